@@ -1,0 +1,109 @@
+from django.contrib import admin
+from django.utils.html import format_html
+
+from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
+from images.thumbnails import admin_thumbnail
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ArticleAuthorInline(admin.TabularInline):
+    model = ArticleAuthor
+    autocomplete_fields = ["author"]
+    extra = 0
+    fields = ["position", "author"]
+    verbose_name = "author"
+    verbose_name_plural = "byline (in order)"
+
+
+class ArticleFigureInline(admin.StackedInline):
+    model = ArticleFigure
+    autocomplete_fields = ["artwork", "artwork_image"]
+    extra = 0
+    fields = [
+        "position",
+        "artwork",
+        "artwork_image",
+        "image",
+        "preview",
+        "alt_text",
+        "credit",
+        "caption",
+    ]
+    readonly_fields = ["preview"]
+
+    @admin.display(description="Preview and caption")
+    def preview(self, figure):
+        if not figure.pk:
+            return "Save to see the figure."
+        shown = figure.shown_image()
+        thumbnail = admin_thumbnail(shown.file if shown else None, shown.alt if shown else "", 160)
+        return format_html("{}<br>{}", thumbnail, " / ".join(figure.caption_lines()))
+
+
+class ArticleLinkInline(admin.TabularInline):
+    model = ArticleLink
+    extra = 0
+    fields = ["position", "title", "url"]
+    verbose_name_plural = "outbound links"
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "thumbnail",
+        "title",
+        "section",
+        "status",
+        "is_published",
+        "published_at",
+        "updated_at",
+    ]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = ["status", "section", "published_at"]
+    list_select_related = ["section"]
+    search_fields = ["title", "standfirst", "slug"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["section", "featured_artists", "featured_artworks"]
+    inlines = [ArticleAuthorInline, ArticleFigureInline, ArticleLinkInline]
+    readonly_fields = ["created_at", "updated_at"]
+    show_full_result_count = False
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "section", "standfirst", "body"]}),
+        ("Publication", {"fields": ["status", "published_at"]}),
+        ("Related", {"fields": ["tags", "featured_artists", "featured_artworks"]}),
+        ("Search engines", {"fields": ["meta_description"], "classes": ["collapse"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("figures__artwork__images")
+
+    def view_on_site(self, article):
+        # Drafts are 404s for readers until previews exist; only offer the link when it works.
+        return article.get_absolute_url() if article.is_published else None
+
+    @admin.display(description="")
+    def thumbnail(self, article):
+        figure = article.lead_figure()
+        shown = figure.shown_image() if figure else None
+        return admin_thumbnail(shown.file if shown else None, shown.alt if shown else "")
+
+    @admin.display(boolean=True, description="Public")
+    def is_published(self, article):
+        return article.is_published

@@ -1,0 +1,254 @@
+from typing import NamedTuple
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from articles.querysets import ArticleQuerySet
+from richtext.fields import RichTextField
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section-detail", kwargs={"slug": self.slug})
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    bio = models.TextField("short bio", blank=True, max_length=1000)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TaggedArticle(TaggedItemBase):
+    """An article's tags, through a table of our own (integer joins, real keys)."""
+
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=255, unique=True, help_text="The last part of the article's address."
+    )
+    standfirst = models.TextField(
+        max_length=600, blank=True, help_text="The one or two sentences under the headline."
+    )
+    body = RichTextField(blank=True)
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+    authors = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles", blank=True
+    )
+    featured_artists = models.ManyToManyField(
+        "artists.Artist", related_name="featured_in", blank=True
+    )
+    featured_artworks = models.ManyToManyField(
+        "artworks.Artwork", related_name="featured_in", blank=True
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Leave empty to publish now. A time in the future waits until then.",
+    )
+    meta_description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="For search engines and link previews. Leave empty to use the standfirst.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"], name="article_status_pub_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def byline(self) -> list["Author"]:
+        """Authors in byline order (uses the prefetch cache when there is one)."""
+        credits = sorted(self.article_authors.all(), key=lambda credit: credit.position)
+        return [credit.author for credit in credits]
+
+    def ordered_figures(self) -> list["ArticleFigure"]:
+        return sorted(self.figures.all(), key=lambda figure: (figure.position, figure.pk))
+
+    def lead_figure(self):
+        figures = self.ordered_figures()
+        return figures[0] if figures else None
+
+    @property
+    def description(self) -> str:
+        return self.meta_description or self.standfirst
+
+
+class ArticleAuthor(models.Model):
+    """An author's place in an article's byline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="articleauthor_unique")
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class ShownImage(NamedTuple):
+    file: models.fields.files.FieldFile
+    width: int | None
+    height: int | None
+    alt: str
+    credit: str
+
+
+class ArticleFigure(models.Model):
+    """A figure in an article: an artwork's image (captioned from the artwork) or a standalone
+    image with its own caption. A caption override replaces the composed lines."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="figures")
+    position = models.PositiveSmallIntegerField(default=0)
+    artwork = models.ForeignKey(
+        "artworks.Artwork",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="figures",
+        help_text="Show this artwork: its first image, captioned from its details.",
+    )
+    artwork_image = models.ForeignKey(
+        "artworks.ArtworkImage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Which of the artwork's images; leave empty for its first.",
+    )
+    image = models.ImageField(
+        "standalone image",
+        upload_to="figures/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text="Or upload an image that is not an artwork.",
+    )
+    image_width = models.PositiveIntegerField(null=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, editable=False)
+    alt_text = models.CharField(max_length=500, blank=True, help_text="Required for an upload.")
+    credit = models.CharField("credit / copyright", max_length=500, blank=True)
+    caption = models.TextField(
+        "caption override",
+        blank=True,
+        max_length=1000,
+        help_text="Leave empty to compose it from the artwork. One caption line per line.",
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return f"Figure {self.position + 1} of {self.article}"
+
+    def clean(self):
+        has_upload = bool(self.image)
+        if has_upload == bool(self.artwork_id):
+            raise ValidationError(
+                "Choose an artwork or upload a standalone image (one of the two)."
+            )
+        if has_upload and not self.alt_text.strip():
+            raise ValidationError({"alt_text": "Describe the image (alt text)."})
+        if self.artwork_id:
+            if self.artwork_image_id and self.artwork_image.artwork_id != self.artwork_id:
+                raise ValidationError({"artwork_image": "That image belongs to another artwork."})
+            if not self.artwork_image_id and not self.artwork.images.exists():
+                raise ValidationError(
+                    {"artwork": "This artwork has no image yet: add one to the artwork first."}
+                )
+
+    def shown_image(self) -> ShownImage | None:
+        """The picture this figure shows: its upload, or the artwork's chosen or first image."""
+        if self.image:
+            return ShownImage(
+                self.image, self.image_width, self.image_height, self.alt_text, self.credit
+            )
+        artwork_image = self.artwork_image or (self.artwork.primary_image if self.artwork else None)
+        if artwork_image is None:
+            return None
+        return ShownImage(
+            artwork_image.image,
+            artwork_image.width,
+            artwork_image.height,
+            self.alt_text or artwork_image.alt_text,
+            self.credit or artwork_image.credit,
+        )
+
+    def caption_lines(self) -> list[str]:
+        if self.caption.strip():
+            return [line.strip() for line in self.caption.splitlines() if line.strip()]
+        if self.artwork_id:
+            return [line for line in self.artwork.caption if line]
+        return []
+
+
+class ArticleLink(models.Model):
+    """An outbound link listed with the article ("Watch the preview", "Read the interview")."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(max_length=255)
+    url = models.URLField("URL", max_length=1000)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,54 @@
+"""What the public may see: ArticleQuerySet.published() is the single truth, used everywhere."""
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+
+
+class ArticleQuerySet(models.QuerySet):
+    def with_status_published(self):
+        return self.filter(status=self.model.Status.PUBLISHED)
+
+    def live_at(self, when):
+        """Published articles whose publication time has come by `when`."""
+        return self.with_status_published().filter(published_at__lte=when)
+
+    def published(self):
+        """What readers may see now: published, and the publication time has passed."""
+        return self.live_at(timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def for_listing(self):
+        """What an article card shows (section, byline, lead image), in a fixed number of
+        queries however many articles are listed."""
+        return self.select_related("section").prefetch_related(
+            _byline_prefetch(), _figures_prefetch(with_captions=False)
+        )
+
+    def for_detail(self):
+        """Everything the article page shows, in a fixed number of queries."""
+        return self.select_related("section").prefetch_related(
+            _byline_prefetch(),
+            _figures_prefetch(with_captions=True),
+            "tags",
+            "links",
+            "featured_artists",
+        )
+
+
+def _byline_prefetch():
+    from articles.models import ArticleAuthor  # noqa: PLC0415 (models import this module)
+
+    return Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))
+
+
+def _figures_prefetch(*, with_captions: bool):
+    from articles.models import ArticleFigure  # noqa: PLC0415
+
+    figures = ArticleFigure.objects.select_related("artwork", "artwork_image")
+    lookups = ["artwork__images"]
+    if with_captions:
+        lookups.append("artwork__artist_credits__artist")
+    return Prefetch("figures", queryset=figures.prefetch_related(*lookups))

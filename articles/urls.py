@@ -1,0 +1,13 @@
+from django.urls import path
+
+from articles import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("articles/", views.ArticleListView.as_view(), name="article-list"),
+    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("sections/<slug:slug>/", views.SectionDetailView.as_view(), name="section-detail"),
+    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
+]

@@ -1,0 +1,81 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from articles.models import Article, Section
+from articles.selectors import tag_has_public_content
+from artists.models import Artist
+from artworks.models import Artwork
+
+PAGE_SIZE = 12
+
+
+class HomeView(ListView):
+    template_name = "articles/home.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing().newest_first()
+
+
+class ArticleListView(ListView):
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing().newest_first()
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.published().for_detail()
+
+
+class SectionDetailView(ListView):
+    template_name = "articles/section_detail.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return Article.objects.published().filter(section=self.section).for_listing().newest_first()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class TagDetailView(ListView):
+    """Everything public that carries a tag; a tag that only drafts carry is a 404."""
+
+    template_name = "articles/tag_detail.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return (
+            Article.objects.published()
+            .filter(tags__slug=self.tag.slug)
+            .for_listing()
+            .newest_first()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        context["artists"] = Artist.objects.filter(tags__slug=self.tag.slug)[:24]
+        context["artworks"] = Artwork.objects.filter(tags__slug=self.tag.slug).prefetch_related(
+            "images", "artist_credits__artist"
+        )[:24]
+        return context
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        if not paginator.count and not tag_has_public_content(self.tag):
+            raise Http404("No public content carries this tag.")
+        return paginator, page, object_list, is_paginated

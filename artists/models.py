@@ -1,0 +1,68 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from richtext.fields import RichTextField
+
+
+class TaggedArtist(TaggedItemBase):
+    """Movements an artist belongs to, through a table of our own (integer joins, real keys)."""
+
+    content_object = models.ForeignKey("Artist", on_delete=models.CASCADE)
+
+
+class Artist(models.Model):
+    name = models.CharField("display name", max_length=255, help_text='As printed: "Ai Weiwei".')
+    sort_name = models.CharField(
+        max_length=255,
+        db_index=True,
+        help_text='How the A-Z lists file this artist: "Ai, Weiwei".',
+    )
+    slug = models.SlugField(max_length=255, unique=True)
+    birth_year = models.SmallIntegerField(null=True, blank=True)
+    death_year = models.SmallIntegerField(null=True, blank=True)
+    birth_place = models.CharField(max_length=255, blank=True)
+    nationality = models.CharField(max_length=100, blank=True)
+    bio = RichTextField(blank=True)
+    portrait = models.ImageField(upload_to="artists/portraits/", blank=True)
+    portrait_alt_text = models.CharField(
+        max_length=255, blank=True, help_text="Describe the portrait for readers who cannot see it."
+    )
+    website = models.URLField(blank=True)
+    tags = TaggableManager("movements", through=TaggedArtist, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["sort_name", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("artists:artist-detail", kwargs={"slug": self.slug})
+
+    @property
+    def life_dates(self) -> str:
+        """'born 1957', '1881-1973', or '' when nothing is known."""
+        if self.birth_year and self.death_year:
+            return f"{self.birth_year}–{self.death_year}"
+        if self.birth_year:
+            return f"born {self.birth_year}"
+        if self.death_year:
+            return f"died {self.death_year}"
+        return ""
+
+    @property
+    def initial(self) -> str:
+        """The letter of the A-Z list this artist is filed under."""
+        first = (self.sort_name or self.name or "#")[:1].upper()
+        return first if first.isalpha() else "#"
+
+    def clean(self):
+        if self.birth_year and self.death_year and self.death_year < self.birth_year:
+            raise ValidationError({"death_year": "The death year cannot be before the birth year."})
+        if self.portrait and not self.portrait_alt_text.strip():
+            raise ValidationError({"portrait_alt_text": "Describe the portrait (alt text)."})

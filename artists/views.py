@@ -1,0 +1,42 @@
+import string
+
+from django.views.generic import DetailView, ListView
+
+from artists.models import Artist
+
+LETTERS = list(string.ascii_uppercase) + ["#"]
+
+
+class ArtistListView(ListView):
+    """Artists A-Z, one letter at a time when a letter is chosen."""
+
+    template_name = "artists/artist_list.html"
+    context_object_name = "artists"
+    paginate_by = 120
+
+    def get_queryset(self):
+        artists = Artist.objects.order_by("sort_name", "name")
+        self.letter = self.request.GET.get("letter", "").upper()
+        if self.letter in string.ascii_uppercase and self.letter:
+            return artists.filter(sort_name__istartswith=self.letter)
+        if self.letter == "#":
+            return artists.exclude(sort_name__regex=r"^[A-Za-z]")
+        self.letter = ""
+        return artists
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(letters=LETTERS, letter=self.letter, **kwargs)
+
+
+class ArtistDetailView(DetailView):
+    template_name = "artists/artist_detail.html"
+    context_object_name = "artist"
+    queryset = Artist.objects.prefetch_related("tags")
+
+    def get_context_data(self, **kwargs):
+        artworks = (
+            self.object.artworks.distinct()
+            .order_by("earliest_year", "title")
+            .prefetch_related("images", "artist_credits__artist")
+        )
+        return super().get_context_data(artworks=artworks[:48], **kwargs)

@@ -1,0 +1,86 @@
+from django.contrib import admin
+
+from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from images.thumbnails import admin_thumbnail
+
+
+class ArtworkArtistInline(admin.TabularInline):
+    model = ArtworkArtist
+    autocomplete_fields = ["artist"]
+    extra = 0
+    min_num = 0
+    verbose_name = "artist"
+    verbose_name_plural = "artists (in caption order)"
+    fields = ["position", "artist", "role"]
+
+
+class ArtworkImageInline(admin.StackedInline):
+    model = ArtworkImage
+    extra = 0
+    fields = ["position", "image", "preview", "alt_text", "credit"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description="Preview")
+    def preview(self, artwork_image):
+        return admin_thumbnail(artwork_image.image, artwork_image.alt_text, size=160)
+
+
+@admin.register(Artwork)
+class ArtworkAdmin(admin.ModelAdmin):
+    list_display = ["thumbnail", "title", "artist_names", "date_display", "classification"]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = ["classification", "unit", "tags"]
+    search_fields = ["title", "accession_number", "artists__name", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [ArtworkArtistInline, ArtworkImageInline]
+    readonly_fields = ["caption_preview", "created_at", "updated_at"]
+    show_full_result_count = False
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "caption_preview"]}),
+        ("Date", {"fields": ["date_display", ("earliest_year", "latest_year")]}),
+        (
+            "Medium and dimensions",
+            {"fields": ["medium", "dimensions_display", ("height", "width", "depth", "unit")]},
+        ),
+        (
+            "Collection",
+            {"fields": ["classification", "accession_number", "credit_line", "source_url"]},
+        ),
+        ("Subjects", {"fields": ["tags"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("images", "artist_credits__artist")
+
+    @admin.display(description="")
+    def thumbnail(self, artwork):
+        image = artwork.primary_image
+        return admin_thumbnail(image.image if image else None, image.alt_text if image else "")
+
+    @admin.display(description="Artists")
+    def artist_names(self, artwork):
+        return ", ".join(credit.artist.name for credit in artwork.credited_artists())
+
+    @admin.display(description="Caption")
+    def caption_preview(self, artwork):
+        if not artwork.pk:
+            return "Save to see the caption."
+        return str(artwork.caption)
+
+
+@admin.register(ArtworkImage)
+class ArtworkImageAdmin(admin.ModelAdmin):
+    """Not in the menu: it exists so figures can pick an artwork's image by autocomplete."""
+
+    search_fields = ["artwork__title", "alt_text"]
+    list_display = ["thumbnail", "artwork", "alt_text"]
+    list_select_related = ["artwork"]
+    show_full_result_count = False
+
+    def has_module_permission(self, request):
+        return False
+
+    @admin.display(description="")
+    def thumbnail(self, artwork_image):
+        return admin_thumbnail(artwork_image.image, artwork_image.alt_text)

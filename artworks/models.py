@@ -1,0 +1,158 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from artworks.captions import Caption, compose_caption
+
+
+class TaggedArtwork(TaggedItemBase):
+    """Subjects of an artwork, through a table of our own (integer joins, real keys)."""
+
+    content_object = models.ForeignKey("Artwork", on_delete=models.CASCADE)
+
+
+class Artwork(models.Model):
+    class Unit(models.TextChoices):
+        MM = "mm", "mm"
+        CM = "cm", "cm"
+        M = "m", "m"
+        IN = "in", "in"
+
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=255, unique=True)
+    artists = models.ManyToManyField(
+        "artists.Artist", through="ArtworkArtist", related_name="artworks", blank=True
+    )
+    date_display = models.CharField(
+        "date as displayed",
+        max_length=100,
+        blank=True,
+        help_text='As the caption prints it: "1995", "1993/2005", "c.1850-5".',
+    )
+    earliest_year = models.SmallIntegerField(
+        null=True, blank=True, help_text="For sorting and filtering."
+    )
+    latest_year = models.SmallIntegerField(
+        null=True, blank=True, help_text="Same as the earliest year for a single year."
+    )
+    medium = models.CharField(max_length=500, blank=True)
+    dimensions_display = models.CharField(
+        "dimensions as displayed",
+        max_length=255,
+        blank=True,
+        help_text='As the caption prints it: "each 148 x 121cm".',
+    )
+    height = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    width = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    depth = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(max_length=2, choices=Unit, blank=True)
+    classification = models.CharField(
+        max_length=100, blank=True, help_text="Painting, photograph, sculpture, installation…"
+    )
+    credit_line = models.CharField(max_length=500, blank=True)
+    accession_number = models.CharField(max_length=50, blank=True, db_index=True)
+    source_url = models.URLField("source URL", max_length=500, blank=True)
+    tags = TaggableManager("subjects", through=TaggedArtwork, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return f"{self.title} ({self.date_display})" if self.date_display else self.title
+
+    def get_absolute_url(self):
+        return reverse("artworks:artwork-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if (
+            self.earliest_year is not None
+            and self.latest_year is not None
+            and self.latest_year < self.earliest_year
+        ):
+            errors["latest_year"] = "The latest year cannot be before the earliest year."
+        measured = [self.height, self.width, self.depth]
+        if any(value is not None for value in measured) and not self.unit:
+            errors["unit"] = "Give the unit of the height, width and depth."
+        if any(value is not None and value <= 0 for value in measured):
+            errors["height"] = "Dimensions must be greater than zero."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def caption(self) -> Caption:
+        """The two caption lines; uses prefetched artist credits when present."""
+        return compose_caption(self)
+
+    def credited_artists(self):
+        """ArtworkArtist rows in byline order (uses the prefetch cache when there is one)."""
+        return sorted(self.artist_credits.all(), key=lambda credit: credit.position)
+
+    @property
+    def primary_image(self):
+        images = sorted(self.images.all(), key=lambda image: image.position)
+        return images[0] if images else None
+
+
+class ArtworkArtist(models.Model):
+    """One artist's credit on an artwork, in byline order, with the role they played."""
+
+    class Role(models.TextChoices):
+        ARTIST = "artist", "Artist"
+        AFTER = "after", "After"
+        ATTRIBUTED_TO = "attributed", "Attributed to"
+        CIRCLE_OF = "circle", "Circle of"
+        FOLLOWER_OF = "follower", "Follower of"
+        STUDIO_OF = "studio", "Studio of"
+        MANNER_OF = "manner", "Manner of"
+        SCHOOL_OF = "school", "School of"
+        FORMERLY_ATTRIBUTED_TO = "formerly", "Formerly attributed to"
+
+    artwork = models.ForeignKey(Artwork, on_delete=models.CASCADE, related_name="artist_credits")
+    artist = models.ForeignKey(
+        "artists.Artist", on_delete=models.PROTECT, related_name="artwork_credits"
+    )
+    role = models.CharField(max_length=20, choices=Role, default=Role.ARTIST)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["artwork", "artist", "role"], name="artworkartist_unique_credit"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.artist}"
+
+
+class ArtworkImage(models.Model):
+    artwork = models.ForeignKey(Artwork, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(upload_to="artworks/", width_field="width", height_field="height")
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    alt_text = models.CharField(
+        max_length=500, help_text="What the image shows, for readers who cannot see it."
+    )
+    credit = models.CharField(
+        "credit / copyright",
+        max_length=500,
+        blank=True,
+        help_text="© line under the caption, e.g. “Photo: Tate. © Ai Weiwei”.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.alt_text or self.image.name
+
+    def clean(self):
+        if not (self.alt_text or "").strip():
+            raise ValidationError({"alt_text": "Describe the image (alt text)."})

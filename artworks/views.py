@@ -1,0 +1,31 @@
+from django.views.generic import DetailView, ListView
+
+from artworks.models import Artwork
+
+
+class ArtworkListView(ListView):
+    template_name = "artworks/artwork_list.html"
+    context_object_name = "artworks"
+    paginate_by = 48
+
+    def get_queryset(self):
+        return Artwork.objects.order_by("title").prefetch_related(
+            "images", "artist_credits__artist"
+        )
+
+
+class ArtworkDetailView(DetailView):
+    template_name = "artworks/artwork_detail.html"
+    context_object_name = "artwork"
+    queryset = Artwork.objects.prefetch_related("images", "artist_credits__artist", "tags")
+
+    def get_context_data(self, **kwargs):
+        artist_ids = [credit.artist_id for credit in self.object.artist_credits.all()]
+        others = (
+            Artwork.objects.filter(artists__in=artist_ids)
+            .exclude(pk=self.object.pk)
+            .distinct()
+            .order_by("earliest_year", "title")
+            .prefetch_related("images", "artist_credits__artist")
+        )
+        return super().get_context_data(other_works=others[:12], **kwargs)

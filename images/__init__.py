@@ -1,0 +1,1 @@
+"""Image helpers shared by every app that stores pictures."""

@@ -1,0 +1,152 @@
+"""Newsroom settings: every environment differs only by environment variables.
+
+With no variables at all this is the embedded default: SQLite under var/, DEBUG on,
+local-memory cache, media under var/media. See .env.example for production.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
+
+
+def env(name, default=None, *, cast=str, required=False):
+    """Read one setting from the environment: the only way settings read it."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        if required:
+            raise ImproperlyConfigured(f"Set the {name} environment variable (see .env.example).")
+        return default
+    if cast is bool:
+        value = raw.strip().lower()
+        if value in {"1", "true", "yes", "on"}:
+            return True
+        if value in {"0", "false", "no", "off"}:
+            return False
+        raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
+    if cast is list:
+        return [item.strip() for item in raw.split(",") if item.strip()]
+    try:
+        return cast(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} has an invalid value {raw!r}: {error}") from error
+
+
+DEBUG = env("DEBUG", True, cast=bool)
+
+# Production (DEBUG off) refuses to start without its secrets; development gets throwaway ones.
+SECRET_KEY = env("SECRET_KEY", required=not DEBUG) or "dev-only-insecure-key-never-in-production"
+ALLOWED_HOSTS = env("ALLOWED_HOSTS", cast=list, required=not DEBUG) or [
+    "127.0.0.1",
+    "localhost",
+    "[::1]",
+    "testserver",
+]
+CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS", [], cast=list)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "taggit",
+    "django_prose_editor",
+    "sitesettings",
+    "artists",
+    "artworks",
+    "articles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "newsroom.urls"
+WSGI_APPLICATION = "newsroom.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "sitesettings.context_processors.site_settings",
+                "articles.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+# DATABASE_URL selects PostgreSQL (postgres://user:pass@host:5432/name); without it, SQLite.
+DATABASE_URL = env("DATABASE_URL")
+if DATABASE_URL is None:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL or f"sqlite:///{VAR_DIR / 'newsroom.sqlite3'}",
+        conn_max_age=env("DATABASE_CONN_MAX_AGE", 60, cast=int),
+        conn_health_checks=True,
+    )
+}
+# Each request is one transaction: an error never leaves half-saved data.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "newsroom",
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = env("TIME_ZONE", "Europe/London")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(env("STATIC_ROOT", VAR_DIR / "static"))
+MEDIA_URL = env("MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Tags are matched case-insensitively, so "Photography" and "photography" are one tag.
+TAGGIT_CASE_INSENSITIVE = True
+
+# Behind a TLS-terminating proxy in production; harmless in development.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+if env("SECURE_PROXY_SSL_HEADER", False, cast=bool):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,1 @@
+"""Rich text for article bodies and artist bios: one editor, one sanitizer, one model field."""

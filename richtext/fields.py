@@ -1,0 +1,43 @@
+"""A model field for rich text: edited with django-prose-editor, sanitized on every save."""
+
+from django_prose_editor.fields import ProseEditorField
+
+from richtext.sanitize import sanitize_html
+
+# What the editor offers; the server's allow-list in richtext.sanitize is what is enforced.
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "History": True,
+}
+
+
+class RichTextField(ProseEditorField):
+    """HTML text that is cleaned against the allow-list whenever the row is saved.
+
+    Sanitizing in pre_save (not only in forms) means the admin, imports, the shell and
+    fixtures all store the same safe HTML, so templates may render it with |safe.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", EDITOR_EXTENSIONS)
+        kwargs.setdefault("sanitize", sanitize_html)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        cleaned = sanitize_html(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, cleaned)
+        return cleaned
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        kwargs.pop("extensions", None)
+        kwargs.pop("sanitize", None)
+        return name, "richtext.fields.RichTextField", args, kwargs

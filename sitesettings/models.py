@@ -1,0 +1,47 @@
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+
+CACHE_KEY = "sitesettings:current"
+
+
+class SiteSettings(models.Model):
+    """The publisher's settings: one row, edited in the admin."""
+
+    publisher_name = models.CharField(max_length=200, default="Newsroom")
+    tagline = models.CharField(max_length=300, blank=True)
+    footer_blurb = models.TextField(
+        blank=True,
+        max_length=2000,
+        help_text="Shown at the foot of every page. Plain text; blank lines start new paragraphs.",
+    )
+    default_meta_image = models.ImageField(
+        upload_to="site/",
+        blank=True,
+        help_text="Used in link previews when a page has no image of its own.",
+    )
+    default_meta_image_alt = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
+
+    def __str__(self):
+        return self.publisher_name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # a single row, whatever the caller thought
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.default_meta_image and not self.default_meta_image_alt.strip():
+            raise ValidationError({"default_meta_image_alt": "Describe the image (alt text)."})
+
+    @classmethod
+    def current(cls) -> "SiteSettings":
+        """The settings row, cached; created with defaults on first use."""
+        settings = cache.get(CACHE_KEY)
+        if settings is None:
+            settings, _ = cls.objects.get_or_create(pk=1)
+            cache.set(CACHE_KEY, settings, None)
+        return settings
