@@ -3,6 +3,7 @@ from django.utils.html import format_html
 
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
 from images.thumbnails import admin_thumbnail
+from tagging.forms import TagAutocompleteAdminMixin
 
 
 @admin.register(Section)
@@ -62,7 +63,7 @@ class ArticleLinkInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(TagAutocompleteAdminMixin, admin.ModelAdmin):
     list_display = [
         "thumbnail",
         "title",

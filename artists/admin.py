@@ -2,10 +2,11 @@ from django.contrib import admin
 
 from artists.models import Artist
 from images.thumbnails import admin_thumbnail
+from tagging.forms import TagAutocompleteAdminMixin
 
 
 @admin.register(Artist)
-class ArtistAdmin(admin.ModelAdmin):
+class ArtistAdmin(TagAutocompleteAdminMixin, admin.ModelAdmin):
     list_display = ["thumbnail", "name", "sort_name", "birth_year", "death_year", "nationality"]
     list_display_links = ["thumbnail", "name"]
     list_filter = ["nationality", "tags"]

@@ -1,0 +1,22 @@
+# Newsroom web image: gunicorn serving Django. Static files are collected at build time.
+FROM python:3.13-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    NEWSROOM_VAR_DIR=/srv/newsroom \
+    STATIC_ROOT=/srv/newsroom/static \
+    MEDIA_ROOT=/srv/newsroom/media
+
+WORKDIR /app
+COPY . .
+
+RUN pip install ".[production]" \
+    && DEBUG=false SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
+    && useradd --system --home /srv/newsroom newsroom \
+    && mkdir -p /srv/newsroom/media \
+    && chown -R newsroom /srv/newsroom
+
+USER newsroom
+EXPOSE 8000
+CMD ["gunicorn", "newsroom.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

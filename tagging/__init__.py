@@ -1,0 +1,1 @@
+"""Tags in the admin: pick existing tags by autocomplete, or type a new one."""

@@ -1,0 +1,154 @@
+"""factory_boy factories: one per model, valid and public by default, unique slugs by Sequence."""
+
+import datetime
+import io
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
+from artists.models import Artist
+from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+
+
+def png_upload(name="picture.png"):
+    """A tiny PNG drawn with Pillow, as a browser would upload it in a form."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), "teal").save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def small_png(**params):
+    """A tiny PNG drawn with Pillow, as an ImageField value."""
+    return factory.django.ImageField(
+        filename="picture.png", format="PNG", width=8, height=6, color="teal", **params
+    )
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Author {n}")
+    slug = factory.Sequence(lambda n: f"author-{n}")
+
+
+class ArtistFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Artist
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Artist {n}")
+    sort_name = factory.LazyAttribute(lambda artist: artist.name)
+    slug = factory.Sequence(lambda n: f"artist-{n}")
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+
+
+class ArtworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Artwork
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Artwork {n}")
+    slug = factory.Sequence(lambda n: f"artwork-{n}")
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+
+
+class ArtworkArtistFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArtworkArtist
+
+    artwork = factory.SubFactory(ArtworkFactory)
+    artist = factory.SubFactory(ArtistFactory)
+    position = factory.Sequence(lambda n: n)
+
+
+class ArtworkImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArtworkImage
+
+    artwork = factory.SubFactory(ArtworkFactory)
+    image = small_png()
+    alt_text = factory.Sequence(lambda n: f"Photograph of artwork {n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article whose publication time has passed."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    standfirst = factory.Sequence(lambda n: f"Standfirst of article {n}.")
+    body = "<p>Body text.</p>"
+    section = factory.SubFactory(SectionFactory)
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+    class Params:
+        draft = factory.Trait(status=Article.Status.DRAFT)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+        )
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+
+
+class ArticleAuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticleAuthor
+
+    article = factory.SubFactory(ArticleFactory)
+    author = factory.SubFactory(AuthorFactory)
+    position = factory.Sequence(lambda n: n)
+
+
+class ArticleFigureFactory(factory.django.DjangoModelFactory):
+    """A figure of an artwork (with one image); pass artwork=None, image=... for an upload."""
+
+    class Meta:
+        model = ArticleFigure
+        skip_postgeneration_save = True
+
+    article = factory.SubFactory(ArticleFactory)
+    artwork = factory.SubFactory(ArtworkFactory)
+    position = factory.Sequence(lambda n: n)
+
+    @factory.post_generation
+    def with_image(self, create, extracted, **kwargs):
+        if create and self.artwork_id and extracted is not False:
+            if not self.artwork.images.exists():
+                ArtworkImageFactory(artwork=self.artwork)
+
+
+class ArticleLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticleLink
+
+    article = factory.SubFactory(ArticleFactory)
+    title = factory.Sequence(lambda n: f"Outbound link {n}")
+    url = factory.Sequence(lambda n: f"https://example.com/link-{n}")
+    position = factory.Sequence(lambda n: n)

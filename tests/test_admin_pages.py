@@ -1,0 +1,147 @@
+"""Every page of the admin loads for a superuser: list, add and change, for every model."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from taggit.models import Tag
+
+from sitesettings.models import SiteSettings
+from tests.factories import (
+    ArticleAuthorFactory,
+    ArticleFactory,
+    ArticleFigureFactory,
+    ArticleLinkFactory,
+    ArtistFactory,
+    ArtworkArtistFactory,
+    ArtworkFactory,
+    ArtworkImageFactory,
+    AuthorFactory,
+    SectionFactory,
+    small_png,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _article():
+    article = ArticleFactory(tags=["photography"])
+    ArticleAuthorFactory(article=article)
+    ArticleFigureFactory(article=article)
+    ArticleFigureFactory(
+        article=article, artwork=None, image=small_png(), alt_text="A view"
+    )
+    ArticleLinkFactory(article=article)
+    article.featured_artists.add(ArtistFactory())
+    return article
+
+
+def _artwork():
+    artwork = ArtworkFactory(tags=["urns"])
+    ArtworkArtistFactory(artwork=artwork)
+    ArtworkImageFactory(artwork=artwork)
+    return artwork
+
+
+# One way to make a row of each registered model. A model registered later without an entry here
+# fails test_every_registered_model_has_a_maker, so the admin tests grow with the admin.
+MAKERS = {
+    "auth.Group": lambda user: Group.objects.create(name="Editors"),
+    "auth.User": lambda user: user,
+    "taggit.Tag": lambda user: Tag.objects.create(name="Photography", slug="photography"),
+    "sitesettings.SiteSettings": lambda user: SiteSettings.current(),
+    "artists.Artist": lambda user: ArtistFactory(tags=["pop-art"]),
+    "artworks.Artwork": lambda user: _artwork(),
+    "artworks.ArtworkImage": lambda user: ArtworkImageFactory(),
+    "articles.Section": lambda user: SectionFactory(),
+    "articles.Author": lambda user: AuthorFactory(),
+    "articles.Article": lambda user: _article(),
+}
+
+REGISTERED = sorted(model._meta.label for model in admin.site._registry)
+
+
+def _admin_url(label, view, *args):
+    app_label, model_name = label.lower().split(".")
+    return reverse(f"admin:{app_label}_{model_name}_{view}", args=args)
+
+
+def test_every_registered_model_has_a_maker():
+    """The admin page tests below cover every model registered in the admin."""
+    assert sorted(MAKERS) == REGISTERED
+
+
+def test_admin_index_loads(admin_client):
+    """The admin home page loads for a superuser."""
+    response = admin_client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("label", REGISTERED)
+def test_changelist_loads(admin_client, admin_user, label):
+    """Each model's list page loads with a row in it (settings go straight to their form)."""
+    obj = MAKERS[label](admin_user)
+
+    response = admin_client.get(_admin_url(label, "changelist"), follow=True)
+
+    assert response.status_code == 200
+    assert str(obj) in response.content.decode()
+
+
+@pytest.mark.parametrize("label", REGISTERED)
+def test_add_page_loads(admin_client, label):
+    """Each model's add page loads, except the site settings, which are a single row."""
+    response = admin_client.get(_admin_url(label, "add"))
+
+    expected = 403 if label == "sitesettings.SiteSettings" else 200
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize("label", REGISTERED)
+def test_change_page_loads(admin_client, admin_user, label):
+    """Each model's change page loads for an existing row."""
+    obj = MAKERS[label](admin_user)
+
+    response = admin_client.get(_admin_url(label, "change", obj.pk))
+
+    assert response.status_code == 200
+
+
+def test_site_settings_changelist_redirects_to_the_one_row(admin_client):
+    """The site-settings list page goes straight to the settings form."""
+    response = admin_client.get(_admin_url("sitesettings.SiteSettings", "changelist"))
+
+    assert response.status_code == 302
+    assert response.url == _admin_url(
+        "sitesettings.SiteSettings", "change", SiteSettings.current().pk
+    )
+
+
+def test_article_change_page_shows_its_inlines(admin_client):
+    """The article form shows its byline, figures and outbound links with their rows."""
+    article = _article()
+    link = article.links.get()
+    author = article.article_authors.get().author
+
+    response = admin_client.get(_admin_url("articles.Article", "change", article.pk))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'name="article_authors-TOTAL_FORMS" value="1"' in content
+    assert 'name="figures-TOTAL_FORMS" value="2"' in content
+    assert 'name="links-TOTAL_FORMS" value="1"' in content
+    assert link.title in content
+    assert author.name in content
+
+
+def test_artwork_change_page_shows_its_inlines(admin_client):
+    """The artwork form shows its artist credits and images, and its composed caption."""
+    artwork = _artwork()
+
+    response = admin_client.get(_admin_url("artworks.Artwork", "change", artwork.pk))
+
+    content = response.content.decode()
+    assert 'name="artist_credits-TOTAL_FORMS" value="1"' in content
+    assert 'name="images-TOTAL_FORMS" value="1"' in content
+    assert artwork.caption.line1 in content
