@@ -79,7 +79,7 @@ class ArticleAdmin(TagAutocompleteAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "standfirst", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["section", "featured_artists", "featured_artworks"]
+    autocomplete_fields = ["featured_artists", "featured_artworks"]
     inlines = [ArticleAuthorInline, ArticleFigureInline, ArticleLinkInline]
     readonly_fields = ["created_at", "updated_at"]
     show_full_result_count = False

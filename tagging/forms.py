@@ -39,8 +39,10 @@ class TagAutocompleteWidget(AutocompleteSelectMultiple):
 
     @property
     def media(self):
+        # One list, so that merging with other widgets' media keeps our script after jQuery,
+        # select2 and jquery.init.js.
         base = super().media
-        return base + forms.Media(js=["tagging/tag-autocomplete.js"])
+        return forms.Media(css=base._css, js=[*base._js, "tagging/tag-autocomplete.js"])
 
 
 class TagAutocompleteField(forms.ModelMultipleChoiceField):
