@@ -18,7 +18,7 @@ migrate: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo --if-empty
 
 run: demo
 	@$(PY) manage.py demo_login --host $(HOST) --port $(PORT)

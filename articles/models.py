@@ -8,7 +8,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from articles.querysets import ArticleQuerySet
-from richtext.fields import RichTextField
+from richtext.fields import RichTextField, SafeURLField
 
 
 class Section(models.Model):
@@ -244,7 +244,7 @@ class ArticleLink(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links")
     title = models.CharField(max_length=255)
-    url = models.URLField("URL", max_length=1000)
+    url = SafeURLField("URL", max_length=1000)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

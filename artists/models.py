@@ -4,7 +4,7 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from richtext.fields import RichTextField
+from richtext.fields import RichTextField, SafeURLField
 
 
 class TaggedArtist(TaggedItemBase):
@@ -30,7 +30,7 @@ class Artist(models.Model):
     portrait_alt_text = models.CharField(
         max_length=255, blank=True, help_text="Describe the portrait for readers who cannot see it."
     )
-    website = models.URLField(blank=True)
+    website = SafeURLField(blank=True)
     tags = TaggableManager("movements", through=TaggedArtist, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

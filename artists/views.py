@@ -17,7 +17,7 @@ class ArtistListView(ListView):
     def get_queryset(self):
         artists = Artist.objects.order_by("sort_name", "name")
         self.letter = self.request.GET.get("letter", "").upper()
-        if self.letter in string.ascii_uppercase and self.letter:
+        if self.letter in LETTERS and self.letter != "#":  # one letter: "AB" is no letter
             return artists.filter(sort_name__istartswith=self.letter)
         if self.letter == "#":
             return artists.exclude(sort_name__regex=r"^[A-Za-z]")

@@ -5,6 +5,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from artworks.captions import Caption, compose_caption
+from richtext.fields import SafeURLField
 
 
 class TaggedArtwork(TaggedItemBase):
@@ -53,7 +54,7 @@ class Artwork(models.Model):
     )
     credit_line = models.CharField(max_length=500, blank=True)
     accession_number = models.CharField(max_length=50, blank=True, db_index=True)
-    source_url = models.URLField("source URL", max_length=500, blank=True)
+    source_url = SafeURLField("source URL", max_length=500, blank=True)
     tags = TaggableManager("subjects", through=TaggedArtwork, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,8 +1,9 @@
 """A model field for rich text: edited with django-prose-editor, sanitized on every save."""
 
+from django.db import models
 from django_prose_editor.fields import ProseEditorField
 
-from richtext.sanitize import sanitize_html
+from richtext.sanitize import sanitize_html, sanitize_url
 
 # What the editor offers; the server's allow-list in richtext.sanitize is what is enforced.
 EDITOR_EXTENSIONS = {
@@ -41,3 +42,14 @@ class RichTextField(ProseEditorField):
         kwargs.pop("extensions", None)
         kwargs.pop("sanitize", None)
         return name, "richtext.fields.RichTextField", args, kwargs
+
+
+class SafeURLField(models.URLField):
+    """A URL that templates may put in an href: cleared on save when its scheme is not http,
+    https or mailto. Forms already refuse such addresses; this covers imports, the shell and
+    fixtures, as RichTextField does for HTML."""
+
+    def pre_save(self, model_instance, add):
+        cleaned = sanitize_url(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, cleaned)
+        return cleaned

@@ -28,9 +28,7 @@ def _article():
     article = ArticleFactory(tags=["photography"])
     ArticleAuthorFactory(article=article)
     ArticleFigureFactory(article=article)
-    ArticleFigureFactory(
-        article=article, artwork=None, image=small_png(), alt_text="A view"
-    )
+    ArticleFigureFactory(article=article, artwork=None, image=small_png(), alt_text="A view")
     ArticleLinkFactory(article=article)
     article.featured_artists.add(ArtistFactory())
     return article

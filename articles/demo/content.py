@@ -81,7 +81,7 @@ ARTISTS = [
             "<p>Hanna Lindqvist is a photographer who works in long series, returning to the "
             "same harbours, roads and coastlines over several years.</p>"
         ),
-        "tags": ["Documentary photography", "Landscape"],
+        "tags": ["Documentary photography", "Landscape photography"],
     },
     {
         "slug": "tomas-ferreira",
@@ -120,7 +120,7 @@ ARTISTS = [
             "<p>Samuel Adeyemi is a ceramicist and designer who makes vessels for everyday "
             "use, thrown and glazed in his studio.</p>"
         ),
-        "tags": ["Studio ceramics", "Craft"],
+        "tags": ["Studio ceramics", "Functional design"],
     },
     {
         "slug": "yuki-tanabe",
@@ -133,7 +133,7 @@ ARTISTS = [
             "<p>Yuki Tanabe is a fashion and textile designer who folds, binds and dyes "
             "cloth by hand before it is cut.</p>"
         ),
-        "tags": ["Textile design", "Fashion"],
+        "tags": ["Textile design", "Slow fashion"],
     },
 ]
 

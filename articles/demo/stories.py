@@ -33,10 +33,11 @@ NEVER_SORRY = {
         "footage, and she is asking for support to shape it into a documentary, "
         "<em>Ai Weiwei: Never Sorry</em>.</p>"
         "<p>The appeal has become more pressing. On 3 April 2011 the artist was detained at "
-        "Beijing airport, and nobody has seen him since. A film that was meant to show an "
-        "artist at work may now also be a record of where he was before he disappeared.</p>"
-        "<h2>The works behind the footage</h2>"
-        "<p>The material reaches back to the pieces that made his name. In "
+        "Beijing airport, and nobody has seen him since. Footage shot to show an artist at work "
+        "now also records the years that led up to his detention.</p>"
+        "<h2>The work</h2>"
+        "<p>For readers who know Ai Weiwei only from the news, the work is the place to "
+        "start. In "
         "<em>Dropping a Han Dynasty Urn</em> (1995), three black and white photographs follow "
         "an ancient vessel from the artist's hands to the ground, where it breaks: a short act "
         "that asks what an old culture is worth, and to whom. <em>Study of Perspective</em> "
@@ -48,8 +49,7 @@ NEVER_SORRY = {
         "backpacks covered the museum's façade in memory of the children who died in the 2008 "
         "Sichuan earthquake. In London, <em>Sunflower Seeds</em> (2010) filled the Turbine Hall "
         'of <a href="https://www.tate.org.uk/">Tate Modern</a> with seeds made of porcelain.</p>'
-        "<p>Klayman's aim is to bring these moments, and the years between them, into a single "
-        "film. The project's "
+        "<p>Klayman's aim is to turn her years of footage into a single film. The project's "
         '<a href="https://www.aiweiweineversorry.com/">website</a> shows a preview and '
         "explains how to support it.</p>"
     ),

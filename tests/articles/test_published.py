@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import ArticleFactory, ArticleFigureFactory, ArtistFactory, SectionFactory

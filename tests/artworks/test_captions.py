@@ -34,9 +34,7 @@ URN = {"title": "Urn", "date_display": "1995", "medium": "Oil", "dimensions_disp
             ),
             id="seed-ai-weiwei",
         ),
-        pytest.param(
-            [("Anna", ARTIST)], URN, ("Anna, Urn (1995)", "Oil, 10cm"), id="one-artist"
-        ),
+        pytest.param([("Anna", ARTIST)], URN, ("Anna, Urn (1995)", "Oil, 10cm"), id="one-artist"),
         pytest.param(
             [("Anna", ARTIST), ("Ben", ARTIST)],
             URN,

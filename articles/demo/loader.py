@@ -1,0 +1,190 @@
+"""Writes the demo content into the database, idempotently.
+
+Every row is found by its slug (or by its parent and position) and brought in line with the
+data in articles.demo.content and articles.demo.stories, so a second run changes nothing:
+no new rows, no second copy of a picture (one is drawn only when its row has none), and
+bylines, figures and links end up exactly as listed. Each row passes full_clean() first, so
+the demo obeys the same rules as an editor in the admin.
+"""
+
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+
+from articles.demo import content, more_stories, stories
+from articles.demo.pictures import render
+from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
+from artists.models import Artist
+from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from sitesettings.models import SiteSettings
+
+ARTICLES = stories.ARTICLES + more_stories.ARTICLES
+
+ARTIST_FIELDS = ["name", "sort_name", "birth_year", "birth_place", "nationality", "bio"]
+ARTWORK_FIELDS = [
+    "title",
+    "date_display",
+    "earliest_year",
+    "latest_year",
+    "medium",
+    "dimensions_display",
+    "height",
+    "width",
+    "depth",
+    "unit",
+    "classification",
+    "credit_line",
+]
+ARTICLE_FIELDS = ["title", "standfirst", "body", "status", "published_at", "meta_description"]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    articles: int
+    published: int
+    drafts: int
+    artists: int
+    artworks: int
+
+    def __str__(self):
+        return (
+            f"Demo content ready: {self.articles} articles ({self.published} published, "
+            f"{self.drafts} draft), {self.artists} artists, {self.artworks} artworks."
+        )
+
+
+def demo_content_load() -> DemoSummary:
+    """Create or update all the demo content in one transaction."""
+    with transaction.atomic():
+        _load_site_settings()
+        sections = {
+            slug: _upsert(Section, {"slug": slug}, {"name": name, "order": (index + 1) * 10})
+            for index, (name, slug) in enumerate(content.SECTIONS)
+        }
+        authors = {
+            spec["slug"]: _upsert(
+                Author, {"slug": spec["slug"]}, {"name": spec["name"], "bio": spec["bio"]}
+            )
+            for spec in content.AUTHORS
+        }
+        artists = {spec["slug"]: _load_artist(spec) for spec in content.ARTISTS}
+        artworks = {spec["slug"]: _load_artwork(spec, artists) for spec in content.ARTWORKS}
+        for spec in ARTICLES:
+            _load_article(spec, sections=sections, authors=authors, artists=artists, works=artworks)
+    statuses = [spec["status"] for spec in ARTICLES]
+    return DemoSummary(
+        articles=len(ARTICLES),
+        published=statuses.count(Article.Status.PUBLISHED),
+        drafts=statuses.count(Article.Status.DRAFT),
+        artists=len(artists),
+        artworks=len(artworks),
+    )
+
+
+def _upsert(model: type[models.Model], lookup: dict, values: dict):
+    """update_or_create, validated like an editor's save (full_clean) before it is written."""
+    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def _values(model: type[models.Model], spec: dict, names: list[str]) -> dict:
+    """The listed fields from spec; a field the spec leaves out is emptied, so removing a fact
+    from the data removes it from the row too."""
+    return {
+        name: spec.get(name, None if model._meta.get_field(name).null else "") for name in names
+    }
+
+
+def _load_site_settings():
+    settings = SiteSettings.current()
+    for name, value in content.SITE.items():
+        setattr(settings, name, value)
+    settings.full_clean()
+    settings.save()
+
+
+def _load_artist(spec: dict) -> Artist:
+    artist = _upsert(Artist, {"slug": spec["slug"]}, _values(Artist, spec, ARTIST_FIELDS))
+    artist.tags.set(spec["tags"])
+    return artist
+
+
+def _load_artwork(spec: dict, artists: dict[str, Artist]) -> Artwork:
+    artwork = _upsert(Artwork, {"slug": spec["slug"]}, _values(Artwork, spec, ARTWORK_FIELDS))
+    artwork.tags.set(spec["tags"])
+    credit = _upsert(
+        ArtworkArtist,
+        {"artwork": artwork, "artist": artists[spec["artist"]], "role": ArtworkArtist.Role.ARTIST},
+        {"position": 0},
+    )
+    artwork.artist_credits.exclude(pk=credit.pk).delete()
+
+    image = artwork.images.order_by("position", "pk").first() or ArtworkImage(
+        artwork=artwork, position=0
+    )
+    if not image.image:
+        _draw_into(image.image, spec["picture"], f"{spec['slug']}.jpg")
+    image.alt_text = spec["alt"]
+    image.credit = content.ILLUSTRATION_CREDIT
+    image.full_clean()
+    image.save()
+    return artwork
+
+
+def _load_article(spec: dict, *, sections, authors, artists, works) -> Article:
+    article = _upsert(
+        Article,
+        {"slug": spec["slug"]},
+        {**_values(Article, spec, ARTICLE_FIELDS), "section": sections[spec["section"]]},
+    )
+    article.tags.set(spec["tags"])
+    article.featured_artists.set([artists[slug] for slug in spec["featured_artists"]])
+    article.featured_artworks.set([works[slug] for slug in spec["featured_artworks"]])
+
+    bylines = [
+        _upsert(ArticleAuthor, {"article": article, "author": authors[slug]}, {"position": index})
+        for index, slug in enumerate(spec["authors"])
+    ]
+    article.article_authors.exclude(pk__in=[byline.pk for byline in bylines]).delete()
+
+    figures = [
+        _load_figure(article, index, figure, works) for index, figure in enumerate(spec["figures"])
+    ]
+    article.figures.exclude(pk__in=[figure.pk for figure in figures]).delete()
+
+    links = [
+        _upsert(ArticleLink, {"article": article, "position": index}, {"title": title, "url": url})
+        for index, (title, url) in enumerate(spec.get("links", []))
+    ]
+    article.links.exclude(pk__in=[link.pk for link in links]).delete()
+    return article
+
+
+def _load_figure(article: Article, position: int, spec: dict, works) -> ArticleFigure:
+    figure = article.figures.filter(position=position).order_by("pk").first() or ArticleFigure(
+        article=article, position=position
+    )
+    if "artwork" in spec:
+        # Captioned, described and credited from the artwork itself.
+        figure.artwork, figure.artwork_image, figure.image = works[spec["artwork"]], None, ""
+        figure.alt_text = figure.credit = figure.caption = ""
+    else:
+        figure.artwork, figure.artwork_image = None, None
+        if not figure.image:
+            _draw_into(figure.image, spec["picture"], f"{spec['picture']}.jpg")
+        figure.alt_text = spec["alt"]
+        figure.credit = content.ILLUSTRATION_CREDIT
+        figure.caption = spec.get("caption", "")
+    figure.full_clean()
+    figure.save()
+    return figure
+
+
+def _draw_into(field_file, picture: str, filename: str):
+    """Draw the picture and store it in the (still unsaved) row's image field."""
+    field_file.save(filename, ContentFile(render(picture)), save=False)

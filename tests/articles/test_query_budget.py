@@ -1,0 +1,80 @@
+"""The article and home pages cost a fixed number of queries, however much content they show."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    ArticleAuthorFactory,
+    ArticleFactory,
+    ArticleFigureFactory,
+    ArtistFactory,
+    ArtworkArtistFactory,
+    ArtworkFactory,
+    ArtworkImageFactory,
+    SectionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Both budgets include the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS (a savepoint because
+# the test itself runs in a transaction).
+#
+# Article page: the article with its section (1), byline with authors (1), figures with their
+# artwork and chosen image (1), the artworks' images (1), their artist credits (1) and artists
+# (1), tags (1), links (1), featured artists (1), and the header's section navigation (1).
+ARTICLE_PAGE_QUERIES = 2 + 10
+
+# Home page: the paginator's count (1), the page of articles with their sections (1), bylines
+# (1), figures with their artworks (1) and the artworks' images (1), the section navigation (1).
+HOME_PAGE_QUERIES = 2 + 6
+
+
+def rich_article(n: int):
+    """An article with n tags, n figures (each an artwork by two artists), n authors, n links
+    and n featured artists."""
+    article = ArticleFactory(tags=[f"Tag {i}" for i in range(n)])
+    for i in range(n):
+        artwork = ArtworkFactory()
+        ArtworkArtistFactory(artwork=artwork)
+        ArtworkArtistFactory(artwork=artwork)
+        ArtworkImageFactory(artwork=artwork)
+        ArticleFigureFactory(article=article, artwork=artwork, position=i)
+        ArticleAuthorFactory(article=article, position=i)
+        article.links.create(title=f"Link {i}", url=f"https://example.com/{i}", position=i)
+        article.featured_artists.add(ArtistFactory())
+    return article
+
+
+def warm_site_settings(client):
+    """The site settings are cached after the first request; budgets count later requests."""
+    client.get(reverse("articles:home"))
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_article_page_query_budget(client, django_assert_num_queries, n):
+    """The article page costs the same few queries with 1 or 8 of everything."""
+    article = rich_article(n)
+    warm_site_settings(client)
+
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+        response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.content.decode().count("figure__line") >= n
+
+
+@pytest.mark.parametrize("count", [3, 20])
+def test_home_page_query_budget(client, django_assert_num_queries, count):
+    """The home page costs the same few queries with 3 or 20 articles, each with a figure
+    and an author."""
+    section = SectionFactory()
+    for _ in range(count):
+        article = ArticleFactory(section=section)
+        ArticleFigureFactory(article=article)
+        ArticleAuthorFactory(article=article)
+    warm_site_settings(client)
+
+    with django_assert_num_queries(HOME_PAGE_QUERIES):
+        response = client.get(reverse("articles:home"))
+
+    assert response.status_code == 200

@@ -1,0 +1,141 @@
+"""Settings come from the environment; production refuses to start without its secrets.
+
+Each case starts a fresh Python, because settings are read once, at import.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+READ_BY_SETTINGS = [
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "DJANGO_SETTINGS_MODULE",
+]
+
+SETUP = (
+    "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='newsroom.settings'; django.setup()"
+)
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "a-production-secret-key-that-is-long-enough-for-the-test",
+    "ALLOWED_HOSTS": "www.example.org,example.org",
+}
+
+
+def last_line(stderr: str) -> str:
+    """The exception's own message, not the traceback's source lines."""
+    return stderr.strip().splitlines()[-1]
+
+
+@pytest.fixture
+def start_django(tmp_path):
+    """Run Python code after django.setup() in a fresh process with exactly the given variables."""
+
+    def start(env: dict[str, str], code: str = "") -> subprocess.CompletedProcess:
+        clean = {key: value for key, value in os.environ.items() if key not in READ_BY_SETTINGS}
+        clean["NEWSROOM_VAR_DIR"] = str(tmp_path / "var")
+        return subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
+            [sys.executable, "-c", f"{SETUP}; {code}" if code else SETUP],
+            env={**clean, **env},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    return start
+
+
+def test_production_without_secret_key_refuses_to_start(start_django):
+    """DEBUG off and no SECRET_KEY: the settings raise ImproperlyConfigured naming it."""
+    env = {key: value for key, value in PRODUCTION.items() if key != "SECRET_KEY"}
+
+    result = start_django(env)
+
+    assert result.returncode != 0
+    error = last_line(result.stderr)
+    assert error.startswith("django.core.exceptions.ImproperlyConfigured: ")
+    assert "SECRET_KEY" in error
+
+
+def test_production_without_allowed_hosts_refuses_to_start(start_django):
+    """DEBUG off and no ALLOWED_HOSTS: the settings raise ImproperlyConfigured naming it."""
+    env = {key: value for key, value in PRODUCTION.items() if key != "ALLOWED_HOSTS"}
+
+    result = start_django(env)
+
+    assert result.returncode != 0
+    error = last_line(result.stderr)
+    assert error.startswith("django.core.exceptions.ImproperlyConfigured: ")
+    assert "ALLOWED_HOSTS" in error
+
+
+def test_production_with_empty_secret_key_refuses_to_start(start_django):
+    """An empty SECRET_KEY counts as missing."""
+    result = start_django({**PRODUCTION, "SECRET_KEY": ""})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in last_line(result.stderr)
+
+
+def test_production_with_secrets_starts(start_django):
+    """DEBUG off with SECRET_KEY and ALLOWED_HOSTS set starts, using exactly those values."""
+    result = start_django(
+        PRODUCTION,
+        "from django.conf import settings; "
+        "print(settings.DEBUG, settings.SECRET_KEY, settings.ALLOWED_HOSTS)",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split(" ", 2) == [
+        "False",
+        PRODUCTION["SECRET_KEY"],
+        "['www.example.org', 'example.org']\n",
+    ]
+
+
+def test_development_needs_no_variables(start_django):
+    """With no variables at all the project starts in debug mode on SQLite."""
+    result = start_django(
+        {}, "from django.conf import settings; print(settings.DEBUG, settings.DATABASES['default'])"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("True ")
+    assert "django.db.backends.sqlite3" in result.stdout
+
+
+def test_database_url_selects_postgresql(start_django):
+    """DATABASE_URL=postgres://... selects the PostgreSQL engine with its parts."""
+    result = start_django(
+        {**PRODUCTION, "DATABASE_URL": "postgres://newsroom:secret@db.example:5433/news"},
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['ENGINE'], d['HOST'], d['PORT'], d['NAME'], d['USER'], d['ATOMIC_REQUESTS'])",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "db.example",
+        "5433",
+        "news",
+        "newsroom",
+        "True",
+    ]
+
+
+def test_debug_must_be_a_boolean(start_django):
+    """A DEBUG value that is not true or false is refused rather than guessed."""
+    result = start_django({"DEBUG": "maybe"})
+
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in last_line(result.stderr)
