@@ -118,8 +118,8 @@ class Article(models.Model):
         return sorted(self.figures.all(), key=lambda figure: (figure.position, figure.pk))
 
     def lead_figure(self):
-        figures = self.ordered_figures()
-        return figures[0] if figures else None
+        """The first figure that has a picture to show (an artwork may have lost its image)."""
+        return next((f for f in self.ordered_figures() if f.shown_image() is not None), None)
 
     @property
     def description(self) -> str:

@@ -11,13 +11,15 @@ from artworks.models import Artwork
 PAGE_SIZE = 12
 
 
+HOME_SIZE = 13  # the lead story and a grid of twelve; the rest is under "All articles"
+
+
 class HomeView(ListView):
     template_name = "articles/home.html"
     context_object_name = "articles"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().newest_first()
+        return Article.objects.published().for_listing().newest_first()[:HOME_SIZE]
 
 
 class ArticleListView(ListView):
@@ -68,10 +70,11 @@ class TagDetailView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
-        context["artists"] = Artist.objects.filter(tags__slug=self.tag.slug)[:24]
-        context["artworks"] = Artwork.objects.filter(tags__slug=self.tag.slug).prefetch_related(
-            "images", "artist_credits__artist"
-        )[:24]
+        if context["page_obj"].number == 1:  # artists and artworks are shown on page 1 only
+            context["artists"] = Artist.objects.filter(tags__slug=self.tag.slug)[:24]
+            context["artworks"] = Artwork.objects.filter(tags__slug=self.tag.slug).prefetch_related(
+                "images", "artist_credits__artist"
+            )[:24]
         return context
 
     def paginate_queryset(self, queryset, page_size):

@@ -1,10 +1,23 @@
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from richtext.fields import RichTextField, SafeURLField
+
+# Letters that Unicode does not decompose into a base letter and an accent.
+_BASE_LETTERS = {"Ø": "O", "Æ": "A", "Œ": "O", "Ł": "L", "Đ": "D", "Þ": "T", "ẞ": "S"}
+
+
+def initial_of(sort_name: str) -> str:
+    """The A-Z letter a name is filed under: 'Émile' under E, 'Øster' under O, '1010' under #."""
+    first = sort_name.strip()[:1].upper()
+    first = _BASE_LETTERS.get(first, unicodedata.normalize("NFKD", first)[:1])
+    return first if "A" <= first <= "Z" else "#"
 
 
 class TaggedArtist(TaggedItemBase):
@@ -19,6 +32,9 @@ class Artist(models.Model):
         max_length=255,
         db_index=True,
         help_text='How the A-Z lists file this artist: "Ai, Weiwei".',
+    )
+    sort_initial = models.CharField(
+        max_length=1, editable=False, db_index=True, help_text="Derived from the sort name."
     )
     slug = models.SlugField(max_length=255, unique=True)
     birth_year = models.SmallIntegerField(null=True, blank=True)
@@ -36,10 +52,14 @@ class Artist(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["sort_name", "name"]
+        ordering = ["sort_initial", Lower("sort_name"), "name"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_initial = initial_of(self.sort_name or self.name)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("artists:artist-detail", kwargs={"slug": self.slug})
@@ -58,8 +78,7 @@ class Artist(models.Model):
     @property
     def initial(self) -> str:
         """The letter of the A-Z list this artist is filed under."""
-        first = (self.sort_name or self.name or "#")[:1].upper()
-        return first if first.isalpha() else "#"
+        return self.sort_initial or initial_of(self.sort_name or self.name)
 
     def clean(self):
         if self.birth_year and self.death_year and self.death_year < self.birth_year:

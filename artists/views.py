@@ -1,5 +1,6 @@
 import string
 
+from django.db.models.functions import Lower
 from django.views.generic import DetailView, ListView
 
 from artists.models import Artist
@@ -15,12 +16,10 @@ class ArtistListView(ListView):
     paginate_by = 120
 
     def get_queryset(self):
-        artists = Artist.objects.order_by("sort_name", "name")
+        artists = Artist.objects.order_by("sort_initial", Lower("sort_name"), "name")
         self.letter = self.request.GET.get("letter", "").upper()
-        if self.letter in LETTERS and self.letter != "#":  # one letter: "AB" is no letter
-            return artists.filter(sort_name__istartswith=self.letter)
-        if self.letter == "#":
-            return artists.exclude(sort_name__regex=r"^[A-Za-z]")
+        if self.letter in LETTERS:  # one letter or "#": "AB" is no letter
+            return artists.filter(sort_initial=self.letter)
         self.letter = ""
         return artists
 

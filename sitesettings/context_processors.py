@@ -1,6 +1,8 @@
+from django.utils.functional import SimpleLazyObject
+
 from sitesettings.models import SiteSettings
 
 
 def site_settings(request):
-    """The publisher's settings (name, footer blurb) on every page; cached, so no query."""
-    return {"site": SiteSettings.current()}
+    """The publisher's settings (name, footer blurb) on every page, read once per request."""
+    return {"site": SimpleLazyObject(SiteSettings.current)}

@@ -1,8 +1,5 @@
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-
-CACHE_KEY = "sitesettings:current"
 
 
 class SiteSettings(models.Model):
@@ -39,9 +36,9 @@ class SiteSettings(models.Model):
 
     @classmethod
     def current(cls) -> "SiteSettings":
-        """The settings row, cached; created with defaults on first use."""
-        settings = cache.get(CACHE_KEY)
-        if settings is None:
-            settings, _ = cls.objects.get_or_create(pk=1)
-            cache.set(CACHE_KEY, settings, None)
+        """The settings row, created with defaults on first use.
+
+        Read from the database each time (one indexed query a page): a copy cached in one
+        worker process would go stale when an editor saves in another."""
+        settings, _ = cls.objects.get_or_create(pk=1)
         return settings

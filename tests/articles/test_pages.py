@@ -199,11 +199,22 @@ def many_articles():
 
 
 PAGED_URLS = [
-    reverse("articles:home"),
     reverse("articles:article-list"),
     reverse("articles:section-detail", args=["news"]),
     reverse("articles:tag-detail", args=["paged"]),
 ]
+
+
+def test_home_shows_the_newest_thirteen_and_links_to_all_articles(client, many_articles):
+    """The home page is the lead story and twelve more; older ones are under "All articles"."""
+    extra = ArticleFactory(
+        title="Story number 14", published_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    html = text_of(client.get(reverse("articles:home")))
+
+    assert all(article.title in html for article in many_articles)
+    assert extra.title not in html
+    assert f'href="{reverse("articles:article-list")}"' in html
 
 
 @pytest.mark.parametrize("url", PAGED_URLS)

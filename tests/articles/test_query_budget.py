@@ -21,11 +21,12 @@ pytestmark = pytest.mark.django_db
 #
 # Article page: the article with its section (1), byline with authors (1), figures with their
 # artwork and chosen image (1), the artworks' images (1), their artist credits (1) and artists
-# (1), tags (1), links (1), featured artists (1), and the header's section navigation (1).
-ARTICLE_PAGE_QUERIES = 2 + 10
+# (1), tags (1), links (1), featured artists (1), the site settings (1) and the header's
+# section navigation (1).
+ARTICLE_PAGE_QUERIES = 2 + 11
 
-# Home page: the paginator's count (1), the page of articles with their sections (1), bylines
-# (1), figures with their artworks (1) and the artworks' images (1), the section navigation (1).
+# Home page: the newest articles with their sections (1), bylines (1), figures with their
+# artworks (1) and the artworks' images (1), the site settings (1), the section navigation (1).
 HOME_PAGE_QUERIES = 2 + 6
 
 
@@ -45,8 +46,8 @@ def rich_article(n: int):
     return article
 
 
-def warm_site_settings(client):
-    """The site settings are cached after the first request; budgets count later requests."""
+def create_site_settings(client):
+    """The site-settings row exists (it is created on the very first request of a new site)."""
     client.get(reverse("articles:home"))
 
 
@@ -54,7 +55,7 @@ def warm_site_settings(client):
 def test_article_page_query_budget(client, django_assert_num_queries, n):
     """The article page costs the same few queries with 1 or 8 of everything."""
     article = rich_article(n)
-    warm_site_settings(client)
+    create_site_settings(client)
 
     with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
         response = client.get(article.get_absolute_url())
@@ -72,7 +73,7 @@ def test_home_page_query_budget(client, django_assert_num_queries, count):
         article = ArticleFactory(section=section)
         ArticleFigureFactory(article=article)
         ArticleAuthorFactory(article=article)
-    warm_site_settings(client)
+    create_site_settings(client)
 
     with django_assert_num_queries(HOME_PAGE_QUERIES):
         response = client.get(reverse("articles:home"))
