@@ -34,6 +34,8 @@ class ArticleFigureInline(admin.StackedInline):
     model = ArticleFigure
     autocomplete_fields = ["artwork", "artwork_image"]
     extra = 0
+    verbose_name = "figure"
+    verbose_name_plural = "figures (in order; the first leads)"
     fields = [
         "position",
         "artwork",
@@ -59,6 +61,7 @@ class ArticleLinkInline(admin.TabularInline):
     model = ArticleLink
     extra = 0
     fields = ["position", "title", "url"]
+    verbose_name = "outbound link"
     verbose_name_plural = "outbound links"
 
 

@@ -18,6 +18,8 @@ class ArtworkArtistInline(admin.TabularInline):
 class ArtworkImageInline(admin.StackedInline):
     model = ArtworkImage
     extra = 0
+    verbose_name = "image"
+    verbose_name_plural = "images (the first is the main one)"
     fields = ["position", "image", "preview", "alt_text", "credit"]
     readonly_fields = ["preview"]
 
