@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "artists",
     "artworks",
     "articles",
+    "recommendations",
 ]
 
 MIDDLEWARE = [
@@ -158,9 +159,38 @@ CSRF_COOKIE_SECURE = not DEBUG
 if env("SECURE_PROXY_SSL_HEADER", False, cast=bool):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Background work (recommendations, later renditions) goes through Django's tasks framework.
+# "immediate" runs a task right after the transaction that asked for it commits; "database"
+# queues it for `manage.py db_worker` (django-tasks-db), as docker-compose.yml does.
+TASKS_BACKEND = env("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND == "database":
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'immediate' or 'database'.")
+
+# "You may also like" (see docs/recommendations.md for what each number does).
+RECOMMENDATIONS_WEIGHTS = {
+    "tag": env("RECOMMENDATIONS_WEIGHT_TAG", 1.0, cast=float),
+    "artist": env("RECOMMENDATIONS_WEIGHT_ARTIST", 1.5, cast=float),
+    "artwork": env("RECOMMENDATIONS_WEIGHT_ARTWORK", 1.5, cast=float),
+    "section": env("RECOMMENDATIONS_WEIGHT_SECTION", 0.25, cast=float),
+}
+RECOMMENDATIONS_FLOOR = env("RECOMMENDATIONS_FLOOR", 0.6, cast=float)
+RECOMMENDATIONS_BLOCK_SIZE = env("RECOMMENDATIONS_BLOCK_SIZE", 4, cast=int)
+RECOMMENDATIONS_HALF_LIFE_DAYS = env("RECOMMENDATIONS_HALF_LIFE_DAYS", 365, cast=float)
+# "post": suggestions show until a moderator rejects them; "pre": only approved and pinned show.
+RECOMMENDATIONS_MODERATION = env("RECOMMENDATIONS_MODERATION", "post")
+if RECOMMENDATIONS_MODERATION not in {"pre", "post"}:
+    raise ImproperlyConfigured("RECOMMENDATIONS_MODERATION must be 'pre' or 'post'.")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # Every task start and finish is logged at INFO; only failures are worth a line.
+    "loggers": {"django.tasks": {"level": "WARNING"}},
 }

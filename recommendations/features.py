@@ -1,0 +1,106 @@
+"""Reading article features from the database for scoring, in bulk and a few queries."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db.models import Count
+from django.utils import timezone
+
+from articles.models import Article, ArticleFigure, TaggedArticle
+from recommendations.scoring import Features, Scorer, Weights
+
+FeaturedArtist = Article.featured_artists.through
+FeaturedArtwork = Article.featured_artworks.through
+
+
+def candidate_articles():
+    """Articles that may be linked: published, including scheduled ones, which the public
+    block filters out until their time comes (so they appear at that instant, no job needed)."""
+    return Article.objects.with_status_published()
+
+
+def load_features(article_ids: Iterable[int] | None = None) -> dict[int, Features]:
+    """Features of the candidate articles (all of them, or those among article_ids)."""
+    articles = candidate_articles()
+    if article_ids is not None:
+        articles = articles.filter(pk__in=list(article_ids))
+    rows = list(articles.values_list("pk", "section_id", "published_at"))
+    ids = [row[0] for row in rows]
+    scope = {} if article_ids is None else {"pk__in": ids}
+    tags = _pairs(TaggedArticle, "content_object_id", "tag_id", articles_scope(scope))
+    artists = _pairs(FeaturedArtist, "article_id", "artist_id", articles_scope(scope, "article"))
+    artworks = _pairs(FeaturedArtwork, "article_id", "artwork_id", articles_scope(scope, "article"))
+    for article_id, artwork_id in _figure_artworks(scope):
+        artworks[article_id].add(artwork_id)
+    return {
+        pk: Features(
+            id=pk,
+            section_id=section_id,
+            published_at=published_at,
+            tags=frozenset(tags.get(pk, ())),
+            artists=frozenset(artists.get(pk, ())),
+            artworks=frozenset(artworks.get(pk, ())),
+        )
+        for pk, section_id, published_at in rows
+    }
+
+
+def articles_scope(scope: dict, relation: str = "content_object") -> dict:
+    """Filter kwargs that keep a through table to candidate articles (or the given ids)."""
+    if "pk__in" in scope:
+        return {f"{relation}_id__in": scope["pk__in"]}
+    return {f"{relation}__status": Article.Status.PUBLISHED}
+
+
+def _pairs(model, left: str, right: str, filters: dict) -> dict[int, set[int]]:
+    grouped = defaultdict(set)
+    for left_id, right_id in (
+        model.objects.filter(**filters).values_list(left, right).iterator(chunk_size=20000)
+    ):
+        grouped[left_id].add(right_id)
+    return grouped
+
+
+def _figure_artworks(scope: dict):
+    figures = ArticleFigure.objects.filter(artwork__isnull=False)
+    if "pk__in" in scope:
+        figures = figures.filter(article_id__in=scope["pk__in"])
+    else:
+        figures = figures.filter(article__status=Article.Status.PUBLISHED)
+    return figures.values_list("article_id", "artwork_id").iterator(chunk_size=20000)
+
+
+def tag_counts_for(tag_ids: Iterable[int]) -> dict[int, int]:
+    """How many candidate articles carry each tag."""
+    rows = (
+        TaggedArticle.objects.filter(
+            tag_id__in=list(tag_ids), content_object__status=Article.Status.PUBLISHED
+        )
+        .values("tag_id")
+        .annotate(articles=Count("content_object_id"))
+        .values_list("tag_id", "articles")
+    )
+    return dict(rows)
+
+
+def scorer_for(*, article_count: int, tag_counts: dict[int, int]) -> Scorer:
+    weights = settings.RECOMMENDATIONS_WEIGHTS
+    return Scorer(
+        weights=Weights(
+            tag=weights["tag"],
+            artist=weights["artist"],
+            artwork=weights["artwork"],
+            section=weights["section"],
+        ),
+        floor=settings.RECOMMENDATIONS_FLOOR,
+        half_life_days=settings.RECOMMENDATIONS_HALF_LIFE_DAYS,
+        now=timezone.now(),
+        article_count=article_count,
+        tag_counts=tag_counts,
+    )
+
+
+def stored_per_article() -> int:
+    """Suggestions kept per article: twice the block, so rejections leave enough to show."""
+    return settings.RECOMMENDATIONS_BLOCK_SIZE * 2

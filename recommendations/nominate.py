@@ -1,0 +1,86 @@
+"""Which articles are worth a full score: those sharing something rare with the source."""
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from articles.models import Article, ArticleFigure, TaggedArticle
+from recommendations.features import FeaturedArtist, FeaturedArtwork
+from recommendations.scoring import SHORTLIST, Features, Scorer
+
+Postings = Mapping[int, Iterable[int]]
+
+
+def shortlist(
+    source: Features,
+    *,
+    scorer: Scorer,
+    by_tag: Postings,
+    by_artist: Postings,
+    by_artwork: Postings,
+) -> list[int]:
+    """Ids of the articles sharing the most (by weight) rare tags, artists and artworks."""
+    partial: dict[int, float] = defaultdict(float)
+    for tag in source.tags:
+        if scorer.nominates(tag):
+            weight = scorer.tag_weight(tag)
+            for other in by_tag.get(tag, ()):
+                partial[other] += weight
+    for postings, ids, weight in (
+        (by_artist, source.artists, scorer.weights.artist),
+        (by_artwork, source.artworks, scorer.weights.artwork),
+    ):
+        for key in ids:
+            for other in postings.get(key, ()):
+                partial[other] += weight
+    partial.pop(source.id, None)
+    return heapq.nlargest(SHORTLIST, partial, key=partial.__getitem__)
+
+
+def postings_in_memory(features: Mapping[int, Features], scorer: Scorer):
+    """Inverted lists over every candidate article, for the full rebuild."""
+    by_tag, by_artist, by_artwork = defaultdict(list), defaultdict(list), defaultdict(list)
+    for article in features.values():
+        for tag in article.tags:
+            if scorer.nominates(tag):
+                by_tag[tag].append(article.id)
+        for artist in article.artists:
+            by_artist[artist].append(article.id)
+        for artwork in article.artworks:
+            by_artwork[artwork].append(article.id)
+    return by_tag, by_artist, by_artwork
+
+
+def postings_from_database(source: Features, scorer: Scorer):
+    """The inverted lists for the source's own tags, artists and artworks only."""
+    published = Article.Status.PUBLISHED
+    rare_tags = [tag for tag in source.tags if scorer.nominates(tag)]
+    by_tag = _group(
+        TaggedArticle.objects.filter(tag_id__in=rare_tags, content_object__status=published),
+        "tag_id",
+        "content_object_id",
+    )
+    by_artist = _group(
+        FeaturedArtist.objects.filter(artist_id__in=source.artists, article__status=published),
+        "artist_id",
+        "article_id",
+    )
+    by_artwork = _group(
+        FeaturedArtwork.objects.filter(artwork_id__in=source.artworks, article__status=published),
+        "artwork_id",
+        "article_id",
+    )
+    figures = ArticleFigure.objects.filter(
+        artwork_id__in=source.artworks, article__status=published
+    ).values_list("artwork_id", "article_id")
+    for artwork_id, article_id in figures:
+        if article_id not in by_artwork[artwork_id]:
+            by_artwork[artwork_id].append(article_id)
+    return by_tag, by_artist, by_artwork
+
+
+def _group(queryset, key: str, value: str) -> dict[int, list[int]]:
+    grouped = defaultdict(list)
+    for key_id, value_id in queryset.values_list(key, value):
+        grouped[key_id].append(value_id)
+    return grouped

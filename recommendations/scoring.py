@@ -1,0 +1,134 @@
+"""How strongly one article relates to another. Pure functions over article features: no
+database here, so the rebuild, the incremental update and the tests all score alike.
+
+See docs/recommendations.md for the reasoning behind each term.
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What scoring knows of an article."""
+
+    id: int
+    section_id: int
+    published_at: datetime | None
+    tags: frozenset[int]
+    artists: frozenset[int]
+    artworks: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    target_id: int
+    score: float
+    tags: tuple[int, ...]
+    artists: tuple[int, ...]
+    artworks: tuple[int, ...]
+    same_section: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    tag: float
+    artist: float
+    artwork: float
+    section: float
+
+
+# A tag on more than this share of the site still adds its (small) weight to a candidate's
+# score, but does not by itself nominate candidates: such tags would pair most articles with
+# most others and say little about any pair.
+NOMINATING_TAG_SHARE = 0.01
+NOMINATING_TAG_MIN_ARTICLES = 50
+# How many nominated candidates per article get a full score (the rest cannot win on the
+# small terms a full score adds: common tags, section, recency).
+SHORTLIST = 60
+
+
+class Scorer:
+    def __init__(
+        self,
+        *,
+        weights: Weights,
+        floor: float,
+        half_life_days: float,
+        now: datetime,
+        article_count: int,
+        tag_counts: dict[int, int],
+    ):
+        self.weights = weights
+        self.floor = floor
+        self.half_life_days = half_life_days
+        self.now = now
+        self.article_count = max(article_count, 2)
+        self.tag_counts = tag_counts
+        self.nominating_max = max(
+            NOMINATING_TAG_MIN_ARTICLES, int(self.article_count * NOMINATING_TAG_SHARE)
+        )
+        self._log_n = math.log(self.article_count)
+        self._tag_weights: dict[int, float] = {}
+
+    def tag_weight(self, tag_id: int) -> float:
+        """Rarity, scaled to 0..1: a tag on one article weighs 1, one on every article 0."""
+        weight = self._tag_weights.get(tag_id)
+        if weight is None:
+            count = min(max(self.tag_counts.get(tag_id, 1), 1), self.article_count)
+            weight = self.weights.tag * math.log(self.article_count / count) / self._log_n
+            self._tag_weights[tag_id] = weight
+        return weight
+
+    def nominates(self, tag_id: int) -> bool:
+        return self.tag_counts.get(tag_id, 0) <= self.nominating_max
+
+    def recency(self, published_at: datetime | None) -> float:
+        """A gentle preference for recent targets: 1 for today, 0.75 at one half-life, never
+        below 0.5."""
+        if published_at is None or self.half_life_days <= 0:
+            return 1.0
+        age_days = max((self.now - published_at).total_seconds() / 86400, 0.0)
+        return 0.5 + 0.5 * 0.5 ** (age_days / self.half_life_days)
+
+    def relatedness(self, source: Features, target: Features) -> Match:
+        """The symmetric part of the score: what the two articles share."""
+        tags = tuple(sorted(source.tags & target.tags))
+        artists = tuple(sorted(source.artists & target.artists))
+        artworks = tuple(sorted(source.artworks & target.artworks))
+        same_section = source.section_id == target.section_id
+        score = (
+            sum(self.tag_weight(tag) for tag in tags)
+            + self.weights.artist * len(artists)
+            + self.weights.artwork * len(artworks)
+            + (self.weights.section if same_section else 0.0)
+        )
+        return Match(target.id, score, tags, artists, artworks, same_section)
+
+    def score(self, source: Features, target: Features) -> Match | None:
+        """The directed score of target as a link under source, or None below the floor.
+
+        The floor applies to relatedness alone, so an old article that is truly related still
+        shows; recency (the target's) only orders what passed."""
+        match = self.relatedness(source, target)
+        if match.score < self.floor:
+            return None
+        return Match(
+            target.id,
+            match.score * self.recency(target.published_at),
+            match.tags,
+            match.artists,
+            match.artworks,
+            match.same_section,
+        )
+
+    def best(self, source: Features, candidates: list[Features], limit: int) -> list[Match]:
+        """The top `limit` candidates at or above the floor, best first; never the source."""
+        matches = [
+            match
+            for target in candidates
+            if target.id != source.id and (match := self.score(source, target)) is not None
+        ]
+        matches.sort(key=lambda match: (-match.score, match.target_id))
+        return matches[:limit]

@@ -1,0 +1,74 @@
+"""When an article or what it is related by changes, refresh its recommendations after the
+transaction commits (never while the editor's request is still writing)."""
+
+import threading
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import receiver
+
+from articles.models import Article, ArticleFigure, TaggedArticle
+from recommendations.tasks import refresh_article_recommendations
+
+_local = threading.local()
+
+
+def schedule_refresh(article_id: int):
+    """Queue one refresh per article per transaction, run once the transaction commits.
+
+    Every call registers an on-commit callback; the first to run flushes the whole batch and
+    the others find it empty. A rolled-back transaction drops its callbacks; its ids stay in
+    the batch and are refreshed with the next one, which is harmless (a refresh reads the
+    current state)."""
+    batch = getattr(_local, "batch", None)
+    if batch is None:
+        batch = _local.batch = set()
+    batch.add(article_id)
+    transaction.on_commit(_flush)
+
+
+def _flush():
+    batch = getattr(_local, "batch", None) or set()
+    _local.batch = set()
+    for article_id in sorted(batch):
+        refresh_article_recommendations.enqueue(article_id)
+
+
+@receiver(post_save, sender=Article)
+@receiver(post_delete, sender=Article)
+def article_changed(sender, instance, **kwargs):
+    schedule_refresh(instance.pk)
+
+
+@receiver(post_save, sender=TaggedArticle)
+@receiver(post_delete, sender=TaggedArticle)
+def article_tags_changed(sender, instance, **kwargs):
+    schedule_refresh(instance.content_object_id)
+
+
+@receiver(post_save, sender=ArticleFigure)
+@receiver(post_delete, sender=ArticleFigure)
+def article_figures_changed(sender, instance, **kwargs):
+    schedule_refresh(instance.article_id)
+
+
+@receiver(m2m_changed, sender=Article.featured_artists.through)
+@receiver(m2m_changed, sender=Article.featured_artworks.through)
+def article_features_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        schedule_refresh(instance.pk)
+    else:  # changed from the artist's or artwork's side: every article it was added to
+        for article_id in pk_set or ():
+            schedule_refresh(article_id)
+
+
+@receiver(pre_delete, sender=Article)
+def article_about_to_go(sender, instance, **kwargs):
+    """Deleting an article deletes the links to it (cascade); refill the lists it leaves."""
+    from recommendations.models import RelatedLink  # noqa: PLC0415
+
+    sources = RelatedLink.objects.suggested().filter(target_id=instance.pk)
+    for source_id in sources.values_list("source_id", flat=True):
+        schedule_refresh(source_id)
