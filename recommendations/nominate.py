@@ -1,8 +1,8 @@
 """Which articles are worth a full score: those sharing something rare with the source."""
 
-import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 
 from articles.models import Article, ArticleFigure, TaggedArticle
 from recommendations.features import FeaturedArtist, FeaturedArtwork
@@ -34,7 +34,9 @@ def shortlist(
             for other in postings.get(key, ()):
                 partial[other] += weight
     partial.pop(source.id, None)
-    return heapq.nlargest(SHORTLIST, partial, key=partial.__getitem__)
+    # A C-level sort with a C-level key beats heapq here (a few hundred entries per article).
+    ranked = sorted(partial.items(), key=itemgetter(1), reverse=True)
+    return [pk for pk, _weight in ranked[:SHORTLIST]]
 
 
 def postings_in_memory(features: Mapping[int, Features], scorer: Scorer):

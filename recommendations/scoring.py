@@ -42,11 +42,11 @@ class Weights:
 # A tag on more than this share of the site still adds its (small) weight to a candidate's
 # score, but does not by itself nominate candidates: such tags would pair most articles with
 # most others and say little about any pair.
-NOMINATING_TAG_SHARE = 0.01
+NOMINATING_TAG_SHARE = 0.002
 NOMINATING_TAG_MIN_ARTICLES = 50
 # How many nominated candidates per article get a full score (the rest cannot win on the
 # small terms a full score adds: common tags, section, recency).
-SHORTLIST = 60
+SHORTLIST = 30
 
 
 class Scorer:
@@ -92,43 +92,42 @@ class Scorer:
         age_days = max((self.now - published_at).total_seconds() / 86400, 0.0)
         return 0.5 + 0.5 * 0.5 ** (age_days / self.half_life_days)
 
-    def relatedness(self, source: Features, target: Features) -> Match:
-        """The symmetric part of the score: what the two articles share."""
-        tags = tuple(sorted(source.tags & target.tags))
-        artists = tuple(sorted(source.artists & target.artists))
-        artworks = tuple(sorted(source.artworks & target.artworks))
-        same_section = source.section_id == target.section_id
+    def relatedness_score(self, source: Features, target: Features) -> float:
+        """The symmetric part of the score: what the two articles share, weighted."""
         score = (
-            sum(self.tag_weight(tag) for tag in tags)
-            + self.weights.artist * len(artists)
-            + self.weights.artwork * len(artworks)
-            + (self.weights.section if same_section else 0.0)
+            sum(map(self.tag_weight, source.tags & target.tags))
+            + self.weights.artist * len(source.artists & target.artists)
+            + self.weights.artwork * len(source.artworks & target.artworks)
         )
-        return Match(target.id, score, tags, artists, artworks, same_section)
+        if source.section_id == target.section_id:
+            score += self.weights.section
+        return score
 
-    def score(self, source: Features, target: Features) -> Match | None:
-        """The directed score of target as a link under source, or None below the floor.
-
-        The floor applies to relatedness alone, so an old article that is truly related still
-        shows; recency (the target's) only orders what passed."""
-        match = self.relatedness(source, target)
-        if match.score < self.floor:
-            return None
+    def relatedness(self, source: Features, target: Features, score: float | None = None) -> Match:
+        """What the two articles share, and its weight (given, when already computed)."""
+        if score is None:
+            score = self.relatedness_score(source, target)
         return Match(
             target.id,
-            match.score * self.recency(target.published_at),
-            match.tags,
-            match.artists,
-            match.artworks,
-            match.same_section,
+            score,
+            tuple(sorted(source.tags & target.tags)),
+            tuple(sorted(source.artists & target.artists)),
+            tuple(sorted(source.artworks & target.artworks)),
+            source.section_id == target.section_id,
         )
 
     def best(self, source: Features, candidates: list[Features], limit: int) -> list[Match]:
-        """The top `limit` candidates at or above the floor, best first; never the source."""
-        matches = [
-            match
-            for target in candidates
-            if target.id != source.id and (match := self.score(source, target)) is not None
+        """The top `limit` candidates, best first, whose relatedness reaches the floor; never
+        the source. The floor applies to relatedness alone, so an old article that is truly
+        related still shows; recency (the target's) only orders what passed."""
+        scored = []
+        for target in candidates:
+            if target.id == source.id:
+                continue
+            related = self.relatedness_score(source, target)
+            if related >= self.floor:
+                scored.append((related * self.recency(target.published_at), target.id, target))
+        scored.sort(key=lambda entry: (-entry[0], entry[1]))
+        return [
+            self.relatedness(source, target, score) for score, _target_id, target in scored[:limit]
         ]
-        matches.sort(key=lambda match: (-match.score, match.target_id))
-        return matches[:limit]

@@ -57,3 +57,14 @@ def test_env_example_documents_every_variable_the_settings_read():
     read = set(re.findall(r'env\(\s*"([A-Z_]+)"', settings_source))
     documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read - documented == set()
+
+
+def test_a_worker_runs_the_database_task_queue():
+    """Background tasks go through django-tasks-db, run by a worker service."""
+    services = compose()["services"]
+    assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
+    for name in ("web", "worker", "migrate"):
+        assert services[name]["environment"]["TASKS_BACKEND"] == "database"
+    assert services["worker"]["depends_on"]["migrate"]["condition"] == (
+        "service_completed_successfully"
+    )
