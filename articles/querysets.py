@@ -44,11 +44,19 @@ def _byline_prefetch():
     return Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))
 
 
-def _figures_prefetch(*, with_captions: bool):
+def card_figures_prefetch(*, through: str) -> Prefetch:
+    """The figures an article card needs for its lead image (as for_listing() loads them), for
+    articles reached through a relation: `through="target"` from a model whose `target` is an
+    article."""
+    return _figures_prefetch(with_captions=False, through=through)
+
+
+def _figures_prefetch(*, with_captions: bool, through: str = ""):
     from articles.models import ArticleFigure  # noqa: PLC0415
 
     figures = ArticleFigure.objects.select_related("artwork", "artwork_image")
     lookups = ["artwork__images"]
     if with_captions:
         lookups.append("artwork__artist_credits__artist")
-    return Prefetch("figures", queryset=figures.prefetch_related(*lookups))
+    lookup = f"{through}__figures" if through else "figures"
+    return Prefetch(lookup, queryset=figures.prefetch_related(*lookups))

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 
 from recommendations.reasons import describe_reasons
 
@@ -30,7 +30,9 @@ class RelatedLinkQuerySet(models.QuerySet):
             default=Value(2),
             output_field=IntegerField(),
         )
-        return self.alias(rank=rank).order_by("rank", "position", "-score", "target_id")
+        return self.alias(rank=rank).order_by(
+            "rank", F("position").asc(nulls_last=True), "-score", "target_id"
+        )
 
 
 class RelatedLink(models.Model):

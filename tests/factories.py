@@ -11,6 +11,7 @@ from PIL import Image
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from recommendations.models import RelatedLink
 
 
 def png_upload(name="picture.png"):
@@ -152,3 +153,18 @@ class ArticleLinkFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Outbound link {n}")
     url = factory.Sequence(lambda n: f"https://example.com/link-{n}")
     position = factory.Sequence(lambda n: n)
+
+
+class RelatedLinkFactory(factory.django.DjangoModelFactory):
+    """An engine suggestion between two articles, sharing a tag."""
+
+    class Meta:
+        model = RelatedLink
+
+    source = factory.SubFactory(ArticleFactory)
+    target = factory.SubFactory(ArticleFactory)
+    score = 1.5
+    reasons = factory.LazyFunction(
+        lambda: {"tags": ["photography"], "artists": [], "artworks": [], "section": None}
+    )
+    computed_at = factory.LazyFunction(timezone.now)

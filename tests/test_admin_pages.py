@@ -17,6 +17,7 @@ from tests.factories import (
     ArtworkFactory,
     ArtworkImageFactory,
     AuthorFactory,
+    RelatedLinkFactory,
     SectionFactory,
     small_png,
 )
@@ -54,6 +55,7 @@ MAKERS = {
     "articles.Section": lambda user: SectionFactory(),
     "articles.Author": lambda user: AuthorFactory(),
     "articles.Article": lambda user: _article(),
+    "recommendations.RelatedLink": lambda user: RelatedLinkFactory(),
 }
 
 REGISTERED = sorted(model._meta.label for model in admin.site._registry)

@@ -135,6 +135,46 @@ ARTISTS = [
         ),
         "tags": ["Textile design", "Slow fashion"],
     },
+    {
+        "slug": "shen-liyuan",
+        "name": "Shen Liyuan",
+        "sort_name": "Shen, Liyuan",
+        "birth_year": 1976,
+        "birth_place": "Hangzhou",
+        "nationality": "Chinese",
+        "bio": (
+            "<p>Shen Liyuan is an installation artist who builds large, temporary structures "
+            "from bamboo, cord and other materials borrowed from building sites.</p>"
+        ),
+        "tags": ["Installation art", "Site-specific art"],
+    },
+    {
+        "slug": "ylva-brandt",
+        "name": "Ylva Brandt",
+        "sort_name": "Brandt, Ylva",
+        "birth_year": 1969,
+        "birth_place": "Malmö",
+        "nationality": "Swedish",
+        "bio": (
+            "<p>Ylva Brandt is a documentary filmmaker who makes long, quiet films about "
+            "people at work.</p>"
+        ),
+        "tags": ["Documentary film"],
+    },
+    {
+        "slug": "nuno-serrador",
+        "name": "Nuno Serrador",
+        "sort_name": "Serrador, Nuno",
+        "birth_year": 1975,
+        "birth_place": "Braga",
+        "nationality": "Portuguese",
+        "bio": (
+            "<p>Nuno Serrador studied architecture before turning to film. His short "
+            "documentaries follow buildings from the first drawing to the first winter of "
+            "use.</p>"
+        ),
+        "tags": ["Documentary film"],
+    },
 ]
 
 # "picture" names a drawing in articles.demo.pictures; "alt" describes what it shows.
@@ -287,5 +327,84 @@ ARTWORKS = [
         "tags": ["textiles", "indigo", "Japan"],
         "picture": "indigo",
         "alt": "Indigo cloth printed with rows of pale rings and diamonds left by folding.",
+    },
+    {
+        "slug": "scaffold-garden",
+        "artist": "shen-liyuan",
+        "title": "Scaffold Garden",
+        "date_display": "2011",
+        "earliest_year": 2011,
+        "latest_year": 2011,
+        "medium": "Bamboo poles and coloured nylon cord",
+        "classification": "Installation",
+        "tags": ["installation", "bamboo", "China"],
+        "picture": "scaffold",
+        "alt": (
+            "Rows of bamboo poles, braced and tied with red, blue and yellow cord, standing "
+            "in a white gallery hall."
+        ),
+    },
+    {
+        "slug": "before-the-boats",
+        "artist": "ylva-brandt",
+        "title": "Before the Boats",
+        "date_display": "2010",
+        "earliest_year": 2010,
+        "latest_year": 2010,
+        "medium": "Colour film, 58 minutes",
+        "classification": "Film",
+        "tags": ["film", "documentary", "sea"],
+        "picture": "film_frames",
+        "alt": (
+            "A strip of film with three frames: a figure with a camera on a tripod on a quay, "
+            "the sky brightening from frame to frame."
+        ),
+    },
+    {
+        "slug": "lantern-bowls",
+        "artist": "samuel-adeyemi",
+        "title": "Lantern Bowls",
+        "date_display": "2011",
+        "earliest_year": 2011,
+        "latest_year": 2011,
+        "medium": "Porcelain, three parts",
+        "dimensions_display": "diameter 12 to 16cm",
+        "classification": "Ceramics",
+        "tags": ["porcelain", "ceramics", "design"],
+        "picture": "lantern_bowls",
+        "alt": "Three thin white bowls on a dark shelf, with a warm lamp glowing behind them.",
+    },
+    {
+        "slug": "two-rivers",
+        "artist": "elodie-marchand",
+        "title": "Two Rivers",
+        "date_display": "2011",
+        "earliest_year": 2011,
+        "latest_year": 2011,
+        "medium": "Oil on linen",
+        "dimensions_display": "120 x 160cm",
+        "height": 120,
+        "width": 160,
+        "unit": "cm",
+        "classification": "Painting",
+        "tags": ["painting", "colour", "rivers"],
+        "picture": "two_rivers",
+        "alt": (
+            "A wide painting of soft bands of ochre, grey-green and slate, with a thin pale "
+            "line between the first two."
+        ),
+    },
+    {
+        "slug": "workshop-apron",
+        "artist": "yuki-tanabe",
+        "title": "Workshop Apron",
+        "date_display": "2012",
+        "earliest_year": 2012,
+        "latest_year": 2012,
+        "medium": "Indigo-dyed linen",
+        "classification": "Textile",
+        "tags": ["textiles", "indigo", "workwear"],
+        "picture": "apron",
+        "alt": "An indigo apron with wavy pale stripes, hanging from a wooden peg on a white wall.",
     },
 ]

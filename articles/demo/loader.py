@@ -1,7 +1,7 @@
 """Writes the demo content into the database, idempotently.
 
 Every row is found by its slug (or by its parent and position) and brought in line with the
-data in articles.demo.content and articles.demo.stories, so a second run changes nothing:
+data in articles.demo.content and the story modules, so a second run changes nothing:
 no new rows, no second copy of a picture (one is drawn only when its row has none), and
 bylines, figures and links end up exactly as listed. Each row passes full_clean() first, so
 the demo obeys the same rules as an editor in the admin.
@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 
-from articles.demo import content, more_stories, stories
+from articles.demo import content, more_stories, related_stories, stories
 from articles.demo.pictures import render
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
 from sitesettings.models import SiteSettings
 
-ARTICLES = stories.ARTICLES + more_stories.ARTICLES
+ARTICLES = stories.ARTICLES + more_stories.ARTICLES + related_stories.ARTICLES
 
 ARTIST_FIELDS = ["name", "sort_name", "birth_year", "birth_place", "nationality", "bio"]
 ARTWORK_FIELDS = [

@@ -1,5 +1,5 @@
 """Illustrations for the demo's Ai Weiwei works, and render(): picture name -> JPEG bytes
-(the other pictures live in pictures_places and pictures_objects).
+(the other pictures live in pictures_places, pictures_objects and pictures_works).
 
 These are abstract stand-ins drawn with Pillow, not reproductions: nothing is downloaded.
 """
@@ -8,7 +8,7 @@ import math
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from articles.demo import pictures_objects, pictures_places
+from articles.demo import pictures_objects, pictures_places, pictures_works
 from articles.demo.drawing import (
     H,
     W,
@@ -172,6 +172,7 @@ DRAWINGS = {
     "seeds": seeds,
     **pictures_places.DRAWINGS,
     **pictures_objects.DRAWINGS,
+    **pictures_works.DRAWINGS,
 }
 
 

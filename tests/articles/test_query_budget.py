@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from recommendations.models import RelatedLink
 from tests.factories import (
     ArticleAuthorFactory,
     ArticleFactory,
@@ -21,18 +22,20 @@ pytestmark = pytest.mark.django_db
 #
 # Article page: the article with its section (1), byline with authors (1), figures with their
 # artwork and chosen image (1), the artworks' images (1), their artist credits (1) and artists
-# (1), tags (1), links (1), featured artists (1), the site settings (1) and the header's
-# section navigation (1).
-ARTICLE_PAGE_QUERIES = 2 + 11
+# (1), tags (1), links (1), featured artists (1), the site settings (1), the header's section
+# navigation (1), and the "You may also like" block: its links with their published targets
+# and the targets' sections (1), the targets' figures with artwork and chosen image (1) and
+# those artworks' images (1).
+ARTICLE_PAGE_QUERIES = 2 + 14
 
 # Home page: the newest articles with their sections (1), bylines (1), figures with their
 # artworks (1) and the artworks' images (1), the site settings (1), the section navigation (1).
 HOME_PAGE_QUERIES = 2 + 6
 
 
-def rich_article(n: int):
-    """An article with n tags, n figures (each an artwork by two artists), n authors, n links
-    and n featured artists."""
+def rich_article(n: int, *, related: int | None = None):
+    """An article with n tags, n figures (each an artwork by two artists), n authors, n links,
+    n featured artists and n related articles (or `related`), each with two figures."""
     article = ArticleFactory(tags=[f"Tag {i}" for i in range(n)])
     for i in range(n):
         artwork = ArtworkFactory()
@@ -43,6 +46,12 @@ def rich_article(n: int):
         ArticleAuthorFactory(article=article, position=i)
         article.links.create(title=f"Link {i}", url=f"https://example.com/{i}", position=i)
         article.featured_artists.add(ArtistFactory())
+    for i in range(n if related is None else related):
+        target = ArticleFactory()
+        ArticleFigureFactory(article=target, position=0)
+        ArticleFigureFactory(article=target, position=1)
+        # Created directly: the engine's refresh only runs after a commit, never in a test.
+        RelatedLink.objects.create(source=article, target=target, score=1 - i / 100)
     return article
 
 

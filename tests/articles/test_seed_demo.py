@@ -1,10 +1,15 @@
+import io
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 
 from articles.models import Article
+from recommendations.models import RelatedLink
 
 SEED_SLUG = "ai-weiwei-on-film-never-sorry"
+# An Art article with no tag, artist or artwork in common with the seed article.
+SECTION_ONLY_SLUG = "elodie-marchand-blue-hours"
 DEMO_APPS = {"articles", "artists", "artworks", "sitesettings", "taggit"}
 
 
@@ -24,7 +29,7 @@ def test_seed_demo_twice_leaves_the_same_rows_and_files(settings):
     call_command("seed_demo")
     assert row_counts() == rows
     assert sorted(settings.MEDIA_ROOT.rglob("*.jpg")) == files
-    assert rows["articles.Article"] >= 10
+    assert rows["articles.Article"] >= 16
 
 
 @pytest.mark.django_db
@@ -41,9 +46,9 @@ def test_seed_article_is_published_with_the_urn_caption():
 
 @pytest.mark.django_db
 def test_seed_demo_has_published_articles_and_a_draft():
-    """The demo has at least nine public articles and a draft that stays hidden."""
+    """The demo has at least fifteen public articles and a draft that stays hidden."""
     call_command("seed_demo")
-    assert Article.objects.published().count() >= 9
+    assert Article.objects.published().count() >= 15
     drafts = Article.objects.filter(status=Article.Status.DRAFT)
     assert drafts.exists()
     assert not Article.objects.published().filter(pk__in=drafts).exists()
@@ -56,3 +61,31 @@ def test_seed_demo_if_empty_keeps_an_editors_changes():
     Article.objects.filter(slug=SEED_SLUG).update(title="Edited by an editor")
     call_command("seed_demo", "--if-empty")
     assert Article.objects.get(slug=SEED_SLUG).title == "Edited by an editor"
+
+
+@pytest.mark.django_db
+def test_demo_gives_the_seed_article_a_meaningful_related_block():
+    """On the demo, Never Sorry relates to at least four articles: those featuring Ai Weiwei
+    come first, one sharing only rare tags follows, and an article that merely shares its
+    section stays below the floor."""
+    call_command("seed_demo")
+    call_command("recompute_recommendations", stdout=io.StringIO())
+    seed = Article.objects.get(slug=SEED_SLUG)
+    section_only = Article.objects.get(slug=SECTION_ONLY_SLUG)
+    assert section_only.section_id == seed.section_id
+    assert not set(section_only.tags.names()) & set(seed.tags.names())
+    assert not section_only.featured_artists.filter(pk__in=seed.featured_artists.all()).exists()
+
+    targets = [
+        link.target
+        for link in RelatedLink.objects.filter(source=seed).order_by("-score", "target_id")
+    ]
+    assert len(targets) >= 4
+    shares_artist = [
+        target.featured_artists.filter(slug="ai-weiwei").exists() for target in targets
+    ]
+    assert shares_artist[:3] == [True, True, True]
+    # Articles sharing the artist rank above those that share tags only.
+    assert shares_artist == sorted(shares_artist, reverse=True)
+    assert "documentary" in targets[3].tags.names()
+    assert section_only not in targets

@@ -1,0 +1,33 @@
+"""Read-side queries for the "You may also like" block: stored links only, never a score.
+
+Whether a target may be shown is decided when the block is read, through
+Article.objects.published(): a target unpublished, turned back into a draft or scheduled for
+later drops out of every block at once, with no recompute.
+"""
+
+from django.conf import settings
+
+from articles.models import Article
+from articles.querysets import card_figures_prefetch
+from recommendations.models import RelatedLink
+
+
+def related_articles_for(article: Article, *, policy: str | None = None, limit: int | None = None):
+    """The links shown under `article`, in block order (pinned by position, then approved, then
+    suggestions best first), with each target's section and lead image loaded: at most three
+    queries however many links there are (one when there are none).
+
+    `policy` defaults to settings.RECOMMENDATIONS_MODERATION ("post" shows suggestions, "pre"
+    only approved and pinned links); `limit` to settings.RECOMMENDATIONS_BLOCK_SIZE.
+    """
+    if policy is None:
+        policy = settings.RECOMMENDATIONS_MODERATION
+    if limit is None:
+        limit = settings.RECOMMENDATIONS_BLOCK_SIZE
+    return (
+        RelatedLink.objects.filter(source=article, target__in=Article.objects.published())
+        .shown(policy=policy)
+        .in_block_order()
+        .select_related("target__section")
+        .prefetch_related(card_figures_prefetch(through="target"))[:limit]
+    )
