@@ -1,20 +1,12 @@
-"""Computing and storing suggestions: the full rebuild and the update after one article changes.
+"""Updating suggestions after one article changes (the full rebuild is in rebuild.py).
 
-Nothing here runs while a reader waits: the rebuild is a command, the update a task that runs
-after the transaction that changed the article commits. Neither ever touches a link a person
-decided on (approved, pinned, rejected): only rows with status "suggested" are replaced.
+Nothing here runs while a reader waits: the update is a task that runs after the transaction
+that changed the article commits. It never touches a link a person decided on (approved,
+pinned, rejected): only rows with status "suggested" are replaced.
 """
 
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-
 from django.db import transaction
-from taggit.models import Tag
 
-from articles.models import Section
-from artists.models import Artist
-from artworks.models import Artwork
 from recommendations.features import (
     candidate_articles,
     load_features,
@@ -23,55 +15,10 @@ from recommendations.features import (
     tag_counts_for,
 )
 from recommendations.models import RelatedLink
-from recommendations.nominate import postings_from_database, postings_in_memory, shortlist
+from recommendations.names import Names
+from recommendations.nominate import postings_from_database, shortlist
+from recommendations.rebuild import RebuildSummary, rebuild  # noqa: F401 (the engine's API)
 from recommendations.scoring import Features, Match, Scorer
-
-BATCH_SIZE = 5000
-
-
-@dataclass(frozen=True)
-class RebuildSummary:
-    articles: int
-    suggestions: int
-    moderated_kept: int
-
-    def __str__(self):
-        return (
-            f"Recomputed suggestions for {self.articles:,} articles: "
-            f"{self.suggestions:,} suggestions stored, {self.moderated_kept:,} moderated links "
-            "kept as they were."
-        )
-
-
-def rebuild(*, on_article: Callable[[], None] | None = None) -> RebuildSummary:
-    """Recompute every article's suggestions in one transaction (readers keep seeing the old
-    ones until it commits)."""
-    features = load_features()
-    scorer = scorer_for(
-        article_count=len(features),
-        tag_counts=Counter(tag for article in features.values() for tag in article.tags),
-    )
-    by_tag, by_artist, by_artwork = postings_in_memory(features, scorer)
-    moderated = set(RelatedLink.objects.moderated().values_list("source_id", "target_id"))
-    keep = stored_per_article()
-    names = Names()
-    stored = 0
-    with transaction.atomic():
-        RelatedLink.objects.suggested().delete()
-        batch: list[RelatedLink] = []
-        for source in features.values():
-            ids = shortlist(
-                source, scorer=scorer, by_tag=by_tag, by_artist=by_artist, by_artwork=by_artwork
-            )
-            matches = scorer.best(source, [features[i] for i in ids], keep + len(ids))
-            fresh = [m for m in matches if (source.id, m.target_id) not in moderated][:keep]
-            batch.extend(names.link(source, match, scorer.now) for match in fresh)
-            if len(batch) >= BATCH_SIZE:
-                stored += _insert(batch, names)
-            if on_article:
-                on_article()
-        stored += _insert(batch, names)
-    return RebuildSummary(len(features), stored, len(moderated))
 
 
 def refresh_article(article_id: int):
@@ -201,7 +148,7 @@ def _directed(match: Match, score: float) -> Match:
     )
 
 
-def _insert(batch: list[RelatedLink], names: "Names") -> int:
+def _insert(batch: list[RelatedLink], names: Names) -> int:
     """Store a batch of new links (filling in their reasons' names first) and empty it."""
     count = len(batch)
     if batch:
@@ -209,64 +156,3 @@ def _insert(batch: list[RelatedLink], names: "Names") -> int:
         RelatedLink.objects.bulk_create(batch, batch_size=1000)
         batch.clear()
     return count
-
-
-class Names:
-    """Turns the ids in a match into the names stored as its reasons, loading names in bulk."""
-
-    def __init__(self):
-        self.tags: dict[int, str] = {}
-        self.artists: dict[int, str] = {}
-        self.artworks: dict[int, str] = {}
-        self.sections: dict[int, str] = {}
-
-    @staticmethod
-    def link(source: Features, match: Match, now) -> RelatedLink:
-        """A new suggested link; its reasons hold ids until fill() names them."""
-        return RelatedLink(
-            source_id=source.id,
-            target_id=match.target_id,
-            score=round(match.score, 4),
-            reasons=Names.raw_reasons(match, source.section_id),
-            computed_at=now,
-        )
-
-    @staticmethod
-    def raw_reasons(match: Match, section_id: int) -> dict:
-        return {
-            "tags": list(match.tags),
-            "artists": list(match.artists),
-            "artworks": list(match.artworks),
-            "section": section_id if match.same_section else None,
-        }
-
-    def fill(self, links: Iterable[RelatedLink]):
-        """Replace the ids in each link's reasons by names."""
-        links = list(links)
-        self._load(Tag, "name", self.tags, (t for link in links for t in link.reasons["tags"]))
-        self._load(
-            Artist, "name", self.artists, (a for link in links for a in link.reasons["artists"])
-        )
-        self._load(
-            Artwork, "title", self.artworks, (w for link in links for w in link.reasons["artworks"])
-        )
-        self._load(
-            Section,
-            "name",
-            self.sections,
-            (link.reasons["section"] for link in links if link.reasons["section"]),
-        )
-        for link in links:
-            reasons = link.reasons
-            link.reasons = {
-                "tags": sorted(self.tags.get(t, "") for t in reasons["tags"]),
-                "artists": sorted(self.artists.get(a, "") for a in reasons["artists"]),
-                "artworks": sorted(self.artworks.get(w, "") for w in reasons["artworks"]),
-                "section": self.sections.get(reasons["section"]) if reasons["section"] else None,
-            }
-
-    @staticmethod
-    def _load(model, field: str, cache: dict[int, str], ids: Iterable[int]):
-        missing = {i for i in ids if i not in cache}
-        if missing:
-            cache.update(model.objects.filter(pk__in=missing).values_list("pk", field))

@@ -15,6 +15,6 @@ class Command(BaseCommand):
         progress = Progress(
             total=candidate_articles().count(), label="Recomputing", stream=self.stdout
         )
-        summary = engine.rebuild(on_article=progress.advance)
+        summary = engine.rebuild(on_progress=progress.advance)
         progress.finish()
         self.stdout.write(self.style.SUCCESS(str(summary)))

@@ -1,0 +1,88 @@
+"""The reasons behind a link: ids while computing, names once stored."""
+
+import json
+from collections.abc import Iterable
+
+from taggit.models import Tag
+
+from articles.models import Section
+from artists.models import Artist
+from artworks.models import Artwork
+from recommendations.models import RelatedLink
+from recommendations.scoring import Features, Match
+
+
+class Names:
+    """Turns the ids in a match into the names stored as its reasons, loading names in bulk."""
+
+    def __init__(self):
+        self.tags: dict[int, str] = {}
+        self.artists: dict[int, str] = {}
+        self.artworks: dict[int, str] = {}
+        self.sections: dict[int, str] = {}
+
+    @staticmethod
+    def link(source: Features, match: Match, now) -> RelatedLink:
+        """A new suggested link; its reasons hold ids until fill() names them."""
+        return RelatedLink(
+            source_id=source.id,
+            target_id=match.target_id,
+            score=round(match.score, 4),
+            reasons=Names.raw_reasons(match, source.section_id),
+            computed_at=now,
+        )
+
+    @staticmethod
+    def raw_reasons(match: Match, section_id: int) -> dict:
+        return {
+            "tags": list(match.tags),
+            "artists": list(match.artists),
+            "artworks": list(match.artworks),
+            "section": section_id if match.same_section else None,
+        }
+
+    def fill(self, links: Iterable[RelatedLink]):
+        """Replace the ids in each link's reasons by names."""
+        links = list(links)
+        self._load(Tag, "name", self.tags, (t for link in links for t in link.reasons["tags"]))
+        self._load(
+            Artist, "name", self.artists, (a for link in links for a in link.reasons["artists"])
+        )
+        self._load(
+            Artwork, "title", self.artworks, (w for link in links for w in link.reasons["artworks"])
+        )
+        self._load(
+            Section,
+            "name",
+            self.sections,
+            (link.reasons["section"] for link in links if link.reasons["section"]),
+        )
+        for link in links:
+            link.reasons = self.named(link.reasons)
+
+    def named(self, reasons: dict) -> dict:
+        """Raw reasons (ids) as names; the ids must have been loaded by fill() or load()."""
+        return {
+            "tags": sorted(self.tags.get(t, "") for t in reasons["tags"]),
+            "artists": sorted(self.artists.get(a, "") for a in reasons["artists"]),
+            "artworks": sorted(self.artworks.get(w, "") for w in reasons["artworks"]),
+            "section": self.sections.get(reasons["section"]) if reasons["section"] else None,
+        }
+
+    def load(self, matches: Iterable[tuple[int, Match]]):
+        """Load the names a batch of (source section, match) pairs will need, in bulk."""
+        matches = list(matches)
+        self._load(Tag, "name", self.tags, (t for _s, m in matches for t in m.tags))
+        self._load(Artist, "name", self.artists, (a for _s, m in matches for a in m.artists))
+        self._load(Artwork, "title", self.artworks, (w for _s, m in matches for w in m.artworks))
+        self._load(Section, "name", self.sections, (s for s, m in matches if m.same_section))
+
+    def reasons_json(self, match: Match, section_id: int) -> str:
+        """The stored reasons of a match, as JSON text (for the rebuild's bulk insert)."""
+        return json.dumps(self.named(self.raw_reasons(match, section_id)), ensure_ascii=False)
+
+    @staticmethod
+    def _load(model, field: str, cache: dict[int, str], ids: Iterable[int]):
+        missing = {i for i in ids if i not in cache}
+        if missing:
+            cache.update(model.objects.filter(pk__in=missing).values_list("pk", field))

@@ -1,0 +1,151 @@
+"""The full rebuild of every article's suggestions (`manage.py recompute_recommendations`).
+
+Scoring runs in worker processes (one per core) while this process writes what they return,
+so computing and writing overlap. Everything is written in one transaction: readers keep
+seeing the previous suggestions until it commits. Links a person decided on are never touched.
+"""
+
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import connection, connections, transaction
+
+from recommendations.features import load_features, scorer_for, stored_per_article
+from recommendations.models import RelatedLink
+from recommendations.names import Names
+from recommendations.nominate import postings_in_memory, shortlist
+from recommendations.scoring import Features, Match, Scorer
+from recommendations.storage import insert_rows, suggestion_row
+
+CHUNK = 2000
+# Below this many articles, starting processes costs more than it saves.
+PARALLEL_FROM = 20_000
+
+
+@dataclass(frozen=True)
+class RebuildSummary:
+    articles: int
+    suggestions: int
+    moderated_kept: int
+
+    def __str__(self):
+        return (
+            f"Recomputed suggestions for {self.articles:,} articles: "
+            f"{self.suggestions:,} suggestions stored, {self.moderated_kept:,} moderated links "
+            "kept as they were."
+        )
+
+
+@dataclass
+class Job:
+    """What every worker needs, built once before the workers start (and shared with them)."""
+
+    features: dict[int, Features]
+    scorer: Scorer
+    moderated: set[tuple[int, int]]
+    keep: int
+
+    def __post_init__(self):
+        self.by_tag, self.by_artist, self.by_artwork = postings_in_memory(
+            self.features, self.scorer
+        )
+
+    def best_for(self, source: Features) -> list[Match]:
+        ids = shortlist(
+            source,
+            scorer=self.scorer,
+            by_tag=self.by_tag,
+            by_artist=self.by_artist,
+            by_artwork=self.by_artwork,
+        )
+        matches = self.scorer.best(source, [self.features[i] for i in ids], len(ids))
+        fresh = [m for m in matches if (source.id, m.target_id) not in self.moderated]
+        return fresh[: self.keep]
+
+    def chunk(self, source_ids: list[int]) -> list[tuple[int, list[Match]]]:
+        return [(pk, self.best_for(self.features[pk])) for pk in source_ids]
+
+
+def rebuild(
+    *, on_progress: Callable[[int], None] | None = None, workers: int | None = None
+) -> RebuildSummary:
+    """Recompute every article's suggestions; `workers` processes (default: one per core,
+    or none for a small site or inside an open transaction)."""
+    features = load_features()
+    job = Job(
+        features=features,
+        scorer=scorer_for(
+            article_count=len(features),
+            tag_counts=Counter(tag for article in features.values() for tag in article.tags),
+        ),
+        moderated=set(RelatedLink.objects.moderated().values_list("source_id", "target_id")),
+        keep=stored_per_article(),
+    )
+    names = Names()
+    stored = 0
+    workers = _worker_count(workers, len(features))
+    with _computed(job, workers) as computed, transaction.atomic():
+        RelatedLink.objects.suggested().delete()
+        for results in computed:
+            pairs = [(job.features[pk].section_id, m) for pk, matches in results for m in matches]
+            names.load(pairs)
+            stored += insert_rows(
+                [
+                    suggestion_row(
+                        pk,
+                        m.target_id,
+                        round(m.score, 4),
+                        names.reasons_json(m, job.features[pk].section_id),
+                        job.scorer.now,
+                    )
+                    for pk, matches in results
+                    for m in matches
+                ]
+            )
+            if on_progress:
+                on_progress(len(results))
+    return RebuildSummary(len(features), stored, len(job.moderated))
+
+
+def _worker_count(requested: int | None, articles: int) -> int:
+    if requested is not None:
+        return requested
+    if articles < PARALLEL_FROM:
+        return 0
+    return min(os.cpu_count() or 1, 4)
+
+
+_job: Job | None = None  # the job a forked worker inherits
+
+
+def _chunk_in_worker(source_ids: list[int]) -> list[tuple[int, list[Match]]]:
+    return _job.chunk(source_ids)
+
+
+@contextmanager
+def _computed(job: Job, workers: int) -> Iterator[Iterator[list[tuple[int, list[Match]]]]]:
+    """Results chunk by chunk, in order: from forked workers when possible, else here.
+
+    The workers start (fork) on entering, before the caller opens its transaction: they
+    inherit this process's memory, and no database connection may be shared with them, which
+    is why connections are closed first (possible only outside a transaction)."""
+    ids = list(job.features)
+    chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if workers < 2 or not can_fork or connection.in_atomic_block:
+        yield (job.chunk(chunk) for chunk in chunks)
+        return
+    global _job
+    _job = job
+    connections.close_all()
+    pool = multiprocessing.get_context("fork").Pool(workers)
+    try:
+        yield pool.imap(_chunk_in_worker, chunks)
+    finally:
+        pool.terminate()
+        pool.join()
+        _job = None
