@@ -62,10 +62,11 @@ class Names:
 
     def named(self, reasons: dict) -> dict:
         """Raw reasons (ids) as names; the ids must have been loaded by fill() or load()."""
+        tags, artists, artworks = self.tags, self.artists, self.artworks
         return {
-            "tags": sorted(self.tags.get(t, "") for t in reasons["tags"]),
-            "artists": sorted(self.artists.get(a, "") for a in reasons["artists"]),
-            "artworks": sorted(self.artworks.get(w, "") for w in reasons["artworks"]),
+            "tags": sorted([tags.get(t, "") for t in reasons["tags"]]),
+            "artists": sorted([artists.get(a, "") for a in reasons["artists"]]),
+            "artworks": sorted([artworks.get(w, "") for w in reasons["artworks"]]),
             "section": self.sections.get(reasons["section"]) if reasons["section"] else None,
         }
 
@@ -76,6 +77,20 @@ class Names:
         self._load(Artist, "name", self.artists, (a for _s, m in matches for a in m.artists))
         self._load(Artwork, "title", self.artworks, (w for _s, m in matches for w in m.artworks))
         self._load(Section, "name", self.sections, (s for s, m in matches if m.same_section))
+
+    def load_for(self, features: Iterable[Features]):
+        """Load every name the given articles' links could need (before a rebuild's workers
+        start, so that they never query the database)."""
+        tags, artists, artworks, sections = set(), set(), set(), set()
+        for article in features:
+            tags.update(article.tags)
+            artists.update(article.artists)
+            artworks.update(article.artworks)
+            sections.add(article.section_id)
+        self._load(Tag, "name", self.tags, tags)
+        self._load(Artist, "name", self.artists, artists)
+        self._load(Artwork, "title", self.artworks, artworks)
+        self._load(Section, "name", self.sections, sections)
 
     def reasons_json(self, match: Match, section_id: int) -> str:
         """The stored reasons of a match, as JSON text (for the rebuild's bulk insert)."""

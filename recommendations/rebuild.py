@@ -19,7 +19,7 @@ from recommendations.models import RelatedLink
 from recommendations.names import Names
 from recommendations.nominate import postings_in_memory, shortlist
 from recommendations.scoring import Features, Match, Scorer
-from recommendations.storage import insert_rows, suggestion_row
+from recommendations.storage import Row, insert_rows, suggestion_row
 
 CHUNK = 2000
 # Below this many articles, starting processes costs more than it saves.
@@ -48,6 +48,7 @@ class Job:
     scorer: Scorer
     moderated: set[tuple[int, int]]
     keep: int
+    names: Names
 
     def __post_init__(self):
         self.by_tag, self.by_artist, self.by_artwork = postings_in_memory(
@@ -66,8 +67,22 @@ class Job:
         fresh = [m for m in matches if (source.id, m.target_id) not in self.moderated]
         return fresh[: self.keep]
 
-    def chunk(self, source_ids: list[int]) -> list[tuple[int, list[Match]]]:
-        return [(pk, self.best_for(self.features[pk])) for pk in source_ids]
+    def rows(self, source_ids: list[int]) -> tuple[int, list[Row]]:
+        """The rows to store for these sources (plain tuples: cheap to send between
+        processes), and how many sources that was."""
+        rows = []
+        for pk in source_ids:
+            source = self.features[pk]
+            for match in self.best_for(source):
+                reasons = self.names.reasons_json(match, source.section_id)
+                rows.append(
+                    suggestion_row(pk, match.target_id, round(match.score, 4), reasons, self.now)
+                )
+        return len(source_ids), rows
+
+    @property
+    def now(self):
+        return self.scorer.now
 
 
 def rebuild(
@@ -84,30 +99,17 @@ def rebuild(
         ),
         moderated=set(RelatedLink.objects.moderated().values_list("source_id", "target_id")),
         keep=stored_per_article(),
+        names=Names(),
     )
-    names = Names()
+    job.names.load_for(features.values())
     stored = 0
     workers = _worker_count(workers, len(features))
     with _computed(job, workers) as computed, transaction.atomic():
         RelatedLink.objects.suggested().delete()
-        for results in computed:
-            pairs = [(job.features[pk].section_id, m) for pk, matches in results for m in matches]
-            names.load(pairs)
-            stored += insert_rows(
-                [
-                    suggestion_row(
-                        pk,
-                        m.target_id,
-                        round(m.score, 4),
-                        names.reasons_json(m, job.features[pk].section_id),
-                        job.scorer.now,
-                    )
-                    for pk, matches in results
-                    for m in matches
-                ]
-            )
+        for sources, rows in computed:
+            stored += insert_rows(rows)
             if on_progress:
-                on_progress(len(results))
+                on_progress(sources)
     return RebuildSummary(len(features), stored, len(job.moderated))
 
 
@@ -122,12 +124,12 @@ def _worker_count(requested: int | None, articles: int) -> int:
 _job: Job | None = None  # the job a forked worker inherits
 
 
-def _chunk_in_worker(source_ids: list[int]) -> list[tuple[int, list[Match]]]:
-    return _job.chunk(source_ids)
+def _rows_in_worker(source_ids: list[int]) -> tuple[int, list[Row]]:
+    return _job.rows(source_ids)
 
 
 @contextmanager
-def _computed(job: Job, workers: int) -> Iterator[Iterator[list[tuple[int, list[Match]]]]]:
+def _computed(job: Job, workers: int) -> Iterator[Iterator[tuple[int, list[Row]]]]:
     """Results chunk by chunk, in order: from forked workers when possible, else here.
 
     The workers start (fork) on entering, before the caller opens its transaction: they
@@ -137,14 +139,14 @@ def _computed(job: Job, workers: int) -> Iterator[Iterator[list[tuple[int, list[
     chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if workers < 2 or not can_fork or connection.in_atomic_block:
-        yield (job.chunk(chunk) for chunk in chunks)
+        yield (job.rows(chunk) for chunk in chunks)
         return
     global _job
     _job = job
     connections.close_all()
     pool = multiprocessing.get_context("fork").Pool(workers)
     try:
-        yield pool.imap(_chunk_in_worker, chunks)
+        yield pool.imap(_rows_in_worker, chunks)
     finally:
         pool.terminate()
         pool.join()
