@@ -8,11 +8,10 @@ pinned, rejected): only rows with status "suggested" are replaced.
 from django.db import transaction
 
 from recommendations.features import (
-    candidate_articles,
     load_features,
     scorer_for,
+    site_counts,
     stored_per_article,
-    tag_counts_for,
 )
 from recommendations.models import RelatedLink
 from recommendations.names import Names
@@ -52,9 +51,8 @@ def _named(postings):
 
 
 def _scorer_around(source: Features) -> Scorer:
-    return scorer_for(
-        article_count=candidate_articles().count(), tag_counts=tag_counts_for(source.tags)
-    )
+    article_count, tag_counts = site_counts()
+    return scorer_for(article_count=article_count, tag_counts=tag_counts)
 
 
 def _store_own_list(source: Features, scorer: Scorer, candidates: list[Features]):
@@ -79,8 +77,10 @@ def _enter_lists(article: Features, scorer: Scorer, others: dict[int, Features])
     recency = scorer.recency(article.published_at)
     existing: dict[int, list[RelatedLink]] = {}
     inbound = RelatedLink.objects.filter(target_id=article.id)
-    for link in RelatedLink.objects.filter(source_id__in=list(others)).only(
-        "source_id", "target_id", "status", "score"
+    for link in (
+        RelatedLink.objects.filter(source_id__in=list(others))
+        .order_by()
+        .only("source_id", "target_id", "status", "score")
     ):
         existing.setdefault(link.source_id, []).append(link)
     names = Names()

@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 
@@ -28,9 +29,16 @@ def load_features(article_ids: Iterable[int] | None = None) -> dict[int, Feature
     rows = list(articles.values_list("pk", "section_id", "published_at"))
     ids = [row[0] for row in rows]
     scope = {} if article_ids is None else {"pk__in": ids}
-    tags = _pairs(TaggedArticle, "content_object_id", "tag_id", articles_scope(scope))
-    artists = _pairs(FeaturedArtist, "article_id", "artist_id", articles_scope(scope, "article"))
-    artworks = _pairs(FeaturedArtwork, "article_id", "artwork_id", articles_scope(scope, "article"))
+    stream = article_ids is None
+    tags = _pairs(
+        TaggedArticle, "content_object_id", "tag_id", articles_scope(scope), stream=stream
+    )
+    artists = _pairs(
+        FeaturedArtist, "article_id", "artist_id", articles_scope(scope, "article"), stream=stream
+    )
+    artworks = _pairs(
+        FeaturedArtwork, "article_id", "artwork_id", articles_scope(scope, "article"), stream=stream
+    )
     for article_id, artwork_id in _figure_artworks(scope):
         artworks[article_id].add(artwork_id)
     return {
@@ -53,11 +61,12 @@ def articles_scope(scope: dict, relation: str = "content_object") -> dict:
     return {f"{relation}__status": Article.Status.PUBLISHED}
 
 
-def _pairs(model, left: str, right: str, filters: dict) -> dict[int, set[int]]:
+def _pairs(model, left: str, right: str, filters: dict, *, stream: bool) -> dict[int, set[int]]:
     grouped = defaultdict(set)
-    for left_id, right_id in (
-        model.objects.filter(**filters).values_list(left, right).iterator(chunk_size=20000)
-    ):
+    rows = model.objects.filter(**filters).order_by().values_list(left, right)
+    if stream:  # every candidate article: read in chunks rather than hold all rows twice
+        rows = rows.iterator(chunk_size=20000)
+    for left_id, right_id in rows:
         grouped[left_id].add(right_id)
     return grouped
 
@@ -68,20 +77,34 @@ def _figure_artworks(scope: dict):
         figures = figures.filter(article_id__in=scope["pk__in"])
     else:
         figures = figures.filter(article__status=Article.Status.PUBLISHED)
-    return figures.values_list("article_id", "artwork_id").iterator(chunk_size=20000)
+    return figures.order_by().values_list("article_id", "artwork_id")
 
 
-def tag_counts_for(tag_ids: Iterable[int]) -> dict[int, int]:
-    """How many candidate articles carry each tag."""
-    rows = (
-        TaggedArticle.objects.filter(
-            tag_id__in=list(tag_ids), content_object__status=Article.Status.PUBLISHED
+# How many candidate articles there are and carry each tag, for rarity. Counting a common tag
+# costs tens of milliseconds at 100,000 articles, too much for every publish, and rarity hardly
+# moves in an hour: the counts are cached, set afresh by every full rebuild.
+SITE_COUNTS_KEY = "recommendations:site-counts"
+SITE_COUNTS_SECONDS = 3600
+
+
+def site_counts() -> tuple[int, dict[int, int]]:
+    """(number of candidate articles, {tag id: articles carrying it}), cached."""
+    counts = cache.get(SITE_COUNTS_KEY)
+    if counts is None:
+        tags = (
+            TaggedArticle.objects.filter(content_object__status=Article.Status.PUBLISHED)
+            .values("tag_id")
+            .annotate(articles=Count("content_object_id"))
+            .order_by()
+            .values_list("tag_id", "articles")
         )
-        .values("tag_id")
-        .annotate(articles=Count("content_object_id"))
-        .values_list("tag_id", "articles")
-    )
-    return dict(rows)
+        counts = (candidate_articles().count(), dict(tags))
+        remember_site_counts(*counts)
+    return counts
+
+
+def remember_site_counts(article_count: int, tag_counts: dict[int, int]):
+    cache.set(SITE_COUNTS_KEY, (article_count, tag_counts), SITE_COUNTS_SECONDS)
 
 
 def scorer_for(*, article_count: int, tag_counts: dict[int, int]) -> Scorer:

@@ -79,7 +79,8 @@ class RelatedLink(models.Model):
 
     class Meta:
         verbose_name = "related link"
-        ordering = ["source", "status", "position", "-score"]
+        # By the key, not "source": ordering by the relation would join articles every time.
+        ordering = ["source_id", "status", "position", "-score"]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "target"],

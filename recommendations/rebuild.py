@@ -14,7 +14,12 @@ from dataclasses import dataclass
 
 from django.db import connection, connections, transaction
 
-from recommendations.features import load_features, scorer_for, stored_per_article
+from recommendations.features import (
+    load_features,
+    remember_site_counts,
+    scorer_for,
+    stored_per_article,
+)
 from recommendations.models import RelatedLink
 from recommendations.names import Names
 from recommendations.nominate import postings_in_memory, shortlist
@@ -91,12 +96,11 @@ def rebuild(
     """Recompute every article's suggestions; `workers` processes (default: one per core,
     or none for a small site or inside an open transaction)."""
     features = load_features()
+    tag_counts = Counter(tag for article in features.values() for tag in article.tags)
+    remember_site_counts(len(features), tag_counts)
     job = Job(
         features=features,
-        scorer=scorer_for(
-            article_count=len(features),
-            tag_counts=Counter(tag for article in features.values() for tag in article.tags),
-        ),
+        scorer=scorer_for(article_count=len(features), tag_counts=tag_counts),
         moderated=set(RelatedLink.objects.moderated().values_list("source_id", "target_id")),
         keep=stored_per_article(),
         names=Names(),
