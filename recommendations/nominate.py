@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from operator import itemgetter
 
-from articles.models import Article, ArticleFigure, TaggedArticle
+from articles.models import ArticleFigure, TaggedArticle
 from recommendations.features import FeaturedArtist, FeaturedArtwork
 from recommendations.scoring import SHORTLIST, Features, Scorer
 
@@ -54,27 +54,24 @@ def postings_in_memory(features: Mapping[int, Features], scorer: Scorer):
 
 
 def postings_from_database(source: Features, scorer: Scorer):
-    """The inverted lists for the source's own tags, artists and artworks only."""
-    published = Article.Status.PUBLISHED
+    """The inverted lists for the source's own tags, artists and artworks only.
+
+    They are read by key alone, without joining articles for their status: SQLite's planner
+    would walk every published article through the status index instead. Articles that are not
+    candidates drop out when the shortlist's features are loaded (load_features filters)."""
     rare_tags = [tag for tag in source.tags if scorer.nominates(tag)]
     by_tag = _group(
-        TaggedArticle.objects.filter(tag_id__in=rare_tags, content_object__status=published),
-        "tag_id",
-        "content_object_id",
+        TaggedArticle.objects.filter(tag_id__in=rare_tags), "tag_id", "content_object_id"
     )
     by_artist = _group(
-        FeaturedArtist.objects.filter(artist_id__in=source.artists, article__status=published),
-        "artist_id",
-        "article_id",
+        FeaturedArtist.objects.filter(artist_id__in=source.artists), "artist_id", "article_id"
     )
     by_artwork = _group(
-        FeaturedArtwork.objects.filter(artwork_id__in=source.artworks, article__status=published),
-        "artwork_id",
-        "article_id",
+        FeaturedArtwork.objects.filter(artwork_id__in=source.artworks), "artwork_id", "article_id"
     )
-    figures = ArticleFigure.objects.filter(
-        artwork_id__in=source.artworks, article__status=published
-    ).values_list("artwork_id", "article_id")
+    figures = ArticleFigure.objects.filter(artwork_id__in=source.artworks).values_list(
+        "artwork_id", "article_id"
+    )
     for artwork_id, article_id in figures:
         if article_id not in by_artwork[artwork_id]:
             by_artwork[artwork_id].append(article_id)
@@ -83,6 +80,6 @@ def postings_from_database(source: Features, scorer: Scorer):
 
 def _group(queryset, key: str, value: str) -> dict[int, list[int]]:
     grouped = defaultdict(list)
-    for key_id, value_id in queryset.values_list(key, value):
+    for key_id, value_id in queryset.order_by().values_list(key, value):
         grouped[key_id].append(value_id)
     return grouped
