@@ -38,7 +38,7 @@ def test_worker_processes_store_what_a_single_process_stores(monkeypatch):
 @pytest.mark.django_db
 def test_reasons_with_awkward_names_are_stored_intact():
     """Quotes, commas, newlines, backslashes and non-Latin names survive the plain-row insert."""
-    name = "O'Keeffe, \"Georgia\"\n\\ 艾未未 ; DROP TABLE x; --"
+    name = 'O\'Keeffe, "Georgia"\n\\ 艾未未 ; DROP TABLE x; --'
     related_articles(2, artist_name=name, tags=["Tag; with 'quotes'"])
 
     rebuild.rebuild(workers=0)
