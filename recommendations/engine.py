@@ -62,8 +62,7 @@ def _store_own_list(source: Features, scorer: Scorer, candidates: list[Features]
         .filter(source_id=source.id)
         .values_list("target_id", flat=True)
     )
-    matches = scorer.best(source, candidates, keep + len(moderated))
-    fresh = [match for match in matches if match.target_id not in moderated][:keep]
+    fresh = scorer.best(source, candidates, keep, excluding=moderated)
     names = Names()
     with transaction.atomic():
         RelatedLink.objects.suggested().filter(source_id=source.id).delete()

@@ -44,24 +44,28 @@ class Names:
     def fill(self, links: Iterable[RelatedLink]):
         """Replace the ids in each link's reasons by names."""
         links = list(links)
-        self._load(Tag, "name", self.tags, (t for link in links for t in link.reasons["tags"]))
-        self._load(
-            Artist, "name", self.artists, (a for link in links for a in link.reasons["artists"])
-        )
-        self._load(
-            Artwork, "title", self.artworks, (w for link in links for w in link.reasons["artworks"])
-        )
-        self._load(
-            Section,
-            "name",
-            self.sections,
-            (link.reasons["section"] for link in links if link.reasons["section"]),
+        self._load_ids(
+            tags=(t for link in links for t in link.reasons["tags"]),
+            artists=(a for link in links for a in link.reasons["artists"]),
+            artworks=(w for link in links for w in link.reasons["artworks"]),
+            sections=(link.reasons["section"] for link in links if link.reasons["section"]),
         )
         for link in links:
             link.reasons = self.named(link.reasons)
 
+    def load_for(self, features: Iterable[Features]):
+        """Load every name the given articles' links could need (before a rebuild's workers
+        start, so that they never query the database)."""
+        features = list(features)
+        self._load_ids(
+            tags=(t for article in features for t in article.tags),
+            artists=(a for article in features for a in article.artists),
+            artworks=(w for article in features for w in article.artworks),
+            sections=(article.section_id for article in features),
+        )
+
     def named(self, reasons: dict) -> dict:
-        """Raw reasons (ids) as names; the ids must have been loaded by fill() or load()."""
+        """Raw reasons (ids) as names; the ids must have been loaded by fill() or load_for()."""
         tags, artists, artworks = self.tags, self.artists, self.artworks
         return {
             "tags": sorted([tags.get(t, "") for t in reasons["tags"]]),
@@ -70,34 +74,18 @@ class Names:
             "section": self.sections.get(reasons["section"]) if reasons["section"] else None,
         }
 
-    def load(self, matches: Iterable[tuple[int, Match]]):
-        """Load the names a batch of (source section, match) pairs will need, in bulk."""
-        matches = list(matches)
-        self._load(Tag, "name", self.tags, (t for _s, m in matches for t in m.tags))
-        self._load(Artist, "name", self.artists, (a for _s, m in matches for a in m.artists))
-        self._load(Artwork, "title", self.artworks, (w for _s, m in matches for w in m.artworks))
-        self._load(Section, "name", self.sections, (s for s, m in matches if m.same_section))
-
-    def load_for(self, features: Iterable[Features]):
-        """Load every name the given articles' links could need (before a rebuild's workers
-        start, so that they never query the database)."""
-        tags, artists, artworks, sections = set(), set(), set(), set()
-        for article in features:
-            tags.update(article.tags)
-            artists.update(article.artists)
-            artworks.update(article.artworks)
-            sections.add(article.section_id)
-        self._load(Tag, "name", self.tags, tags)
-        self._load(Artist, "name", self.artists, artists)
-        self._load(Artwork, "title", self.artworks, artworks)
-        self._load(Section, "name", self.sections, sections)
-
     def reasons_json(self, match: Match, section_id: int) -> str:
         """The stored reasons of a match, as JSON text (for the rebuild's bulk insert)."""
         return json.dumps(self.named(self.raw_reasons(match, section_id)), ensure_ascii=False)
 
-    @staticmethod
-    def _load(model, field: str, cache: dict[int, str], ids: Iterable[int]):
-        missing = {i for i in ids if i not in cache}
-        if missing:
-            cache.update(model.objects.filter(pk__in=missing).values_list("pk", field))
+    def _load_ids(self, *, tags, artists, artworks, sections):
+        """Load, in one query per kind, the names not loaded yet."""
+        for model, field, cache, ids in (
+            (Tag, "name", self.tags, tags),
+            (Artist, "name", self.artists, artists),
+            (Artwork, "title", self.artworks, artworks),
+            (Section, "name", self.sections, sections),
+        ):
+            missing = {pk for pk in ids if pk not in cache}
+            if missing:
+                cache.update(model.objects.filter(pk__in=missing).values_list("pk", field))

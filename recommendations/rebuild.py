@@ -7,7 +7,7 @@ seeing the previous suggestions until it commits. Links a person decided on are 
 
 import multiprocessing
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -51,7 +51,7 @@ class Job:
 
     features: dict[int, Features]
     scorer: Scorer
-    moderated: set[tuple[int, int]]
+    moderated: dict[int, set[int]]  # source id -> targets a person decided on
     keep: int
     names: Names
 
@@ -68,9 +68,12 @@ class Job:
             by_artist=self.by_artist,
             by_artwork=self.by_artwork,
         )
-        matches = self.scorer.best(source, [self.features[i] for i in ids], len(ids))
-        fresh = [m for m in matches if (source.id, m.target_id) not in self.moderated]
-        return fresh[: self.keep]
+        return self.scorer.best(
+            source,
+            [self.features[i] for i in ids],
+            self.keep,
+            excluding=self.moderated.get(source.id, ()),
+        )
 
     def rows(self, source_ids: list[int]) -> tuple[int, list[Row]]:
         """The rows to store for these sources (plain tuples: cheap to send between
@@ -101,7 +104,7 @@ def rebuild(
     job = Job(
         features=features,
         scorer=scorer_for(article_count=len(features), tag_counts=tag_counts),
-        moderated=set(RelatedLink.objects.moderated().values_list("source_id", "target_id")),
+        moderated=_moderated_targets(),
         keep=stored_per_article(),
         names=Names(),
     )
@@ -114,7 +117,18 @@ def rebuild(
             stored += insert_rows(rows)
             if on_progress:
                 on_progress(sources)
-    return RebuildSummary(len(features), stored, len(job.moderated))
+    return RebuildSummary(
+        len(features), stored, sum(len(targets) for targets in job.moderated.values())
+    )
+
+
+def _moderated_targets() -> dict[int, set[int]]:
+    targets = defaultdict(set)
+    for source_id, target_id in RelatedLink.objects.moderated().values_list(
+        "source_id", "target_id"
+    ):
+        targets[source_id].add(target_id)
+    return targets
 
 
 def _worker_count(requested: int | None, articles: int) -> int:

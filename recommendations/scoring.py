@@ -5,6 +5,7 @@ See docs/recommendations.md for the reasoning behind each term.
 """
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -116,13 +117,21 @@ class Scorer:
             source.section_id == target.section_id,
         )
 
-    def best(self, source: Features, candidates: list[Features], limit: int) -> list[Match]:
+    def best(
+        self,
+        source: Features,
+        candidates: list[Features],
+        limit: int,
+        *,
+        excluding: Collection[int] = (),
+    ) -> list[Match]:
         """The top `limit` candidates, best first, whose relatedness reaches the floor; never
-        the source. The floor applies to relatedness alone, so an old article that is truly
-        related still shows; recency (the target's) only orders what passed."""
+        the source, nor the targets `excluding` names (pairs a person already decided on).
+        The floor applies to relatedness alone, so an old article that is truly related still
+        shows; recency (the target's) only orders what passed."""
         scored = []
         for target in candidates:
-            if target.id == source.id:
+            if target.id == source.id or target.id in excluding:
                 continue
             related = self.relatedness_score(source, target)
             if related >= self.floor:

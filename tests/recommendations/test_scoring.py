@@ -121,3 +121,14 @@ def test_best_respects_the_limit_and_reports_what_is_shared():
 
     assert len(best) == 3
     assert best[0].tags == (1,) and best[0].artists == (8,) and best[0].same_section
+
+
+def test_excluded_targets_leave_room_for_the_next_best():
+    """Targets a person decided on are skipped, and the limit counts only the others."""
+    s = scorer()
+    source = article(1, artists=[5])
+    targets = [article(n, section=2, artists=[5], age_days=n) for n in range(2, 6)]
+
+    best = s.best(source, targets, 2, excluding={2})
+
+    assert [m.target_id for m in best] == [3, 4]
