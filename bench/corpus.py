@@ -23,199 +23,45 @@ import argparse
 import os
 import sys
 import time
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from itertools import accumulate
 from pathlib import Path
 from random import Random
 from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
+if not __package__:
+    # Run as a script, bench/ comes first on the path, where bench/recommendations.py would
+    # stand in for the recommendations app: the project root goes first instead.
+    sys.path[0] = str(ROOT)
 
-TAG_EXPONENT = 1.0
-ARTIST_EXPONENT = 0.8
-TAGS_PER_ARTICLE = (5, 10)
-# Weights of 0, 1, 2 and 3 featured artists on an article (1.1 on average).
-ARTISTS_PER_ARTICLE_WEIGHTS = (30, 40, 20, 10)
-YEARS = 10
+from bench.sampling import (  # noqa: E402 (after the path is set)
+    ARTIST_EXPONENT,
+    FIRST_NAMES,
+    LAST_NAMES,
+    NATIONALITIES,
+    SECTIONS,
+    TAG_EXPONENT,
+    TAG_QUALIFIERS,
+    TAG_WORDS,
+    YEARS,
+    ArticleSampler,
+    slugify_title,
+)
+
 # Articles generated and written per round (their tag and artist rows follow each round).
 CHUNK = 10_000
 BULK_BATCH = 5_000
 
-SECTIONS = [
-    ("News", 20),
-    ("Reviews", 18),
-    ("Features", 12),
-    ("Interviews", 10),
-    ("Exhibitions", 10),
-    ("Books", 6),
-    ("Photography", 6),
-    ("Architecture", 5),
-    ("Design", 5),
-    ("Opinion", 4),
-    ("Market", 2),
-    ("Obituaries", 2),
-]
-
-# The most used tags are single words; the long tail qualifies them ("Dutch still life").
-TAG_WORDS = (
-    "photography painting sculpture architecture design drawing printmaking installation "
-    "video-art performance ceramics textiles collage portraiture landscape still-life "
-    "abstraction minimalism modernism surrealism cubism expressionism impressionism pop-art "
-    "conceptual-art land-art street-art illustration typography graphic-design fashion furniture "
-    "interiors urbanism museums galleries biennials art-fairs auctions collectors restitution "
-    "conservation archives manuscripts photobooks film animation digital-art new-media "
-    "sound-art glass metalwork jewellery woodcut etching lithography watercolour fresco mosaic "
-    "calligraphy folk-art outsider-art self-portraiture the-body the-city memory migration "
-    "ecology colonial-history feminism queer-art craft public-art monuments gardens bauhaus "
-    "brutalism art-deco baroque renaissance romanticism"
-).split()
-TAG_QUALIFIERS = (
-    "contemporary modern early late postwar Victorian Japanese Chinese Indian African Nigerian "
-    "Mexican Brazilian American British French German Italian Spanish Dutch Nordic Russian "
-    "Polish Korean Australian Canadian Irish Scottish Welsh Swiss Austrian Belgian Greek "
-    "Turkish Iranian Egyptian Argentine Cuban Caribbean Arab"
-).split()
-FIRST_NAMES = (
-    "Ada Agnes Ai Alberto Alice Amrita Anni Anselm Barbara Bridget Camille Carlos Cindy Claude "
-    "Dora Edgar Elena Eva Fernand Frida Georgia Gerhard Hannah Helen Hilma Isamu Jean Joan Jorge "
-    "Julie Kazimir Kerry Lee Leonora Lina Louise Lucian Marcel Maria Mark Meret Nan Olafur Pablo "
-    "Paula Rachel Rene Rosa Sonia Takashi Tracey Vanessa Vera Wassily Yayoi Yoko Zaha Zanele"
-).split()
-LAST_NAMES = (
-    "Abramovic Albers Arbus Bacon Bourgeois Brancusi Calder Cassatt Chagall Close Dali Delaunay "
-    "Dix Dumas Eliasson Emin Ernst Freud Gober Goldin Goncharova Gormley Gursky Hadid Hammons "
-    "Hatoum Hepworth Hockney Holzer Horn Hopper Ishioka Kahlo Kapoor Kiefer Klee Klimt Kusama "
-    "Lange Leger Lichtenstein Magritte Malevich Man Martin Matisse Mehretu Miro Modersohn "
-    "Mondrian Morisot Munch Murakami Neel Nevelson Noguchi Odundo Oppenheim Paik Picasso "
-    "Pollock Richter Riley Rothko Saville Schiele Sherman Sikander Simpson Smith Spero Tanning "
-    "Turrell Twombly Varo Walker Warhol Weems Whiteread Woodman Xu Yamamoto Zhang Zurbaran"
-).split()
-NATIONALITIES = (
-    "British French German American Japanese Mexican Nigerian Indian Chinese Brazilian Italian "
-    "Spanish Dutch Swiss Korean Canadian Australian Irish Polish Ghanaian"
-).split()
-TITLE_OPENERS = [
-    "Notes on",
-    "The return of",
-    "Rethinking",
-    "A short history of",
-    "Inside",
-    "Looking again at",
-    "In praise of",
-    "The market for",
-    "Letters on",
-    "After",
-    "What next for",
-    "Against",
-]
-
-
-def use_project_root():
-    """Run as a script, Python puts bench/ first on the path, where recommendations.py would
-    stand in for the recommendations app: put the project root there instead."""
-    bench_dir = Path(__file__).resolve().parent
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != bench_dir]
-    sys.path.insert(0, str(ROOT))
-
 
 def setup_django():
-    use_project_root()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     import django  # noqa: PLC0415
 
     django.setup()
-
-
-class Zipf:
-    """Draws from items in rank order: the item of rank r with weight 1 / r**exponent."""
-
-    def __init__(self, items: Sequence[int], exponent: float):
-        if not items:
-            raise ValueError("Zipf needs at least one item.")
-        self.items = list(items)
-        self.exponent = exponent
-        self.cumulative = list(
-            accumulate(1 / rank**exponent for rank in range(1, len(self.items) + 1))
-        )
-        self.total = self.cumulative[-1]
-        self._last = len(self.items) - 1
-
-    def top_share(self) -> float:
-        """The share of all draws that go to the first item."""
-        return self.cumulative[0] / self.total
-
-    def distinct(self, rng: Random, count: int) -> list[int]:
-        """`count` different items (drawn again on a repeat), in the order drawn."""
-        count = min(count, len(self.items))
-        chosen: dict[int, None] = {}
-        while len(chosen) < count:
-            index = bisect_right(self.cumulative, rng.random() * self.total)
-            chosen[self.items[min(index, self._last)]] = None
-        return list(chosen)
-
-
-class ArticleSampler:
-    """Draws articles like the corpus's: section, tags and featured artists."""
-
-    def __init__(
-        self,
-        rng: Random,
-        *,
-        sections: Sequence[tuple[int, str]],
-        tags: Sequence[tuple[int, str]],
-        artist_ids: Sequence[int],
-        tag_exponent: float = TAG_EXPONENT,
-        artist_exponent: float = ARTIST_EXPONENT,
-    ):
-        self.rng = rng
-        self.sections = list(sections)
-        weights = dict(SECTIONS)
-        self.section_weights = [weights.get(name, 5) for _pk, name in self.sections]
-        self.tag_names = dict(tags)
-        self.tags = Zipf([pk for pk, _name in tags], tag_exponent)
-        self.artists = Zipf(artist_ids, artist_exponent) if artist_ids else None
-
-    @classmethod
-    def from_database(cls, rng: Random, **exponents) -> "ArticleSampler":
-        """A sampler over the sections, tags and artists in the database, ranked by id."""
-        from taggit.models import Tag  # noqa: PLC0415
-
-        from articles.models import Section  # noqa: PLC0415
-        from artists.models import Artist  # noqa: PLC0415
-
-        return cls(
-            rng,
-            sections=list(Section.objects.order_by("pk").values_list("pk", "name")),
-            tags=list(Tag.objects.order_by("pk").values_list("pk", "name")),
-            artist_ids=list(Artist.objects.order_by("pk").values_list("pk", flat=True)),
-            **exponents,
-        )
-
-    def draw(self, *, number: int, published_at: datetime):
-        """An unsaved published Article with the ids of its tags and featured artists."""
-        from articles.models import Article  # noqa: PLC0415
-
-        rng = self.rng
-        section_id, section_name = rng.choices(self.sections, weights=self.section_weights)[0]
-        tag_ids = self.tags.distinct(rng, rng.randint(*TAGS_PER_ARTICLE))
-        artist_count = rng.choices(range(4), weights=ARTISTS_PER_ARTICLE_WEIGHTS)[0]
-        artist_ids = self.artists.distinct(rng, artist_count) if self.artists else []
-        first, second = (self.tag_names[pk] for pk in tag_ids[:2])
-        title = f"{rng.choice(TITLE_OPENERS)} {first}"
-        article = Article(
-            title=title,
-            slug=f"{_slugify(title)}-{number}",
-            standfirst=f"{section_name}: {first}, {second} and more.",
-            section_id=section_id,
-            status=Article.Status.PUBLISHED,
-            published_at=published_at,
-        )
-        return article, tag_ids, artist_ids
 
 
 @dataclass(frozen=True)
@@ -349,9 +195,10 @@ def _fast_bulk_writes() -> Iterator[None]:
     this connection changes: the application's settings never do."""
     from django.db import connection  # noqa: PLC0415
 
-    if connection.vendor != "sqlite":
-        yield
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield  # (inside a caller's transaction SQLite cannot change these: load as it is)
         return
+    # Fixed names and values, never input: PRAGMA takes no query parameters.
     pragmas = {"synchronous": "OFF", "journal_mode": "MEMORY", "cache_size": "-262144"}
     with connection.cursor() as cursor:
         before = {}
@@ -382,7 +229,7 @@ def _create_sections() -> list[tuple[int, str]]:
 
     rows = Section.objects.bulk_create(
         [
-            Section(name=name, slug=_slugify(name), order=order)
+            Section(name=name, slug=slugify_title(name), order=order)
             for order, (name, _weight) in enumerate(SECTIONS)
         ]
     )
@@ -401,7 +248,7 @@ def _create_tags(rng: Random, count: int) -> list[tuple[int, str]]:
     # Beyond the vocabulary, numbered variants keep names and slugs unique.
     names += [f"{names[i % len(names)]} {i // len(names) + 1}" for i in range(count - len(names))]
     tags = Tag.objects.bulk_create(
-        [Tag(name=name, slug=_slugify(name)) for name in names[:count]], batch_size=BULK_BATCH
+        [Tag(name=name, slug=slugify_title(name)) for name in names[:count]], batch_size=BULK_BATCH
     )
     return [(tag.pk, tag.name) for tag in tags]
 
@@ -420,7 +267,7 @@ def _create_artists(rng: Random, count: int) -> list[int]:
         given = f"{FIRST_NAMES[first]} {chr(65 + initial)}."
         name = f"{given} {LAST_NAMES[last]}"
         sort_name = f"{LAST_NAMES[last]}, {given}"
-        slug = _slugify(name)
+        slug = slugify_title(name)
         if slug in slugs:
             slug = f"{slug}-{number}"
         slugs.add(slug)
@@ -472,12 +319,6 @@ def _create_articles(sampler: ArticleSampler, count: int, *, end: datetime, star
         done = start + len(drawn)
         say(f"articles {done:,}/{count:,} ({time.perf_counter() - started:.1f} s)")
     return tag_use, artist_use, without_artists
-
-
-def _slugify(text: str) -> str:
-    from django.utils.text import slugify  # noqa: PLC0415
-
-    return slugify(text)
 
 
 def main(argv: list[str] | None = None) -> int:
