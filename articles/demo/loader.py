@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 
+from articles.demo import artworks as artworks_data
 from articles.demo import content, more_stories, related_stories, stories
 from articles.demo.pictures import render
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
@@ -69,7 +70,7 @@ def demo_content_load() -> DemoSummary:
             for spec in content.AUTHORS
         }
         artists = {spec["slug"]: _load_artist(spec) for spec in content.ARTISTS}
-        artworks = {spec["slug"]: _load_artwork(spec, artists) for spec in content.ARTWORKS}
+        artworks = {spec["slug"]: _load_artwork(spec, artists) for spec in artworks_data.ARTWORKS}
         for spec in ARTICLES:
             _load_article(spec, sections=sections, authors=authors, artists=artists, works=artworks)
     statuses = [spec["status"] for spec in ARTICLES]
