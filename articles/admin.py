@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from articles.admin_workflow import WorkflowAdminMixin
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
 from images.thumbnails import admin_thumbnail
+from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
 
 
@@ -66,40 +68,64 @@ class ArticleLinkInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TagAutocompleteAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    RevisionedAdmin, WorkflowAdminMixin, TagAutocompleteAdminMixin, admin.ModelAdmin
+):
     list_display = [
         "thumbnail",
         "title",
         "section",
-        "status",
-        "is_published",
+        "public_state",
         "published_at",
         "updated_at",
+        "updated_by",
     ]
     list_display_links = ["thumbnail", "title"]
     list_filter = ["status", "section", "published_at"]
-    list_select_related = ["section"]
+    list_select_related = ["section", "updated_by"]
     search_fields = ["title", "standfirst", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["featured_artists", "featured_artworks"]
     inlines = [ArticleAuthorInline, ArticleFigureInline, ArticleLinkInline]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = [
+        "public_state",
+        "preview_link",
+        "publishing_record",
+        "first_published_at",
+        "created_at",
+        "updated_at",
+        "updated_by",
+    ]
     show_full_result_count = False
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "section", "standfirst", "body"]}),
-        ("Publication", {"fields": ["status", "published_at"]}),
+        (None, {"fields": ["title", "slug", "section", "standfirst", "body", "edit_token"]}),
+        (
+            "Publication",
+            {"fields": ["status", "published_at", "public_state", "preview_link"]},
+        ),
         ("Related", {"fields": ["tags", "featured_artists", "featured_artworks"]}),
         ("Search engines", {"fields": ["meta_description"], "classes": ["collapse"]}),
-        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            "Record",
+            {
+                "fields": [
+                    "publishing_record",
+                    "first_published_at",
+                    "created_at",
+                    "updated_at",
+                    "updated_by",
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("figures__artwork__images")
 
     def view_on_site(self, article):
-        # Drafts are 404s for readers until previews exist; only offer the link when it works.
+        # Drafts and scheduled articles are 404s for readers: they have the preview link.
         return article.get_absolute_url() if article.is_published else None
 
     @admin.display(description="")
@@ -107,7 +133,3 @@ class ArticleAdmin(TagAutocompleteAdminMixin, admin.ModelAdmin):
         figure = article.lead_figure()
         shown = figure.shown_image() if figure else None
         return admin_thumbnail(shown.file if shown else None, shown.alt if shown else "")
-
-    @admin.display(boolean=True, description="Public")
-    def is_published(self, article):
-        return article.is_published

@@ -1,5 +1,6 @@
 from typing import NamedTuple
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -8,6 +9,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from articles.querysets import ArticleQuerySet
+from articles.records import PublicationEvent, SlugRedirect  # noqa: F401 (models of this app)
 from richtext.fields import RichTextField, SafeURLField
 
 
@@ -47,7 +49,9 @@ class TaggedArticle(TaggedItemBase):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
         PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished (archived)"
 
     title = models.CharField(max_length=255)
     slug = models.SlugField(
@@ -81,25 +85,60 @@ class Article(models.Model):
         blank=True,
         help_text="For search engines and link previews. Leave empty to use the standfirst.",
     )
+    first_published_at = models.DateTimeField(
+        "first published", null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="last changed by",
+    )
+    # Counts saves, so that a form opened before someone else's save cannot overwrite it.
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "published_at"], name="article_status_pub_idx")]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+        from articles import workflow  # noqa: PLC0415 (workflow imports this module)
+
+        previous = workflow.StateBefore.of(self)
+        if self.status == self.Status.PUBLISHED:
+            self.published_at = self.published_at or timezone.now()
+            self.first_published_at = self.first_published_at or timezone.now()
+        self.lock_version += 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "lock_version"}
         super().save(*args, **kwargs)
+        workflow.record_changes(self, previous)
 
     def get_absolute_url(self):
         return reverse("articles:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def ever_published(self) -> bool:
+        return self.first_published_at is not None
 
     @property
     def is_published(self) -> bool:

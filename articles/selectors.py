@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from articles.models import Article
+from articles.models import Article, SlugRedirect
 from artists.models import Artist
 from artworks.models import Artwork
 
@@ -27,3 +27,13 @@ def tag_has_public_content(tag) -> bool:
         or Artist.objects.filter(tags__slug=tag.slug).exists()
         or Artwork.objects.filter(tags__slug=tag.slug).exists()
     )
+
+
+def public_article_formerly_at(slug: str) -> Article | None:
+    """The public article that used to have this slug, if any."""
+    redirect = (
+        SlugRedirect.objects.filter(old_slug=slug, article__in=Article.objects.published())
+        .select_related("article")
+        .first()
+    )
+    return redirect.article if redirect else None

@@ -1,10 +1,13 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from articles import previews
 from articles.models import Article, Section
-from articles.selectors import tag_has_public_content
+from articles.selectors import public_article_formerly_at, tag_has_public_content
 from artists.models import Artist
 from artworks.models import Artwork
 
@@ -37,6 +40,39 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         return Article.objects.published().for_detail()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved_to = public_article_formerly_at(kwargs["slug"])
+            if moved_to is None:
+                raise
+            return redirect(moved_to, permanent=True)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(DetailView):
+    """An article whatever its status, exactly as its public page will show it, for whoever
+    holds a valid preview link; kept out of search engines and every cache."""
+
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        pk = previews.article_pk_from(self.kwargs["token"])
+        if pk is None:
+            raise Http404("This preview link is not valid, or has expired.")
+        return get_object_or_404(Article.objects.for_detail(), pk=pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Referrer-Policy"] = "no-referrer"  # the link is the key: never pass it on
+        return response
 
 
 class SectionDetailView(ListView):

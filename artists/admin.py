@@ -2,11 +2,12 @@ from django.contrib import admin
 
 from artists.models import Artist
 from images.thumbnails import admin_thumbnail
+from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
 
 
 @admin.register(Artist)
-class ArtistAdmin(TagAutocompleteAdminMixin, admin.ModelAdmin):
+class ArtistAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin):
     list_display = ["thumbnail", "name", "sort_name", "birth_year", "death_year", "nationality"]
     list_display_links = ["thumbnail", "name"]
     list_filter = ["nationality", "tags"]

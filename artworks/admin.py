@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
 from images.thumbnails import admin_thumbnail
+from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
 
 
@@ -29,7 +30,7 @@ class ArtworkImageInline(admin.StackedInline):
 
 
 @admin.register(Artwork)
-class ArtworkAdmin(TagAutocompleteAdminMixin, admin.ModelAdmin):
+class ArtworkAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin):
     list_display = ["thumbnail", "title", "artist_names", "date_display", "classification"]
     list_display_links = ["thumbnail", "title"]
     list_filter = ["classification", "unit", "tags"]

@@ -57,11 +57,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "taggit",
     "django_prose_editor",
+    "reversion",
+    "reversion_compare",
     "sitesettings",
     "artists",
     "artworks",
     "articles",
     "recommendations",
+    "revisions",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +188,25 @@ RECOMMENDATIONS_HALF_LIFE_DAYS = env("RECOMMENDATIONS_HALF_LIFE_DAYS", 365, cast
 RECOMMENDATIONS_MODERATION = env("RECOMMENDATIONS_MODERATION", "post")
 if RECOMMENDATIONS_MODERATION not in {"pre", "post"}:
     raise ImproperlyConfigured("RECOMMENDATIONS_MODERATION must be 'pre' or 'post'.")
+
+# Editorial workflow: how long a preview link sent from the admin keeps working.
+PREVIEW_LINK_HOURS = env("PREVIEW_LINK_HOURS", 48, cast=float)
+
+# Revisions (revisions/retention.py): the newest this many of each article, artist and artwork
+# are kept, and every revision in which an article was published.
+REVISIONS_KEEP = env("REVISIONS_KEEP", 50, cast=int)
+if REVISIONS_KEEP < 1:
+    raise ImproperlyConfigured("REVISIONS_KEEP must be at least 1.")
+
+# Image uploads (images/validation.py): the largest file, in bytes, and the most pixels (width x
+# height) an upload may have. Pixels are checked from the header, before anything is decoded;
+# Pillow's own decompression-bomb limit (about 89 million) stays the ceiling.
+IMAGE_UPLOAD_MAX_BYTES = env("IMAGE_UPLOAD_MAX_BYTES", 25 * 1024 * 1024, cast=int)
+IMAGE_UPLOAD_MAX_PIXELS = env("IMAGE_UPLOAD_MAX_PIXELS", 60_000_000, cast=int)
+if IMAGE_UPLOAD_MAX_BYTES < 1 or IMAGE_UPLOAD_MAX_PIXELS < 1:
+    raise ImproperlyConfigured(
+        "IMAGE_UPLOAD_MAX_BYTES and IMAGE_UPLOAD_MAX_PIXELS must be at least 1."
+    )
 
 LOGGING = {
     "version": 1,

@@ -26,3 +26,33 @@ def form_errors(response) -> dict[str, list[str]]:
         if formset.non_form_errors():
             errors[f"{formset.prefix}-__all__"] = list(formset.non_form_errors())
     return errors
+
+
+def article_form_data(article=None, **fields) -> dict[str, str]:
+    """The article admin form as a browser posts it: an existing article's fields as they are
+    (with the edit token of the moment), or a new article's; empty inlines; `fields` override."""
+    from django.utils import timezone  # noqa: PLC0415
+
+    from tests.factories import SectionFactory  # noqa: PLC0415
+
+    published = (
+        timezone.localtime(article.published_at) if article and article.published_at else None
+    )
+    data = {
+        "title": article.title if article else "The Urn",
+        "slug": article.slug if article else "the-urn",
+        "section": str(article.section_id if article else SectionFactory().pk),
+        "standfirst": article.standfirst if article else "A standfirst.",
+        "body": article.body if article else "<p>A body.</p>",
+        "status": article.status if article else "draft",
+        "published_at_0": published.strftime("%Y-%m-%d") if published else "",
+        "published_at_1": published.strftime("%H:%M:%S") if published else "",
+        "meta_description": article.meta_description if article else "",
+        "edit_token": str(article.lock_version) if article else "",
+        **management_form("article_authors"),
+        **management_form("figures"),
+        **management_form("links"),
+        **management_form("related_links"),
+    }
+    data.update(fields)
+    return data

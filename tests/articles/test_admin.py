@@ -1,7 +1,6 @@
 """Editing articles in the admin: mistakes come back as form errors, never as a 500."""
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from articles.models import Article
@@ -16,25 +15,17 @@ from tests.factories import (
     SectionFactory,
     png_upload,
 )
+from tests.staff import staff_in
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("admin:articles_article_add")
 
-EDITOR_PERMISSIONS = [
-    f"{action}_{model}"
-    for model in ("article", "articleauthor", "articlefigure", "articlelink")
-    for action in ("add", "change", "view")
-] + [f"view_{model}" for model in ("section", "author", "artist", "artwork", "artworkimage")]
-
 
 @pytest.fixture
 def editor(client):
-    """A staff member who may write articles but is not a superuser."""
-    user = User.objects.create_user("editor", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__in=EDITOR_PERMISSIONS))
-    client.force_login(user)
-    return user
+    """A staff member in the Editor group (not a superuser)."""
+    return staff_in(client, "Editor")
 
 
 def article_data(**fields):

@@ -11,17 +11,17 @@ pytestmark = pytest.mark.django_db
 
 
 def printed_passwords(out: str) -> dict[str, str]:
-    return dict(re.findall(r"(editor|moderator)\s+with password\s+(\S+)", out))
+    return dict(re.findall(r"(editor|contributor|moderator)\s+with password\s+(\S+)", out))
 
 
 def test_prints_logins_that_work(client, settings):
-    """The printed editor and moderator passwords log in to the admin."""
+    """The printed editor, contributor and moderator passwords log in to the admin."""
     settings.DEBUG = True
     out = io.StringIO()
     call_command("demo_login", stdout=out)
 
     passwords = printed_passwords(out.getvalue())
-    assert set(passwords) == {"editor", "moderator"}
+    assert set(passwords) == {"editor", "contributor", "moderator"}
     for username, password in passwords.items():
         assert client.login(username=username, password=password)
         assert client.get("/admin/").status_code == 200
@@ -31,6 +31,8 @@ def test_prints_logins_that_work(client, settings):
     moderator = User.objects.get(username="moderator")
     assert not moderator.is_superuser
     assert list(moderator.groups.values_list("name", flat=True)) == ["Moderator"]
+    contributor = User.objects.get(username="contributor")
+    assert list(contributor.groups.values_list("name", flat=True)) == ["Contributor"]
 
 
 def test_passwords_are_new_each_time(settings):

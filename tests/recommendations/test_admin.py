@@ -45,6 +45,7 @@ def article_form(article, links=(), new=()) -> dict[str, str]:
         "published_at_0": published.strftime("%Y-%m-%d"),
         "published_at_1": published.strftime("%H:%M:%S"),
         "meta_description": article.meta_description,
+        "edit_token": str(article.lock_version),
         **management_form("article_authors"),
         **management_form("figures"),
         **management_form("links"),

@@ -9,12 +9,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 EDITOR = "editor"
 MODERATOR = "moderator"
+CONTRIBUTOR = "contributor"
 
 
 class Command(BaseCommand):
     help = (
-        "Create or refresh the demo logins (an editor with every right, and a moderator of "
-        "related links) with new random passwords, and print them."
+        "Create or refresh the demo logins (an editor with every right, a contributor who "
+        "writes drafts, and a moderator of related links) with new random passwords, and "
+        "print them."
     )
 
     def add_arguments(self, parser):
@@ -25,6 +27,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("demo_login only runs with DEBUG on: it prints passwords.")
         editor_password = self.refresh_user(EDITOR, superuser=True)
+        contributor_password = self.refresh_user(CONTRIBUTOR, group="Contributor")
         moderator_password = self.refresh_user(MODERATOR, group="Moderator")
         site = f"http://{host}:{port}/"
         self.stdout.write(
@@ -33,6 +36,8 @@ class Command(BaseCommand):
             f"  The seed article:  {site}articles/ai-weiwei-on-film-never-sorry/\n"
             f"  Admin:             {site}admin/\n"
             f"  Log in as          {EDITOR}  with password  {editor_password}\n"
+            f"  or, to write drafts and submit them for review (no publishing),\n"
+            f"                     {CONTRIBUTOR}  with password  {contributor_password}\n"
             f"  or, to moderate related links only,\n"
             f"                     {MODERATOR}  with password  {moderator_password}\n"
             "  (new passwords are generated each time `make run` starts)\n"

@@ -1,3 +1,4 @@
+import reversion
 from django.core.management.base import BaseCommand
 
 from articles.demo.loader import demo_content_load
@@ -22,5 +23,8 @@ class Command(BaseCommand):
         if if_empty and Article.objects.exists():
             self.stdout.write("The site already has articles: demo content left as it is.")
             return
-        summary = demo_content_load()
+        # One revision for the whole load, so each demo object's history starts here.
+        with reversion.create_revision():
+            reversion.set_comment("Loaded by seed_demo")
+            summary = demo_content_load()
         self.stdout.write(self.style.SUCCESS(str(summary)))

@@ -1,0 +1,82 @@
+"""The article's admin form: the statuses a user may set, and no lost edits."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from articles import workflow
+from articles.models import Article
+
+STATUS_REFUSED = (
+    "You may not publish, schedule or archive articles. Set it to “In review” and an editor "
+    "will publish it."
+)
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # The article's save count when this form was opened: a save by someone else since then
+    # is refused, not silently overwritten.
+    edit_token = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    user = None  # the requesting user; ArticleAdmin.get_form makes a subclass that sets it
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "slug",
+            "section",
+            "standfirst",
+            "body",
+            "status",
+            "published_at",
+            "tags",
+            "featured_artists",
+            "featured_artworks",
+            "meta_description",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["edit_token"].initial = self.instance.lock_version
+        if "status" in self.fields and self.user is not None:
+            field = self.fields["status"]
+            field.choices = [(s.value, s.label) for s in workflow.allowed_statuses(self.user)]
+            field.error_messages["invalid_choice"] = STATUS_REFUSED
+        if "published_at" in self.fields:
+            self.fields["published_at"].help_text = (
+                f"In the site's time zone, {settings.TIME_ZONE}. Leave empty to publish at "
+                "once; a time in the future schedules the article, which appears everywhere "
+                "at that minute."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance._state.adding:
+            self._refuse_stale_edit()
+        return cleaned
+
+    def _refuse_stale_edit(self):
+        current = (
+            Article.objects.select_for_update(of=("self",))
+            .filter(pk=self.instance.pk)
+            .values("lock_version", "updated_at", "updated_by__username")
+            .first()
+        )
+        if current is None:
+            raise ValidationError("This article has been deleted since you opened it.")
+        opened_at = self.cleaned_data.get("edit_token")
+        if opened_at is None:
+            raise ValidationError("This form is incomplete: reload the article and try again.")
+        if opened_at == current["lock_version"]:
+            return
+        who = current["updated_by__username"] or "Someone"
+        when = date_format(timezone.localtime(current["updated_at"]), "j M Y, H:i T")
+        raise ValidationError(
+            f"{who} saved this article at {when}, after you opened it. Your changes are not "
+            "saved, and theirs are kept: your version is still in this form. Open the "
+            "article in a new tab to see theirs, bring your changes across, and save there.",
+            code="edit_conflict",
+        )

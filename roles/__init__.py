@@ -1,0 +1,1 @@
+"""Staff roles as Django groups, created and extended by data migrations."""
