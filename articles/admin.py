@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from articles.admin_workflow import WorkflowAdminMixin
+from articles.forms import ArticleFigureFormSet
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
+from images.admin_display import FOCAL_POINT_MEDIA, focal_point_preview, image_facts
 from images.thumbnails import admin_thumbnail
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
@@ -34,6 +36,7 @@ class ArticleAuthorInline(admin.TabularInline):
 
 class ArticleFigureInline(admin.StackedInline):
     model = ArticleFigure
+    formset = ArticleFigureFormSet
     autocomplete_fields = ["artwork", "artwork_image"]
     extra = 0
     verbose_name = "figure"
@@ -44,11 +47,28 @@ class ArticleFigureInline(admin.StackedInline):
         "artwork_image",
         "image",
         "preview",
+        "upload",
+        ("focal_x", "focal_y"),
         "alt_text",
+        "decorative",
         "credit",
         "caption",
     ]
-    readonly_fields = ["preview"]
+    readonly_fields = ["preview", "upload"]
+
+    @property
+    def media(self):
+        return super().media + FOCAL_POINT_MEDIA
+
+    @admin.display(description="Uploaded image")
+    def upload(self, figure):
+        if not figure.image:
+            return "—"
+        facts = image_facts(
+            figure.image_width, figure.image_height, figure.file_size, figure.original_name
+        )
+        picker = focal_point_preview(figure.image, figure.focal_x, figure.focal_y, figure.alt_text)
+        return format_html("{}<br>{}", facts, picker)
 
     @admin.display(description="Preview and caption")
     def preview(self, figure):

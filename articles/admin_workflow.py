@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from articles import previews, workflow
-from articles.forms import ArticleAdminForm
+from articles.forms import ArticleAdminForm, missing_alt_text_message
 from articles.models import Article
 
 Status = Article.Status
@@ -119,6 +119,14 @@ class WorkflowAdminMixin:
                 if article.status == status and not (
                     status == Status.PUBLISHED and article.is_scheduled
                 ):
+                    continue
+                blocking = status == Status.PUBLISHED and workflow.figures_missing_alt_text(article)
+                if blocking:
+                    self.message_user(
+                        request,
+                        f"“{article}” was not published: " + missing_alt_text_message(blocking[0]),
+                        messages.ERROR,
+                    )
                     continue
                 if status == Status.PUBLISHED and (
                     article.published_at is None or article.is_scheduled

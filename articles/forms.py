@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -80,3 +81,26 @@ class ArticleAdminForm(forms.ModelForm):
             "article in a new tab to see theirs, bring your changes across, and save there.",
             code="edit_conflict",
         )
+
+
+def missing_alt_text_message(position: int) -> str:
+    return (
+        f"Figure {position} has no alt text: describe the picture, or tick “decorative”, "
+        "before the article is published."
+    )
+
+
+class ArticleFigureFormSet(BaseInlineFormSet):
+    """Alt text is required to publish: every figure of a published article describes its
+    picture, unless an editor ticked "decorative"."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors) or self.instance.status != Article.Status.PUBLISHED:
+            return  # each figure's own errors first
+        kept = [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        for position, form in enumerate(kept, start=1):
+            if form.instance.needs_alt_text():
+                raise ValidationError(missing_alt_text_message(position), code="alt_text")

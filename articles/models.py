@@ -5,11 +5,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from images.picture import Picture, picture_for
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from articles.querysets import ArticleQuerySet
 from articles.records import PublicationEvent, SlugRedirect  # noqa: F401 (models of this app)
+from images.fields import SafeImageField
+from images.model_fields import (
+    decorative_field,
+    file_size_field,
+    focal_field,
+    original_name_field,
+    renditions_field,
+)
 from richtext.fields import RichTextField, SafeURLField
 
 
@@ -188,6 +197,8 @@ class ShownImage(NamedTuple):
     height: int | None
     alt: str
     credit: str
+    picture: Picture
+    decorative: bool = False
 
 
 class ArticleFigure(models.Model):
@@ -212,17 +223,29 @@ class ArticleFigure(models.Model):
         related_name="+",
         help_text="Which of the artwork's images; leave empty for its first.",
     )
-    image = models.ImageField(
+    image = SafeImageField(
         "standalone image",
         upload_to="figures/",
         blank=True,
         width_field="image_width",
         height_field="image_height",
+        original_name_field="original_name",
+        size_field="file_size",
         help_text="Or upload an image that is not an artwork.",
     )
     image_width = models.PositiveIntegerField(null=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, editable=False)
-    alt_text = models.CharField(max_length=500, blank=True, help_text="Required for an upload.")
+    original_name = original_name_field()
+    file_size = file_size_field()
+    focal_x = focal_field("x")
+    focal_y = focal_field("y")
+    renditions = renditions_field()
+    alt_text = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Required for an upload; for an artwork, leave empty to use the image's own.",
+    )
+    decorative = decorative_field()
     credit = models.CharField("credit / copyright", max_length=500, blank=True)
     caption = models.TextField(
         "caption override",
@@ -243,8 +266,10 @@ class ArticleFigure(models.Model):
             raise ValidationError(
                 "Choose an artwork or upload a standalone image (one of the two)."
             )
-        if has_upload and not self.alt_text.strip():
-            raise ValidationError({"alt_text": "Describe the image (alt text)."})
+        if has_upload and not self.decorative and not self.alt_text.strip():
+            raise ValidationError(
+                {"alt_text": "Describe the image (alt text), or tick “decorative”."}
+            )
         if self.artwork_id:
             if self.artwork_image_id and self.artwork_image.artwork_id != self.artwork_id:
                 raise ValidationError({"artwork_image": "That image belongs to another artwork."})
@@ -257,18 +282,37 @@ class ArticleFigure(models.Model):
         """The picture this figure shows: its upload, or the artwork's chosen or first image."""
         if self.image:
             return ShownImage(
-                self.image, self.image_width, self.image_height, self.alt_text, self.credit
+                self.image,
+                self.image_width,
+                self.image_height,
+                "" if self.decorative else self.alt_text,
+                self.credit,
+                picture_for(
+                    self.image,
+                    width=self.image_width,
+                    height=self.image_height,
+                    renditions=self.renditions,
+                ),
+                self.decorative,
             )
         artwork_image = self.artwork_image or (self.artwork.primary_image if self.artwork else None)
         if artwork_image is None:
             return None
+        decorative = self.decorative or (artwork_image.decorative and not self.alt_text)
         return ShownImage(
             artwork_image.image,
             artwork_image.width,
             artwork_image.height,
-            self.alt_text or artwork_image.alt_text,
+            "" if decorative else (self.alt_text or artwork_image.alt_text),
             self.credit or artwork_image.credit,
+            artwork_image.picture(),
+            decorative,
         )
+
+    def needs_alt_text(self) -> bool:
+        """A picture with no description that is not marked decorative: not publishable."""
+        shown = self.shown_image()
+        return shown is not None and not shown.decorative and not shown.alt.strip()
 
     def caption_lines(self) -> list[str]:
         if self.caption.strip():

@@ -35,6 +35,15 @@ def may_delete(user, article: Article | None) -> bool:
     return article is None or can_publish(user) or not article.ever_published
 
 
+def figures_missing_alt_text(article: Article) -> list[int]:
+    """Positions (from 1) of the figures that keep the article from being published."""
+    return [
+        position
+        for position, figure in enumerate(article.ordered_figures(), start=1)
+        if figure.needs_alt_text()
+    ]
+
+
 @dataclass(frozen=True)
 class StateBefore:
     """An article's slug, status and publication time as stored before a save."""

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from artists.models import Artist
+from images.admin_display import FOCAL_POINT_MEDIA, focal_point_preview, image_facts
 from images.thumbnails import admin_thumbnail
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
@@ -13,13 +14,24 @@ class ArtistAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin):
     list_filter = ["nationality", "tags"]
     search_fields = ["name", "sort_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["portrait_preview", "created_at", "updated_at"]
+    readonly_fields = ["portrait_preview", "portrait_facts", "created_at", "updated_at"]
     show_full_result_count = False
     fieldsets = [
         (None, {"fields": ["name", "sort_name", "slug"]}),
         ("Life", {"fields": [("birth_year", "death_year"), "birth_place", "nationality"]}),
         ("About", {"fields": ["bio", "website", "tags"]}),
-        ("Portrait", {"fields": ["portrait", "portrait_preview", "portrait_alt_text"]}),
+        (
+            "Portrait",
+            {
+                "fields": [
+                    "portrait",
+                    "portrait_preview",
+                    "portrait_facts",
+                    ("portrait_focal_x", "portrait_focal_y"),
+                    "portrait_alt_text",
+                ]
+            },
+        ),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -27,6 +39,24 @@ class ArtistAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin):
     def thumbnail(self, artist):
         return admin_thumbnail(artist.portrait, artist.portrait_alt_text)
 
-    @admin.display(description="Preview")
+    @property
+    def media(self):
+        return super().media + FOCAL_POINT_MEDIA
+
+    @admin.display(description="Preview and focal point")
     def portrait_preview(self, artist):
-        return admin_thumbnail(artist.portrait, artist.portrait_alt_text, size=240)
+        return focal_point_preview(
+            artist.portrait,
+            artist.portrait_focal_x,
+            artist.portrait_focal_y,
+            artist.portrait_alt_text,
+        )
+
+    @admin.display(description="Image")
+    def portrait_facts(self, artist):
+        return image_facts(
+            artist.portrait_width,
+            artist.portrait_height,
+            artist.portrait_file_size,
+            artist.portrait_original_name,
+        )

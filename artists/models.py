@@ -4,9 +4,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from images.picture import Picture, picture_for
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from images.fields import SafeImageField
+from images.model_fields import (
+    file_size_field,
+    focal_field,
+    original_name_field,
+    renditions_field,
+)
 from richtext.fields import RichTextField, SafeURLField
 
 # Letters that Unicode does not decompose into a base letter and an accent.
@@ -42,7 +50,21 @@ class Artist(models.Model):
     birth_place = models.CharField(max_length=255, blank=True)
     nationality = models.CharField(max_length=100, blank=True)
     bio = RichTextField(blank=True)
-    portrait = models.ImageField(upload_to="artists/portraits/", blank=True)
+    portrait = SafeImageField(
+        upload_to="artists/portraits/",
+        blank=True,
+        width_field="portrait_width",
+        height_field="portrait_height",
+        original_name_field="portrait_original_name",
+        size_field="portrait_file_size",
+    )
+    portrait_width = models.PositiveIntegerField(null=True, editable=False)
+    portrait_height = models.PositiveIntegerField(null=True, editable=False)
+    portrait_original_name = original_name_field()
+    portrait_file_size = file_size_field()
+    portrait_focal_x = focal_field("x")
+    portrait_focal_y = focal_field("y")
+    portrait_renditions = renditions_field()
     portrait_alt_text = models.CharField(
         max_length=255, blank=True, help_text="Describe the portrait for readers who cannot see it."
     )
@@ -63,6 +85,16 @@ class Artist(models.Model):
 
     def get_absolute_url(self):
         return reverse("artists:artist-detail", kwargs={"slug": self.slug})
+
+    def portrait_picture(self) -> Picture | None:
+        if not self.portrait:
+            return None
+        return picture_for(
+            self.portrait,
+            width=self.portrait_width,
+            height=self.portrait_height,
+            renditions=self.portrait_renditions,
+        )
 
     @property
     def life_dates(self) -> str:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from images.admin_display import FOCAL_POINT_MEDIA, focal_point_preview, image_facts
 from images.thumbnails import admin_thumbnail
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
@@ -21,12 +22,36 @@ class ArtworkImageInline(admin.StackedInline):
     extra = 0
     verbose_name = "image"
     verbose_name_plural = "images (the first is the main one)"
-    fields = ["position", "image", "preview", "alt_text", "credit"]
-    readonly_fields = ["preview"]
+    fields = [
+        "position",
+        "image",
+        "preview",
+        "facts",
+        ("focal_x", "focal_y"),
+        "alt_text",
+        "decorative",
+        "credit",
+    ]
+    readonly_fields = ["preview", "facts"]
 
-    @admin.display(description="Preview")
+    @property
+    def media(self):
+        return super().media + FOCAL_POINT_MEDIA
+
+    @admin.display(description="Preview and focal point")
     def preview(self, artwork_image):
-        return admin_thumbnail(artwork_image.image, artwork_image.alt_text, size=160)
+        return focal_point_preview(
+            artwork_image.image, artwork_image.focal_x, artwork_image.focal_y, artwork_image.alt
+        )
+
+    @admin.display(description="Image")
+    def facts(self, artwork_image):
+        return image_facts(
+            artwork_image.width,
+            artwork_image.height,
+            artwork_image.file_size,
+            artwork_image.original_name,
+        )
 
 
 @admin.register(Artwork)

@@ -1,10 +1,19 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from images.picture import Picture, picture_for
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from artworks.captions import Caption, compose_caption
+from images.fields import SafeImageField
+from images.model_fields import (
+    decorative_field,
+    file_size_field,
+    focal_field,
+    original_name_field,
+    renditions_field,
+)
 from richtext.fields import SafeURLField
 
 
@@ -134,12 +143,26 @@ class ArtworkArtist(models.Model):
 
 class ArtworkImage(models.Model):
     artwork = models.ForeignKey(Artwork, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(upload_to="artworks/", width_field="width", height_field="height")
+    image = SafeImageField(
+        upload_to="artworks/",
+        width_field="width",
+        height_field="height",
+        original_name_field="original_name",
+        size_field="file_size",
+    )
     width = models.PositiveIntegerField(null=True, editable=False)
     height = models.PositiveIntegerField(null=True, editable=False)
+    original_name = original_name_field()
+    file_size = file_size_field()
+    focal_x = focal_field("x")
+    focal_y = focal_field("y")
+    renditions = renditions_field()
     alt_text = models.CharField(
-        max_length=500, help_text="What the image shows, for readers who cannot see it."
+        max_length=500,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it.",
     )
+    decorative = decorative_field()
     credit = models.CharField(
         "credit / copyright",
         max_length=500,
@@ -154,6 +177,19 @@ class ArtworkImage(models.Model):
     def __str__(self):
         return self.alt_text or self.image.name
 
+    @property
+    def alt(self) -> str:
+        """The alt attribute pages use: empty for a decorative image."""
+        return "" if self.decorative else self.alt_text
+
+    def picture(self) -> Picture:
+        """What pages show: renditions when they are made, else the original."""
+        return picture_for(
+            self.image, width=self.width, height=self.height, renditions=self.renditions
+        )
+
     def clean(self):
-        if not (self.alt_text or "").strip():
-            raise ValidationError({"alt_text": "Describe the image (alt text)."})
+        if not self.decorative and not (self.alt_text or "").strip():
+            raise ValidationError(
+                {"alt_text": "Describe the image (alt text), or tick “decorative”."}
+            )

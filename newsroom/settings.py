@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "reversion_compare",
+    "images",
     "sitesettings",
     "artists",
     "artworks",
@@ -150,6 +151,25 @@ STORAGES = {
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
 
+# Uploads (and their renditions) in an S3-compatible bucket instead of MEDIA_ROOT, through
+# django-storages (`pip install -e .[s3]`); see docs/deployment-media.md.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", "") or None,
+            "region_name": env("AWS_S3_REGION_NAME", "") or None,
+            "access_key": env("AWS_ACCESS_KEY_ID", "") or None,
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", "") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", "") or None,
+            "querystring_auth": False,  # public pictures, stable URLs a CDN can keep
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
+        },
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Tags are matched case-insensitively, so "Photography" and "photography" are one tag.
@@ -207,6 +227,17 @@ if IMAGE_UPLOAD_MAX_BYTES < 1 or IMAGE_UPLOAD_MAX_PIXELS < 1:
     raise ImproperlyConfigured(
         "IMAGE_UPLOAD_MAX_BYTES and IMAGE_UPLOAD_MAX_PIXELS must be at least 1."
     )
+
+# Renditions (images/renditions.py), made after an upload commits: the widths, in pixels, made of
+# every image for srcset (comma-separated). An image narrower than the largest also gets one at
+# its own width; nothing is upscaled. After a change, `manage.py rebuild_renditions` applies it.
+IMAGE_RENDITION_WIDTHS = env(
+    "IMAGE_RENDITION_WIDTHS",
+    [480, 960, 1600],
+    cast=lambda raw: sorted({int(width) for width in raw.split(",") if width.strip()}),
+)
+if not IMAGE_RENDITION_WIDTHS or IMAGE_RENDITION_WIDTHS[0] < 16:
+    raise ImproperlyConfigured("IMAGE_RENDITION_WIDTHS must list widths of at least 16 pixels.")
 
 LOGGING = {
     "version": 1,

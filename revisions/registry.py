@@ -31,6 +31,10 @@ ARTICLE_NOT_VERSIONED = ("lock_version", "updated_by")
 ARTICLE_KEPT_ON_REVERT = ("first_published_at",)
 
 
+# Made from the image by images.tasks after each save; a revert or recovery makes them again.
+RENDITIONS = ("renditions", "portrait_renditions")
+
+
 def register_models() -> None:
     if versioning.is_versioned(Article):  # ready() can run more than once (tests)
         return
@@ -38,7 +42,7 @@ def register_models() -> None:
     for model in (Article, Artist, Artwork):
         versioning.register(model.tags.through, follow=("tag",))
     for part in (ArticleAuthor, ArticleFigure, ArticleLink, ArtworkArtist, ArtworkImage):
-        versioning.register(part)
+        versioning.register(part, exclude=RENDITIONS)
     versioning.register(
         Article,
         follow=("article_authors", "figures", "links", tag_rows(Article)),
@@ -49,7 +53,7 @@ def register_models() -> None:
         kept_forever_when=("status", Article.Status.PUBLISHED.value),
     )
     versioning.register(Artwork, follow=("artist_credits", "images", tag_rows(Artwork)), root=True)
-    versioning.register(Artist, follow=(tag_rows(Artist),), root=True)
+    versioning.register(Artist, follow=(tag_rows(Artist),), exclude=RENDITIONS, root=True)
 
 
 def tag_rows(model: type[models.Model]) -> str:

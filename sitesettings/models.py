@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from images.fields import SafeImageField
+
 
 class SiteSettings(models.Model):
     """The publisher's settings: one row, edited in the admin."""
@@ -12,7 +14,7 @@ class SiteSettings(models.Model):
         max_length=2000,
         help_text="Shown at the foot of every page. Plain text; blank lines start new paragraphs.",
     )
-    default_meta_image = models.ImageField(
+    default_meta_image = SafeImageField(
         upload_to="site/",
         blank=True,
         help_text="Used in link previews when a page has no image of its own.",

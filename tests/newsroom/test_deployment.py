@@ -49,6 +49,7 @@ def test_nginx_proxies_to_web_and_serves_media():
     nginx = (ROOT / "deploy" / "nginx.conf").read_text()
     assert "proxy_pass http://web:8000;" in nginx
     assert "alias /srv/newsroom/media/;" in nginx
+    assert "add_header X-Content-Type-Options nosniff always;" in nginx
 
 
 def test_env_example_documents_every_variable_the_settings_read():

@@ -139,3 +139,32 @@ def test_debug_must_be_a_boolean(start_django):
 
     assert result.returncode != 0
     assert "DEBUG must be true or false" in last_line(result.stderr)
+
+
+def test_media_stays_on_local_disk_by_default(start_django):
+    result = start_django(
+        {}, "from django.conf import settings; print(settings.STORAGES['default']['BACKEND'])"
+    )
+
+    assert result.stdout.strip() == "django.core.files.storage.FileSystemStorage"
+
+
+def test_a_bucket_name_moves_media_to_s3_compatible_storage(start_django):
+    """AWS_STORAGE_BUCKET_NAME selects django-storages' S3 backend with its options."""
+    result = start_django(
+        {
+            "AWS_STORAGE_BUCKET_NAME": "press-media",
+            "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
+        },
+        "from django.conf import settings; s = settings.STORAGES['default']; "
+        "print(s['BACKEND'], s['OPTIONS']['bucket_name'], s['OPTIONS']['endpoint_url'], "
+        "s['OPTIONS']['querystring_auth'])",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "storages.backends.s3.S3Storage",
+        "press-media",
+        "https://s3.example.org",
+        "False",
+    ]
