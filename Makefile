@@ -14,6 +14,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e . --group dev
 	@touch $@
 
+# The page checkers the tests run (Nu HTML Checker, axe-core), from npm; skipped without npm.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "npm not found: the HTML validity and accessibility tests will be skipped."; fi
+
 migrate: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 
@@ -26,18 +32,18 @@ run: demo
 
 # Browser tests drive Debian's Chromium, installed here when missing (scripts/ensure-chromium.sh);
 # when it cannot be, they are skipped with the reason (or fail, if NEWSROOM_REQUIRE_BROWSER is set).
-test: $(VENV)/.installed
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: $(VENV)/.installed node_modules/.installed
+	$(BIN)/ruff check --no-cache .
+	$(BIN)/ruff format --no-cache --check .
 	CHROMIUM="$$(sh scripts/ensure-chromium.sh || true)" $(PY) -m pytest
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff check --no-cache .
+	$(BIN)/ruff format --no-cache --check .
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var node_modules .pytest_cache .ruff_cache

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from images.picture import Picture, picture_for
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -19,6 +18,7 @@ from images.model_fields import (
     original_name_field,
     renditions_field,
 )
+from images.picture import Picture, picture_for
 from richtext.fields import RichTextField, SafeURLField
 
 

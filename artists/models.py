@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
-from images.picture import Picture, picture_for
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -15,6 +14,7 @@ from images.model_fields import (
     original_name_field,
     renditions_field,
 )
+from images.picture import Picture, picture_for
 from richtext.fields import RichTextField, SafeURLField
 
 # Letters that Unicode does not decompose into a base letter and an accent.

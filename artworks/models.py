@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from images.picture import Picture, picture_for
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -14,6 +13,7 @@ from images.model_fields import (
     original_name_field,
     renditions_field,
 )
+from images.picture import Picture, picture_for
 from richtext.fields import SafeURLField
 
 

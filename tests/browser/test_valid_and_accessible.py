@@ -1,0 +1,99 @@
+"""Every public page type passes the Nu HTML Checker with no errors, and axe-core in Chromium
+with no serious or critical violations."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import NoReverseMatch, reverse
+
+from articles import previews
+from articles.models import Article
+from tests.browser.page_checks import accessibility_violations, html_errors
+from tests.factories import (
+    ArticleAuthorFactory,
+    ArticleFactory,
+    ArticleFigureFactory,
+    ArticleLinkFactory,
+    ArtistFactory,
+    ArtworkArtistFactory,
+    ArtworkFactory,
+    ArtworkImageFactory,
+    SectionFactory,
+)
+from tests.images.samples import photo_like, save
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.urls("tests.browser.media_urls"),
+]
+
+
+@pytest.fixture
+def pages(settings, tmp_path) -> list[str]:
+    """One page of every public type, over content that fills every part of them."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    photo = ContentFile(save(photo_like((1200, 800)), "JPEG"), "photo.jpg")
+    section = SectionFactory(name="Reviews", slug="reviews")
+    artist = ArtistFactory(
+        name="Ai Weiwei", birth_year=1957, birth_place="Beijing", bio="<p>An <em>artist</em>.</p>"
+    )
+    artist.portrait.save("portrait.jpg", photo)
+    artist.portrait_alt_text = "Ai Weiwei in his studio"
+    artist.save()
+    artwork = ArtworkFactory(title="Dropping a Han Dynasty Urn", date_display="1995")
+    ArtworkArtistFactory(artwork=artwork, artist=artist)
+    ArtworkImageFactory(artwork=artwork, image=ContentFile(photo.read(), "urn.jpg"), credit="© Ai")
+    article = ArticleFactory(
+        title="Never Sorry",
+        section=section,
+        tags=["Photography", "China"],
+        body="<h2>A heading</h2><p>Text with a <a href='https://example.org'>link</a>.</p>",
+    )
+    ArticleFigureFactory(article=article, artwork=artwork, position=0)
+    ArticleFigureFactory(article=article, artwork=ArtworkFactory(), position=1)
+    ArticleAuthorFactory(article=article)
+    ArticleLinkFactory(article=article)
+    article.featured_artists.add(artist)
+    for _ in range(3):  # the engine links them to the article (shared tag and artwork)
+        other = ArticleFactory(section=section, tags=["Photography"])
+        ArticleFigureFactory(article=other, artwork=artwork)
+    draft = ArticleFactory(status=Article.Status.DRAFT, section=section)
+    assert article.related_links.exists(), "the page shows a You May Also Like block"
+    urls = [
+        reverse("articles:home"),
+        reverse("articles:article-list"),
+        article.get_absolute_url(),
+        section.get_absolute_url(),
+        reverse("articles:tag-detail", args=["photography"]),
+        reverse("artists:artist-list"),
+        artist.get_absolute_url(),
+        reverse("artworks:artwork-list"),
+        artwork.get_absolute_url(),
+        previews.preview_path(draft),
+        "/no-such-page/",
+    ]
+    try:
+        urls.append(reverse("search:search") + "?q=urn")
+    except NoReverseMatch:
+        pass  # search arrives with its own issue
+    return urls
+
+
+def test_every_page_type_is_valid_html(client, pages, tmp_path):
+    html = {}
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        html[url] = response.content.decode()
+
+    errors = html_errors(html, tmp_path)
+    assert errors == [], "\n".join(errors)
+
+
+def test_every_page_type_has_no_serious_accessibility_violations(live_server, new_page, pages):
+    page = new_page()
+    violations = []
+    for url in pages:
+        page.goto(f"{live_server.url}{url}")
+        violations += accessibility_violations(page)
+
+    assert violations == []
