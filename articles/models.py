@@ -173,6 +173,13 @@ class Article(models.Model):
     def description(self) -> str:
         return self.meta_description or self.standfirst
 
+    @property
+    def modified_at(self):
+        """When readers last saw it change: the last save, or the publication time when that
+        came later (a scheduled article appears after its last save). Feeds, sitemaps and
+        structured data use it; the sitemaps compute the same in SQL (`LAST_CHANGE`)."""
+        return max(filter(None, [self.updated_at, self.published_at]), default=None)
+
 
 class ArticleAuthor(models.Model):
     """An author's place in an article's byline."""

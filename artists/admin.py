@@ -14,12 +14,21 @@ class ArtistAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin):
     list_filter = ["nationality", "tags"]
     search_fields = ["name", "sort_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["portrait_preview", "portrait_facts", "created_at", "updated_at"]
+    readonly_fields = ["portrait_preview", "portrait_facts", "tate_id", "created_at", "updated_at"]
     show_full_result_count = False
     fieldsets = [
         (None, {"fields": ["name", "sort_name", "slug"]}),
-        ("Life", {"fields": [("birth_year", "death_year"), "birth_place", "nationality"]}),
-        ("About", {"fields": ["bio", "website", "tags"]}),
+        (
+            "Life",
+            {
+                "fields": [
+                    ("birth_year", "death_year"),
+                    ("birth_place", "death_place"),
+                    "nationality",
+                ]
+            },
+        ),
+        ("About", {"fields": ["bio", "website", "source_url", "tags"]}),
         (
             "Portrait",
             {
@@ -32,7 +41,7 @@ class ArtistAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        ("Record", {"fields": ["tate_id", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     @admin.display(description="")

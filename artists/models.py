@@ -69,6 +69,17 @@ class Artist(models.Model):
         max_length=255, blank=True, help_text="Describe the portrait for readers who cannot see it."
     )
     website = SafeURLField(blank=True)
+    death_place = models.CharField(max_length=255, blank=True)
+    source_url = SafeURLField(
+        "source URL",
+        max_length=500,
+        blank=True,
+        help_text="The record these facts come from, such as the artist's page at Tate.",
+    )
+    # Set by an import (imports/): the artist's id in Tate's collection data, and the
+    # fingerprints of the values the import last wrote (docs/import.md).
+    tate_id = models.PositiveIntegerField("Tate id", null=True, unique=True, editable=False)
+    import_fingerprints = models.JSONField(default=dict, editable=False)
     tags = TaggableManager("movements", through=TaggedArtist, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

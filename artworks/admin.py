@@ -62,7 +62,7 @@ class ArtworkAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin)
     search_fields = ["title", "accession_number", "artists__name", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArtworkArtistInline, ArtworkImageInline]
-    readonly_fields = ["caption_preview", "created_at", "updated_at"]
+    readonly_fields = ["caption_preview", "tate_id", "created_at", "updated_at"]
     show_full_result_count = False
     fieldsets = [
         (None, {"fields": ["title", "slug", "caption_preview"]}),
@@ -73,10 +73,18 @@ class ArtworkAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin)
         ),
         (
             "Collection",
-            {"fields": ["classification", "accession_number", "credit_line", "source_url"]},
+            {
+                "fields": [
+                    "classification",
+                    "accession_number",
+                    "credit_line",
+                    "copyright_line",
+                    "source_url",
+                ]
+            },
         ),
         ("Subjects", {"fields": ["tags"]}),
-        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        ("Record", {"fields": ["tate_id", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):

@@ -23,25 +23,23 @@ def join_names(names: list[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def credit_label(role_label: str, name: str, *, first: bool) -> str:
-    """'Ai Weiwei' for the artist; 'After Titian' (or 'after Titian' inside a list) otherwise."""
+def credit_label(role_label: str, name: str, *, first: bool, after: str = "") -> str:
+    """'Ai Weiwei' for the artist; 'After Titian' (or 'after Titian' inside a list) otherwise;
+    'Sir Joshua Reynolds and studio' for a role said after the name."""
+    named = f"{name} {after}" if after else name
     if not role_label:
-        return name
+        return named
     prefix = role_label if first else role_label[:1].lower() + role_label[1:]
-    return f"{prefix} {name}"
+    return f"{prefix} {named}"
 
 
 def compose_caption(artwork) -> Caption:
     """Line 1 'Artist, Title (date)'; line 2 'medium, dimensions'. Missing parts take their
     separators with them: never '()' or a dangling comma."""
-    from artworks.models import ArtworkArtist  # noqa: PLC0415 (models import this module)
-
     credits = artwork.credited_artists() if artwork.pk else []
     labels = [
         credit_label(
-            "" if credit.role == ArtworkArtist.Role.ARTIST else credit.get_role_display(),
-            credit.artist.name,
-            first=index == 0,
+            credit.role_before, credit.artist.name, first=index == 0, after=credit.role_after
         )
         for index, credit in enumerate(credits)
     ]

@@ -64,6 +64,13 @@ class Artwork(models.Model):
     credit_line = models.CharField(max_length=500, blank=True)
     accession_number = models.CharField(max_length=50, blank=True, db_index=True)
     source_url = SafeURLField("source URL", max_length=500, blank=True)
+    copyright_line = models.CharField(
+        max_length=255, blank=True, help_text="Whose rights the work is under: “© Ai Weiwei”."
+    )
+    # Set by an import (imports/): the artwork's id in Tate's collection data, and the
+    # fingerprints of the values the import last wrote (docs/import.md).
+    tate_id = models.PositiveIntegerField("Tate id", null=True, unique=True, editable=False)
+    import_fingerprints = models.JSONField(default=dict, editable=False)
     tags = TaggableManager("subjects", through=TaggedArtwork, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -121,6 +128,11 @@ class ArtworkArtist(models.Model):
         MANNER_OF = "manner", "Manner of"
         SCHOOL_OF = "school", "School of"
         FORMERLY_ATTRIBUTED_TO = "formerly", "Formerly attributed to"
+        PSEUDO = "pseudo", "Pseudo"
+        # Written after the name: "Sir Joshua Reynolds and studio" (SUFFIX_ROLES).
+        AND_STUDIO = "and-studio", "and studio"
+        AND_PUPIL = "and-pupil", "and a pupil"
+        AND_OTHERS = "and-others", "and other artists"
 
     artwork = models.ForeignKey(Artwork, on_delete=models.CASCADE, related_name="artist_credits")
     artist = models.ForeignKey(
@@ -139,6 +151,25 @@ class ArtworkArtist(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.artist}"
+
+    @property
+    def role_before(self) -> str:
+        """What the credit says before the name: "After" (Titian); '' for the artist."""
+        if self.role == self.Role.ARTIST or self.role in SUFFIX_ROLES:
+            return ""
+        return self.get_role_display()
+
+    @property
+    def role_after(self) -> str:
+        """What the credit says after the name: (Reynolds) "and studio"; else ''."""
+        return self.get_role_display() if self.role in SUFFIX_ROLES else ""
+
+
+SUFFIX_ROLES = {
+    ArtworkArtist.Role.AND_STUDIO,
+    ArtworkArtist.Role.AND_PUPIL,
+    ArtworkArtist.Role.AND_OTHERS,
+}
 
 
 class ArtworkImage(models.Model):

@@ -55,16 +55,23 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # /sitemap.xml and its sections (newsroom/sitemaps.py); no models.
+    "django.contrib.sitemaps",
+    # Full-text search fields and lookups (search/); harmless on SQLite.
+    "django.contrib.postgres",
     "taggit",
     "django_prose_editor",
     "reversion",
     "reversion_compare",
     "images",
     "sitesettings",
+    "structured_data",
     "artists",
     "artworks",
     "articles",
     "recommendations",
+    "imports",
+    "search",
     "revisions",
 ]
 

@@ -43,7 +43,11 @@ PAYLOADS = [
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
 # What a browser ignores in a URL before the scheme: leading spaces and controls, tabs, newlines.
 IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]")
-RAW_SCRIPT = re.compile(r"<script[^>]*>[^<]*alert", re.IGNORECASE)
+# Data blocks (JSON-LD) are never run by a browser; a payload escaped inside one is harmless.
+DATA_BLOCK_TYPES = {"application/ld+json", "application/json"}
+RAW_SCRIPT = re.compile(
+    r"<script(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>[^<]*alert", re.IGNORECASE
+)
 RAW_JAVASCRIPT_HREF = re.compile(r"href\s*=\s*[\"']?\s*javascript:", re.IGNORECASE)
 
 
@@ -64,7 +68,7 @@ class _DangerFinder(HTMLParser):
                 scheme = IGNORED_IN_SCHEME.sub("", value).lower()
                 if scheme.startswith(("javascript:", "vbscript:", "data:text/html")):
                     self.found.append(f"<{tag} {name}={value!r}>")
-        self._in_script = tag == "script"
+        self._in_script = tag == "script" and dict(attrs).get("type") not in DATA_BLOCK_TYPES
 
     def handle_endtag(self, tag):
         self._in_script = False
@@ -97,6 +101,7 @@ def dangers(html: str) -> list[str]:
         '<a href="&#106;avascript:alert(1)">x</a>',
         '<a href=" javascript:alert(1)">x</a>',
         "<a href=javascript:alert(1)>x</a>",
+        '<script type="application/ld+json">{"a": "</script><script>alert(1)</script>"}</script>',
     ],
 )
 def test_the_detector_finds_live_payloads(html):
@@ -112,6 +117,7 @@ def test_the_detector_finds_live_payloads(html):
         '<a href="/x" title="&quot;&gt;&lt;svg onload=alert(1)&gt;">x</a>',
         "<p>javascript:alert(1)</p>",
         '<img alt="javascript:alert(1)" src="/a.png">',
+        '<script type="application/ld+json">{"a": "\\u003Cscript\\u003Ealert(1)"}</script>',
     ],
 )
 def test_the_detector_ignores_escaped_payloads(html):

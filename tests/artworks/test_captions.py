@@ -63,6 +63,12 @@ URN = {"title": "Urn", "date_display": "1995", "medium": "Oil", "dimensions_disp
             id="two-roles",
         ),
         pytest.param(
+            [("Reynolds", ArtworkArtist.Role.AND_STUDIO), ("Titian", AFTER)],
+            URN,
+            ("Reynolds and studio and after Titian, Urn (1995)", "Oil, 10cm"),
+            id="role-after-the-name",
+        ),
+        pytest.param(
             [("Anna", ARTIST)],
             {**URN, "date_display": ""},
             ("Anna, Urn", "Oil, 10cm"),

@@ -1,0 +1,13 @@
+"""The sections of /sitemap.xml (an index): each is /sitemap-<name>.xml, paginated by Django."""
+
+from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap
+from artists.sitemaps import ArtistSitemap
+from artworks.sitemaps import ArtworkSitemap
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "tags": TagSitemap,
+    "artists": ArtistSitemap,
+    "artworks": ArtworkSitemap,
+}

@@ -1,0 +1,91 @@
+"""Full-text search on PostgreSQL, over the documents the database keeps current
+(search/models.py, migrations 0002-0004).
+
+Matching: the words of the query by English stem without accents (websearch_to_tsquery, so
+any input is a valid query), or the artist names by trigram similarity (search_documents_named,
+migration 0003), each through its GIN index. Ranking: ts_rank over the weighted document, plus
+the similarity of the artist names. What the public may see is decided here, at query
+time, by Article.objects.published(): a scheduled article is found from its minute on.
+"""
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramStrictWordSimilarity,
+)
+from django.db.models import BooleanField, Case, F, Func, Q, QuerySet, TextField, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
+
+from articles.models import Article
+from search.models import SearchDocument
+from search.params import SearchParams
+from search.snippets import START, STOP
+
+Kind = SearchDocument.Kind
+
+CONFIG = "english_unaccent"
+# ts_rank normalisation: 1 divides by 1 + log(length), so that a long article does not win on
+# length alone; 32 maps the rank into 0..1, the scale of the name similarity added to it.
+NORMALIZATION = 1 | 32
+# How much the likeness of the artist names counts: most on the artist's own document, so that
+# "Weiwie" puts Ai Weiwei before the articles and artworks that name him.
+ARTIST_NAME_WEIGHT = 1.0
+NAME_WEIGHT = 0.5
+
+
+def find(params: SearchParams) -> QuerySet:
+    text = params.terms.text
+    query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    # A constant statement, the reader's text a bound parameter. `= ANY (ARRAY(...))` rather
+    # than `IN (...)`: PostgreSQL runs the function once and ORs both index scans.
+    named = RawSQL(  # noqa: S611
+        '"search_searchdocument"."id" = ANY (ARRAY(SELECT search_documents_named(%s)))',
+        [text],
+        output_field=BooleanField(),
+    )
+    folded = Func(Value(text), function="search_fold", output_field=TextField())
+    return (
+        SearchDocument.objects.filter(_visible(params), Q(vector=query) | named)
+        .annotate(
+            rank=SearchRank(F("vector"), query, normalization=NORMALIZATION)
+            + TrigramStrictWordSimilarity(folded, "names") * _name_weight(),
+            object_id=Coalesce("article_id", "artist_id", "artwork_id"),
+            # Worked out for the page's rows only (PostgreSQL computes costly output columns
+            # after the sort and the limit).
+            snippet=SearchHeadline(
+                "text",
+                query,
+                config=CONFIG,
+                start_sel=START,
+                stop_sel=STOP,
+                max_fragments=2,
+                max_words=30,
+                min_words=12,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", "kind", "-pk")
+        .values("kind", "object_id", "rank", "snippet")
+    )
+
+
+def snippet(hit: dict, obj, params: SearchParams) -> str:
+    return hit["snippet"]
+
+
+def _name_weight():
+    return Case(When(kind=Kind.ARTIST, then=Value(ARTIST_NAME_WEIGHT)), default=Value(NAME_WEIGHT))
+
+
+def _visible(params: SearchParams) -> Q:
+    """Documents of the kinds asked for that the public may see."""
+    kinds = params.kinds
+    visible = Q(kind__in=[kind for kind in kinds if kind != Kind.ARTICLE])
+    if Kind.ARTICLE in kinds:
+        articles = Article.objects.published()
+        if params.section:
+            articles = articles.filter(section__slug=params.section)
+        visible |= Q(kind=Kind.ARTICLE, article__in=articles)
+    return visible

@@ -1,0 +1,69 @@
+"""The search index: one document per article, artist and artwork.
+
+On PostgreSQL the rows are written by the database alone: triggers (migrations 0002-0004)
+rebuild a document whenever what it is made of changes, in the same transaction, and GIN indexes
+cover its `vector` (full text) and its `names` (trigrams, for misspelt artist names). Django
+never writes to this table (leave it out of dumpdata: `--exclude search`; loading the content
+rebuilds it). On SQLite it exists but stays empty: the fallback searches the content tables
+directly (search/backends/sqlite.py).
+
+Every article has a document, whatever its status: what the public may see is decided when
+searching, by Article.objects.published(), so a scheduled article is found from its minute on.
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+
+
+class SearchDocument(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        ARTIST = "artist", "Artist"
+        ARTWORK = "artwork", "Artwork"
+
+    kind = models.CharField(max_length=10, choices=Kind)
+    # Deleting an article, artist or artwork deletes its document in the database: migration
+    # 0003 adds these foreign keys with ON DELETE CASCADE on PostgreSQL. Django's collector never
+    # looks here (DO_NOTHING; the database-level variants cannot be mixed with the content
+    # apps' Python-level ones), so deleting costs no query for this table.
+    article = models.OneToOneField(
+        "articles.Article",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    artist = models.OneToOneField(
+        "artists.Artist",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    artwork = models.OneToOneField(
+        "artworks.Artwork",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    # The names of the artists the document is about, lower case and without accents.
+    names = models.TextField(blank=True)
+    # Plain text (no tags) that snippets are cut from.
+    text = models.TextField(blank=True)
+    # Title A; standfirst and artist names B; body and tags C (see migration 0003).
+    vector = SearchVectorField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="article", artist=None, artwork=None, article__isnull=False)
+                | Q(kind="artist", article=None, artwork=None, artist__isnull=False)
+                | Q(kind="artwork", article=None, artist=None, artwork__isnull=False),
+                name="searchdocument_one_object_of_its_kind",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.article_id or self.artist_id or self.artwork_id}"

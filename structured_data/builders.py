@@ -1,0 +1,131 @@
+"""schema.org JSON-LD for the public pages, as plain dicts: an `Article`, a `Person` (an artist)
+and a `VisualArtwork`.
+
+Builders read what the page has already loaded (prefetched bylines, tags, credits, images) and
+never query on their own. `absolute` turns a path or URL into an absolute URL (the request's
+`build_absolute_uri`). Empty values are left out rather than written as "" or [].
+"""
+
+from collections.abc import Callable
+from decimal import Decimal
+
+CONTEXT = "https://schema.org"
+# UN/CEFACT common codes, as schema.org's QuantitativeValue.unitCode expects.
+UNIT_CODES = {"mm": "MMT", "cm": "CMT", "m": "MTR", "in": "INH"}
+
+Absolute = Callable[[str], str]
+
+
+def article_data(article, *, absolute: Absolute, publisher_name: str) -> dict:
+    url = absolute(article.get_absolute_url())
+    return _without_empty(
+        {
+            "@context": CONTEXT,
+            "@type": "Article",
+            "headline": article.title,
+            "description": article.description,
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "author": [{"@type": "Person", "name": author.name} for author in article.byline()],
+            "publisher": {"@type": "Organization", "name": publisher_name, "url": absolute("/")},
+            "datePublished": _iso(article.published_at),
+            "dateModified": _iso(article.modified_at),
+            "articleSection": article.section.name,
+            "keywords": [tag.name for tag in article.tags.all()],
+            "image": _article_images(article, absolute),
+            "about": [
+                _person_reference(artist, absolute) for artist in article.featured_artists.all()
+            ],
+        }
+    )
+
+
+def artist_data(artist, *, absolute: Absolute) -> dict:
+    portrait = artist.portrait_picture()
+    return _without_empty(
+        {
+            "@context": CONTEXT,
+            "@type": "Person",
+            "name": artist.name,
+            "url": absolute(artist.get_absolute_url()),
+            "birthDate": _year(artist.birth_year),
+            "deathDate": _year(artist.death_year),
+            "birthPlace": {"@type": "Place", "name": artist.birth_place}
+            if artist.birth_place
+            else None,
+            "nationality": {"@type": "Country", "name": artist.nationality}
+            if artist.nationality
+            else None,
+            "sameAs": [artist.website] if artist.website else [],
+            "image": absolute(portrait.src) if portrait and portrait.src else None,
+        }
+    )
+
+
+def artwork_data(artwork, *, absolute: Absolute) -> dict:
+    image = artwork.primary_image
+    picture = image.picture() if image else None
+    return _without_empty(
+        {
+            "@context": CONTEXT,
+            "@type": "VisualArtwork",
+            "name": artwork.title,
+            "url": absolute(artwork.get_absolute_url()),
+            # Only those credited as the artist: "After X" or "Circle of X" is not by X.
+            "creator": [
+                _person_reference(credit.artist, absolute)
+                for credit in artwork.credited_artists()
+                if credit.role == credit.Role.ARTIST
+            ],
+            # A year is valid ISO 8601; "c.1850-5" is not, so it is given only when no year is.
+            "dateCreated": _year(artwork.earliest_year) or artwork.date_display,
+            "artMedium": artwork.medium,
+            "artform": artwork.classification,
+            "height": _distance(artwork.height, artwork.unit),
+            "width": _distance(artwork.width, artwork.unit),
+            "depth": _distance(artwork.depth, artwork.unit),
+            "size": artwork.dimensions_display,
+            "creditText": artwork.credit_line,
+            "keywords": [tag.name for tag in artwork.tags.all()],
+            "image": absolute(picture.src) if picture and picture.src else None,
+        }
+    )
+
+
+def _person_reference(artist, absolute: Absolute) -> dict:
+    return {"@type": "Person", "name": artist.name, "url": absolute(artist.get_absolute_url())}
+
+
+def _article_images(article, absolute: Absolute) -> list[str]:
+    """The lead picture: its 1200x630 crop when made, and the picture as the page shows it."""
+    figure = article.lead_figure()
+    if figure is None:
+        return []
+    picture = figure.shown_image().picture
+    urls = [url for url in (picture.social_url, picture.src) if url]
+    return [absolute(url) for url in dict.fromkeys(urls)]
+
+
+def _distance(value: Decimal | None, unit: str) -> dict | None:
+    if value is None or not unit:
+        return None
+    number = int(value) if value == value.to_integral_value() else float(value)
+    return {
+        "@type": "QuantitativeValue",
+        "value": number,
+        "unitCode": UNIT_CODES.get(unit),
+        "unitText": unit,
+    }
+
+
+def _year(year: int | None) -> str | None:
+    """A year as ISO 8601 writes it: "1957", "0800"."""
+    return f"{year:04d}" if year is not None else None
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _without_empty(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
