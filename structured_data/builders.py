@@ -71,11 +71,12 @@ def artwork_data(artwork, *, absolute: Absolute) -> dict:
             "@type": "VisualArtwork",
             "name": artwork.title,
             "url": absolute(artwork.get_absolute_url()),
-            # Only those credited as the artist: "After X" or "Circle of X" is not by X.
+            # Those credited as the artist, and "X and studio" (X made it, with help);
+            # "After X" or "Circle of X" is not by X.
             "creator": [
                 _person_reference(credit.artist, absolute)
                 for credit in artwork.credited_artists()
-                if credit.role == credit.Role.ARTIST
+                if credit.role == credit.Role.ARTIST or credit.role_after
             ],
             # A year is valid ISO 8601; "c.1850-5" is not, so it is given only when no year is.
             "dateCreated": _year(artwork.earliest_year) or artwork.date_display,

@@ -11,6 +11,20 @@ from tests.structured_data.head import read_head
 pytestmark = pytest.mark.django_db
 
 
+def test_an_artist_and_studio_is_the_creator(client):
+    """Tate's "Sir Joshua Reynolds and studio": made by Reynolds, with help."""
+    artwork = ArtworkFactory(slug="portrait")
+    ArtworkArtistFactory(
+        artwork=artwork,
+        artist=ArtistFactory(name="Sir Joshua Reynolds", slug="reynolds"),
+        role=ArtworkArtist.Role.AND_STUDIO,
+    )
+
+    [data] = read_head(client, artwork.get_absolute_url()).json_ld
+
+    assert [person["name"] for person in data["creator"]] == ["Sir Joshua Reynolds"]
+
+
 def test_an_artwork_is_described_with_its_creators_date_medium_and_size(client):
     artwork = ArtworkFactory(
         title="Dropping a Han Dynasty Urn",
