@@ -21,6 +21,7 @@ relies on that). The same seed gives the same corpus.
 
 import argparse
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -198,20 +199,36 @@ def _fast_bulk_writes() -> Iterator[None]:
     if connection.vendor != "sqlite" or connection.in_atomic_block:
         yield  # (inside a caller's transaction SQLite cannot change these: load as it is)
         return
-    # Fixed names and values, never input: PRAGMA takes no query parameters.
     pragmas = {"synchronous": "OFF", "journal_mode": "MEMORY", "cache_size": "-262144"}
     with connection.cursor() as cursor:
         before = {}
         for name, value in pragmas.items():
-            cursor.execute(f"PRAGMA {name}")
+            cursor.execute(pragma_sql(name))
             before[name] = cursor.fetchone()[0]
-            cursor.execute(f"PRAGMA {name} = {value}")
+            cursor.execute(pragma_sql(name, value))
     try:
         yield
     finally:
         with connection.cursor() as cursor:
             for name, value in before.items():
-                cursor.execute(f"PRAGMA {name} = {value}")
+                cursor.execute(pragma_sql(name, value))
+
+
+# PRAGMA takes no query parameters, so its SQL is built as text: only from these names, and
+# from values that are a bare word or number (what SQLite itself returns for them).
+PRAGMAS_WE_SET = frozenset({"synchronous", "journal_mode", "cache_size"})
+_PRAGMA_VALUE = re.compile(r"-?[A-Za-z0-9_]{1,20}")
+
+
+def pragma_sql(name: str, value: object = None) -> str:
+    """'PRAGMA name' or 'PRAGMA name = value'; refuses any other name or value."""
+    if name not in PRAGMAS_WE_SET:
+        raise ValueError(f"Not a pragma the corpus sets: {name!r}")
+    if value is None:
+        return f"PRAGMA {name}"
+    if not _PRAGMA_VALUE.fullmatch(str(value)):
+        raise ValueError(f"Not a plain pragma value: {value!r}")
+    return f"PRAGMA {name} = {value}"
 
 
 def _analyze():
@@ -221,7 +238,7 @@ def _analyze():
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("ANALYZE")  # constant SQL: no input reaches it
 
 
 def _create_sections() -> list[tuple[int, str]]:

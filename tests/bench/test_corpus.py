@@ -5,7 +5,7 @@ from random import Random
 import pytest
 
 from articles.models import Article, TaggedArticle
-from bench.corpus import build_corpus
+from bench.corpus import build_corpus, pragma_sql
 from bench.sampling import Zipf
 from recommendations.models import RelatedLink
 
@@ -34,3 +34,25 @@ def test_zipf_draws_distinct_items_with_a_heavy_head():
     assert all(len(set(d)) == 5 for d in draws)
     assert sum(0 in d for d in draws) > sum(99 in d for d in draws) * 5
     assert zipf.top_share() == pytest.approx(1 / sum(1 / r for r in range(1, 101)))
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("synchronous; DROP TABLE articles_article", "OFF"),
+        ("user_version", "1"),
+        ("journal_mode", "MEMORY; DROP TABLE articles_article"),
+        ("cache_size", "1 -- comment"),
+        ("cache_size", "'x'"),
+    ],
+)
+def test_pragma_sql_refuses_anything_but_its_own_names_and_plain_values(name, value):
+    """PRAGMA takes no query parameters, so the SQL is text: hostile names and values fail."""
+    with pytest.raises(ValueError):
+        pragma_sql(name, value)
+
+
+def test_pragma_sql_builds_reads_and_writes():
+    assert pragma_sql("journal_mode") == "PRAGMA journal_mode"
+    assert pragma_sql("cache_size", -262144) == "PRAGMA cache_size = -262144"
+    assert pragma_sql("journal_mode", "delete") == "PRAGMA journal_mode = delete"
