@@ -11,7 +11,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 COPY . .
 
-RUN pip install ".[production]" \
+RUN pip install "." \
     && DEBUG=false SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
     && useradd --system --home /srv/newsroom newsroom \
     && mkdir -p /srv/newsroom/media \
@@ -19,4 +19,4 @@ RUN pip install ".[production]" \
 
 USER newsroom
 EXPOSE 8000
-CMD ["gunicorn", "newsroom.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "newsroom.wsgi:application", "--config", "deploy/gunicorn.conf.py"]

@@ -21,6 +21,7 @@ from images.renditions import (
     make_renditions,
     rendition_names,
 )
+from pagecache import invalidate as pages
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,8 @@ def make_image_renditions(app_label: str, model_name: str, pk, file_field_name: 
     if instance is None:
         return GONE
     outcome = refresh_renditions(spec, instance)
+    if outcome.status in {MADE, CLEARED}:  # stored with update(): no signal tells the pages
+        pages.objects_changed(instance)
     if outcome.status == FAILED:
         logger.warning("No renditions for %s %s: %s", spec.label, pk, outcome.detail)
     return outcome.status

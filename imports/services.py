@@ -17,6 +17,7 @@ from imports.tate.parsing import parse_artist, parse_artwork
 from imports.tate.reader import SourceError, SourceFile, open_source
 from imports.tate.records import Skip
 from imports.tate.writers import ArtistWriter, ArtworkWriter
+from pagecache import invalidate as pages
 
 DEFAULT_BATCH_SIZE = 500
 
@@ -81,6 +82,8 @@ def tate_collection_import(
         ) from error
     finally:
         source.close()
+        if not dry_run:  # bulk writes send no signals: every page is rebuilt on its next request
+            pages.everything()
     summary.seconds = time.monotonic() - started
     return summary
 

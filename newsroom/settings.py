@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "imports",
     "search",
     "revisions",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: it needs the user, and serves cached pages after URL resolution (pagecache/).
+    "pagecache.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -120,12 +123,40 @@ DATABASES = {
 # Each request is one transaction: an error never leaves half-saved data.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "newsroom",
+# The cache holds rendered public pages (pagecache/) and what invalidates them. Without REDIS_URL
+# it is each process's own memory: right for `make run` and one process. With more than one
+# process or machine set REDIS_URL (redis://host:6379/0), so that every process sees every edit.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsroom"),
+            # A stalled Redis costs a request one second, never a hung worker.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "newsroom",
+            "OPTIONS": {"MAX_ENTRIES": env("LOCMEM_CACHE_ENTRIES", 5000, cast=int)},
+        }
+    }
+
+# Page cache (pagecache/): anonymous GETs of public pages served from CACHES, each page kept until
+# something it shows changes (exact invalidation, no TTL guessing). PAGE_CACHE=false turns it off.
+PAGE_CACHE = env("PAGE_CACHE", True, cast=bool)
+# How long an unchanged page may sit in the cache before it is rebuilt anyway (memory hygiene only:
+# a change invalidates it at once).
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS", 24 * 3600, cast=int)
+# What public pages tell a CDN or shared proxy: keep a page this many seconds (s-maxage), and serve
+# the old copy for this many more while fetching a new one (stale-while-revalidate). Browsers always
+# revalidate (max-age=0) and get a 304 when nothing changed. 0 keeps pages out of shared caches.
+CDN_CACHE_SECONDS = env("CDN_CACHE_SECONDS", 60, cast=int)
+CDN_STALE_SECONDS = env("CDN_STALE_SECONDS", 30, cast=int)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

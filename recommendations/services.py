@@ -12,6 +12,7 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from articles.models import Article
+from pagecache import invalidate as pages
 from recommendations.models import RelatedLink
 
 Status = RelatedLink.Status
@@ -39,9 +40,13 @@ def related_links_set_status(
     if status == Status.SUGGESTED:
         changing = changing.exclude(origin=RelatedLink.Origin.STAFF)
     ids = list(changing.values_list("pk", flat=True))
-    return RelatedLink.objects.filter(pk__in=ids).update(
+    changed = RelatedLink.objects.filter(pk__in=ids)
+    sources = set(changed.values_list("source_id", flat=True))
+    count = changed.update(
         status=status, position=None, moderated_by=user, moderated_at=timezone.now()
     )
+    pages.objects_changed(*Article.objects.filter(pk__in=sources).only("pk"))
+    return count
 
 
 def related_links_pin(*, links: QuerySet[RelatedLink], user: AbstractBaseUser) -> int:

@@ -2,10 +2,22 @@
 
 from django.tasks import task
 
+from pagecache import invalidate as pages
+from pagecache import keys
 from recommendations import engine
+from recommendations.models import RelatedLink
 
 
 @task
 def refresh_article_recommendations(article_id: int):
     """Recompute an article's suggestions and its place in other articles' lists."""
+    touched = _linked_to(article_id)
     engine.refresh_article(article_id)
+    # The engine writes links in bulk (no signals): the blocks it may have changed are the
+    # article's own and those of every article that links to it, before or after.
+    touched |= _linked_to(article_id) | {article_id}
+    pages.keys_changed({keys.for_object("articles.article", pk) for pk in touched})
+
+
+def _linked_to(article_id: int) -> set[int]:
+    return set(RelatedLink.objects.filter(target_id=article_id).values_list("source_id", flat=True))

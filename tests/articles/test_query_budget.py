@@ -15,7 +15,7 @@ from tests.factories import (
     SectionFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 # Both budgets include the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS (a savepoint because
 # the test itself runs in a transaction).

@@ -13,7 +13,7 @@ from tests.factories import (
 )
 from tests.feeds.reader import read_feed
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 # Every budget includes the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS, the site settings (1)
 # and the articles (1) with their bylines (1), figures with artworks (1), the artworks'

@@ -24,6 +24,11 @@ def jpeg(width=1200, height=800, **params):
     )
 
 
+def is_page_invalidation(callback) -> bool:
+    """The page cache's own after-commit work (pagecache/invalidate.py), not a rendition."""
+    return getattr(getattr(callback, "func", None), "__module__", "") == "pagecache.invalidate"
+
+
 def exist(names) -> bool:
     return all(default_storage.exists(name) for name in names)
 
@@ -40,9 +45,10 @@ def test_renditions_are_made_after_the_upload_commits(django_capture_on_commit_c
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         image = ArtworkImageFactory(image=jpeg())
     image.refresh_from_db()
-    assert image.renditions == {} and len(callbacks) == 1  # nothing made in the request
+    renditions = [callback for callback in callbacks if not is_page_invalidation(callback)]
+    assert image.renditions == {} and len(renditions) == 1  # nothing made in the request
 
-    callbacks[0]()
+    renditions[0]()
     image.refresh_from_db()
 
     made = image.renditions
@@ -80,7 +86,7 @@ def test_a_save_that_changes_no_image_queues_nothing(django_capture_on_commit_ca
         image.alt_text = "Another description"
         image.save()
 
-    assert callbacks == []
+    assert [callback for callback in callbacks if not is_page_invalidation(callback)] == []
 
 
 def test_new_focal_point_makes_a_new_crop_and_deletes_the_old(django_capture_on_commit_callbacks):

@@ -69,3 +69,13 @@ def test_a_worker_runs_the_database_task_queue():
     assert services["worker"]["depends_on"]["migrate"]["condition"] == (
         "service_completed_successfully"
     )
+
+
+def test_every_process_shares_one_redis_cache():
+    """Web and worker use the same Redis, so an edit (or a worker's bulk write) invalidates the
+    pages every web process serves."""
+    services = compose()["services"]
+    assert "redis" in services and "allkeys-lru" in services["redis"]["command"]
+    for name in ("web", "worker"):
+        assert services[name]["environment"]["REDIS_URL"] == "redis://redis:6379/0"
+        assert services[name]["depends_on"]["redis"]["condition"] == "service_healthy"

@@ -14,7 +14,7 @@ from tests.factories import (
 )
 from tests.search.searching import search_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 # SAVEPOINT and RELEASE of ATOMIC_REQUESTS (2), the count (1) and the page of hits (1); the
 # articles with their sections (1), bylines (1), figures (1) and the figures' artwork images

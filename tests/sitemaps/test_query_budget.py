@@ -5,7 +5,7 @@ import pytest
 from tests.factories import ArticleFactory, ArtistFactory, ArtworkFactory, SectionFactory
 from tests.sitemaps.reader import SECTIONS, read_sitemap, section_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 # Both include the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS. The index: for each of the five
 # sitemaps, its latest change (1) and a count for its pages (1). A sitemap: a count for its

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from images import tasks
 from images.registry import specs
+from pagecache import invalidate as pages
 from progress import Progress
 
 # How each outcome is counted in the summary.
@@ -58,6 +59,8 @@ class Command(BaseCommand):
                     failures.append(f"{spec.label} {instance.pk}: {outcome.detail}")
                 progress.advance()
         progress.finish()
+        if counts["made"]:
+            pages.everything()  # renditions are stored with update(): no signal tells the pages
         for failure in failures:
             self.stdout.write(f"Failed: {failure}")
         summary = (

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from pagecache import invalidate as pages
 from progress import Progress
 from recommendations import engine
 from recommendations.features import candidate_articles
@@ -17,4 +18,5 @@ class Command(BaseCommand):
         )
         summary = engine.rebuild(on_progress=progress.advance)
         progress.finish()
+        pages.everything()  # every "You may also like" block may have changed
         self.stdout.write(self.style.SUCCESS(str(summary)))

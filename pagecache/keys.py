@@ -1,0 +1,53 @@
+"""The names of everything the page cache stores, in one place.
+
+A page depends on *version keys*. Each holds an opaque token that changes whenever what it
+stands for changes; a stored page remembers the tokens it was built with and is stale as soon
+as one differs or is gone. The kinds of version key:
+
+- an object shown on the page: `obj:<app_label.model>:<pk>` (see tracking.py);
+- a set whose members can change without any shown object changing, named after what the URL
+  names: `public:articles` (which articles are public, and their order), `public:section:<slug>`,
+  `public:tag:<slug>`, `public:artist:<slug>`, `public:artwork:<slug>` (the public articles
+  listed on that page), `all:<app_label.model>` (every row of a model, for A-Z lists);
+- `any-content`: every change of any content (search results and sitemaps);
+- `epoch`: everything, for bulk jobs and when the cache lost track (every page depends on it).
+"""
+
+import hashlib
+
+PREFIX = "pc:"
+EPOCH = f"{PREFIX}v:epoch"
+ANY_CONTENT = f"{PREFIX}v:any-content"
+PUBLIC_ARTICLES = f"{PREFIX}v:public:articles"
+# Counts every invalidation: a page whose build saw it move is not stored (store.py).
+CHANGE_COUNTER = f"{PREFIX}changes"
+# Scheduled publication (schedule.py).
+NEXT_PUBLICATION = f"{PREFIX}schedule:next"
+PUBLICATION_WATERMARK = f"{PREFIX}schedule:watermark"
+PUBLICATION_LOCK = f"{PREFIX}schedule:lock"
+
+
+def for_object(label: str, pk) -> str:
+    """`label` is the model's `_meta.label_lower`, e.g. "artists.artist"."""
+    return f"{PREFIX}v:obj:{label}:{pk}"
+
+
+def for_all(label: str) -> str:
+    return f"{PREFIX}v:all:{label}"
+
+
+def for_public_in(kind: str, slug: str) -> str:
+    """The public articles listed on a section, tag, artist or artwork page."""
+    return f"{PREFIX}v:public:{kind}:{slug}"
+
+
+def for_page(address: str) -> str:
+    return f"{PREFIX}page:{_digest(address)}"
+
+
+def for_rebuild_lock(address: str) -> str:
+    return f"{PREFIX}lock:{_digest(address)}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]

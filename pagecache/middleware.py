@@ -1,0 +1,176 @@
+"""Serves anonymous GETs of the views in policies.py from the cache, and stores what it renders.
+
+Put it last in MIDDLEWARE: it needs the user, and its process_view runs after URL resolution,
+outside the request's transaction, so a hit touches neither the database nor the view."""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+
+from pagecache import http, keys, policies, schedule, versions
+from pagecache.address import address_of
+from pagecache.tracking import Recorder
+
+log = logging.getLogger(__name__)
+# A rebuild lock outlives any sane render; it is released as soon as the render ends.
+LOCK_SECONDS = 15
+# How long a request waits for a page another request is building for the first time.
+WAIT_SECONDS = 1.0
+WAIT_STEP = 0.02
+HEADER = "X-Page-Cache"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        page = getattr(request, "_cached_page", None)
+        return response if page is None else page.finish(response)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        names = policies.keys_for(match.view_name, view_kwargs) if match else None
+        if names is None or request.method not in {"GET", "HEAD"}:
+            return None
+        if request.user.is_authenticated:
+            request._cached_page = StaffPage()
+            return None
+        page = PublicPage(request, names)
+        request._cached_page = page
+        return page.start()
+
+
+class StaffPage:
+    """Logged-in people always get a fresh page, which no shared cache may keep."""
+
+    def finish(self, response):
+        response[HEADER] = "BYPASS"
+        return http.private(response)
+
+
+class PublicPage:
+    def __init__(self, request, names: list[str]):
+        self.request = request
+        self.names = names
+        self.address = address_of(request) if settings.PAGE_CACHE else None
+        self.served = False
+        self.lock = None
+        self.recorder = None
+        self.shown: set[str] = set()
+        self.changes_before = None
+
+    # Before the view ------------------------------------------------------------------------
+
+    def start(self):
+        if self.address is None:
+            return None
+        try:
+            return self._look_up()
+        except Exception:  # the cache is down: render every page, store none
+            log.exception("Page cache: lookup failed for %s", self.request.path)
+            self._release()
+            return None
+
+    def _look_up(self):
+        page_key = keys.for_page(self.address)
+        found = cache.get_many([page_key, *schedule.state_keys()])
+        if not schedule.catch_up(found, timezone.now()):
+            return None
+        entry = found.get(page_key)
+        if entry is not None and versions.unchanged(entry["versions"]):
+            return self._serve(entry, "HIT")
+        lock = keys.for_rebuild_lock(self.address)
+        if cache.add(lock, 1, timeout=LOCK_SECONDS):
+            self.lock = lock
+            self.changes_before = versions.change_count()
+            self.recorder = Recorder()
+            self.shown = self.recorder.__enter__()
+            return None
+        if entry is not None:  # someone is rebuilding it: the previous copy, for now
+            return self._serve(entry, "STALE")
+        entry = self._wait_for(page_key)
+        return None if entry is None else self._serve(entry, "HIT")
+
+    def _wait_for(self, page_key):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(WAIT_STEP)
+            entry = cache.get(page_key)
+            if entry is not None and versions.unchanged(entry["versions"]):
+                return entry
+        return None
+
+    def _serve(self, entry: dict, how: str):
+        self.served = True
+        response = HttpResponse(entry["content"], status=200)
+        for name, value in entry["headers"]:
+            response[name] = value
+        response[HEADER] = how
+        http.public(response, etag=entry["etag"], built_at=entry["built_at"])
+        return http.not_modified_or(
+            self.request, response, etag=entry["etag"], built_at=entry["built_at"]
+        )
+
+    # After the view -------------------------------------------------------------------------
+
+    def finish(self, response):
+        if self.served:
+            return response
+        if self.recorder is not None:
+            self.recorder.__exit__(None, None, None)
+        try:
+            if response.status_code != 200 or response.streaming:
+                response[HEADER] = "PASS"
+                return http.uncacheable(response)
+            etag, built_at = http.etag_for(response.content), time.time()
+            response[HEADER] = "MISS"
+            if self.lock is not None and self._storable(response):
+                self._store(response, etag, built_at)
+            http.public(response, etag=etag, built_at=built_at)
+            return http.not_modified_or(self.request, response, etag=etag, built_at=built_at)
+        finally:
+            self._release()
+
+    def _storable(self, response) -> bool:
+        """Nothing made for this visitor alone: no cookie, no session write, no CSRF token."""
+        session = getattr(self.request, "session", None)
+        return not (
+            response.cookies
+            or self.request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or (session is not None and session.modified)
+            or "private" in response.get("Cache-Control", "")
+            or "no-store" in response.get("Cache-Control", "")
+        )
+
+    def _store(self, response, etag: str, built_at: float):
+        try:
+            recorded = versions.current(self.shown | set(self.names))
+            if versions.change_count() != self.changes_before:
+                return  # something changed while the page was built: it may be half old
+            headers = [
+                (name, value) for name, value in response.items() if name.lower() in http.KEPT
+            ]
+            entry = {
+                "content": response.content,
+                "headers": headers,
+                "etag": etag,
+                "built_at": built_at,
+                "versions": recorded,
+            }
+            cache.set(keys.for_page(self.address), entry, timeout=settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            log.exception("Page cache: could not store %s", self.request.path)
+
+    def _release(self):
+        if self.lock is not None:
+            lock, self.lock = self.lock, None
+            try:
+                cache.delete(lock)
+            except Exception:
+                log.exception("Page cache: could not release a rebuild lock")

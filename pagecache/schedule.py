@@ -1,0 +1,94 @@
+"""Scheduled publication as a change: when an article's publication time passes, the pages that
+will list it are invalidated as if it had just been published.
+
+Nothing runs at that instant (there is no cron job). Instead the cache keeps the time of the next
+scheduled publication; every request that would use the cache first checks it (it is read in the
+same round trip as the page), and the first request at or after that time invalidates the
+footprint (footprint.py) of every article that went live since the last check (the watermark)."""
+
+import logging
+from datetime import UTC, datetime
+
+from django.core.cache import cache
+
+from pagecache import footprint, keys, versions
+
+log = logging.getLogger(__name__)
+NEVER = float("inf")
+LOCK_SECONDS = 30
+NEXT_SECONDS = 300
+
+
+def state_keys() -> list[str]:
+    return [keys.NEXT_PUBLICATION, keys.PUBLICATION_WATERMARK]
+
+
+def catch_up(state: dict, now: datetime) -> bool:
+    """Invalidate the articles that went live since the last check. `state` holds what the cache
+    had under state_keys(). False when another process is doing it right now: the caller must
+    then neither serve nor store a cached page."""
+    watermark = state.get(keys.PUBLICATION_WATERMARK)
+    if watermark is None:
+        watermark = _start_watermark(now)
+    upcoming = state.get(keys.NEXT_PUBLICATION)
+    if upcoming is None:
+        upcoming = _remember_next(watermark)
+    if now.timestamp() < upcoming:
+        return True
+    if not cache.add(keys.PUBLICATION_LOCK, 1, timeout=LOCK_SECONDS):
+        return False
+    try:
+        went_live = _published_between(watermark, now)
+        log.info("Page cache: %d scheduled articles went live", len(went_live))
+        versions.bump(footprint.public_article_keys(went_live))
+        cache.set(keys.PUBLICATION_WATERMARK, now.timestamp(), timeout=None)
+        forget_next()
+    finally:
+        cache.delete(keys.PUBLICATION_LOCK)
+    return True
+
+
+def forget_next() -> None:
+    cache.delete(keys.NEXT_PUBLICATION)
+
+
+def _start_watermark(now: datetime) -> float:
+    """The cache lost track of what went live when (or never knew): pages built before now
+    cannot be trusted, so all of them are invalidated once."""
+    if cache.add(keys.PUBLICATION_WATERMARK, now.timestamp(), timeout=None):
+        versions.bump({keys.EPOCH})
+    return cache.get(keys.PUBLICATION_WATERMARK, now.timestamp())
+
+
+def _remember_next(watermark: float) -> float:
+    """The next publication time after the watermark, stored unless a change came meanwhile
+    (it could be a newly scheduled article the query did not see)."""
+    from articles.models import Article  # noqa: PLC0415
+
+    before = versions.change_count()
+    first = (
+        Article.objects.with_status_published()
+        .filter(published_at__gt=_datetime(watermark))
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    upcoming = first.timestamp() if first else NEVER
+    if versions.change_count() == before:
+        # Kept five minutes at most: a safety net for a change that slipped between the reads.
+        cache.set(keys.NEXT_PUBLICATION, upcoming, timeout=NEXT_SECONDS)
+    return upcoming
+
+
+def _published_between(watermark: float, now: datetime) -> list[int]:
+    from articles.models import Article  # noqa: PLC0415
+
+    return list(
+        Article.objects.with_status_published()
+        .filter(published_at__gt=_datetime(watermark), published_at__lte=now)
+        .values_list("pk", flat=True)
+    )
+
+
+def _datetime(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp, tz=UTC)
