@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 
-from pagecache import http, keys, policies, schedule, versions
+from pagecache import http, keys, nonces, policies, schedule, versions
 from pagecache.address import address_of
 from pagecache.tracking import Recorder
 
@@ -108,7 +108,10 @@ class PublicPage:
 
     def _serve(self, entry: dict, how: str):
         self.served = True
-        response = HttpResponse(entry["content"], status=200)
+        content = entry["content"]
+        if entry.get("nonce"):
+            content = nonces.to_served(self.request, content)
+        response = HttpResponse(content, status=200)
         for name, value in entry["headers"]:
             response[name] = value
         response[HEADER] = how
@@ -128,10 +131,11 @@ class PublicPage:
             if response.status_code != 200 or response.streaming:
                 response[HEADER] = "PASS"
                 return http.uncacheable(response)
-            etag, built_at = http.etag_for(response.content), time.time()
+            stored, uses_nonce = nonces.to_stored(self.request, response.content)
+            etag, built_at = http.etag_for(stored), time.time()
             response[HEADER] = "MISS"
             if self.lock is not None and self._storable(response):
-                self._store(response, etag, built_at)
+                self._store(response, stored, uses_nonce, etag, built_at)
             http.public(response, etag=etag, built_at=built_at)
             return http.not_modified_or(self.request, response, etag=etag, built_at=built_at)
         finally:
@@ -148,7 +152,7 @@ class PublicPage:
             or "no-store" in response.get("Cache-Control", "")
         )
 
-    def _store(self, response, etag: str, built_at: float):
+    def _store(self, response, content: bytes, uses_nonce: bool, etag: str, built_at: float):
         try:
             recorded = versions.current(self.shown | set(self.names))
             if versions.change_count() != self.changes_before:
@@ -157,7 +161,8 @@ class PublicPage:
                 (name, value) for name, value in response.items() if name.lower() in http.KEPT
             ]
             entry = {
-                "content": response.content,
+                "content": content,
+                "nonce": uses_nonce,
                 "headers": headers,
                 "etag": etag,
                 "built_at": built_at,
