@@ -21,6 +21,9 @@ ANY_CONTENT = f"{PREFIX}v:any-content"
 PUBLIC_ARTICLES = f"{PREFIX}v:public:articles"
 # Counts every invalidation: a page whose build saw it move is not stored (store.py).
 CHANGE_COUNTER = f"{PREFIX}changes"
+# When the last change was made (a page built from a lagging read replica right after it is
+# not stored: middleware.py).
+LAST_CHANGE = f"{PREFIX}last-change"
 # Scheduled publication (schedule.py).
 NEXT_PUBLICATION = f"{PREFIX}schedule:next"
 PUBLICATION_WATERMARK = f"{PREFIX}schedule:watermark"

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 
+from newsroom import replicas
 from pagecache import http, keys, nonces, policies, schedule, versions
 from pagecache.address import address_of
 from pagecache.tracking import Recorder
@@ -157,6 +158,10 @@ class PublicPage:
             recorded = versions.current(self.shown | set(self.names))
             if versions.change_count() != self.changes_before:
                 return  # something changed while the page was built: it may be half old
+            if replicas.reading_from_replica() and (
+                versions.seconds_since_last_change() < settings.REPLICA_LAG_SECONDS
+            ):
+                return  # the replica may not have the change yet
             headers = [
                 (name, value) for name, value in response.items() if name.lower() in http.KEPT
             ]

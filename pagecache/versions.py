@@ -6,6 +6,7 @@ mixed old data with new versions, so it is not stored (middleware.py). Version k
 expire; an evicted one makes every page that depends on it stale, which is safe."""
 
 import logging
+import time
 import uuid
 
 from django.core.cache import cache
@@ -38,6 +39,11 @@ def change_count():
     return cache.get(keys.CHANGE_COUNTER)
 
 
+def seconds_since_last_change() -> float:
+    last = cache.get(keys.LAST_CHANGE)
+    return float("inf") if last is None else time.time() - last
+
+
 def bump(names) -> None:
     """Make every page that depends on any of these keys stale."""
     names = set(names)
@@ -45,7 +51,8 @@ def bump(names) -> None:
         return
     try:
         _count_change()
-        cache.set_many({name: _token() for name in names}, timeout=None)
+        tokens = {name: _token() for name in names}
+        cache.set_many({**tokens, keys.LAST_CHANGE: time.time()}, timeout=None)
     except Exception:  # a cache that cannot be written cannot serve stale pages either
         log.exception("Page cache: could not invalidate %d keys", len(names))
 
