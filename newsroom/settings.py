@@ -5,35 +5,19 @@ local-memory cache, media under var/media. See .env.example for production.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
+
+from health.logging import logging_settings
+from newsroom.environment import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
-
-
-def env(name, default=None, *, cast=str, required=False):
-    """Read one setting from the environment: the only way settings read it."""
-    raw = os.environ.get(name)
-    if raw is None or raw == "":
-        if required:
-            raise ImproperlyConfigured(f"Set the {name} environment variable (see .env.example).")
-        return default
-    if cast is bool:
-        value = raw.strip().lower()
-        if value in {"1", "true", "yes", "on"}:
-            return True
-        if value in {"0", "false", "no", "off"}:
-            return False
-        raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
-    if cast is list:
-        return [item.strip() for item in raw.split(",") if item.strip()]
-    try:
-        return cast(raw)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} has an invalid value {raw!r}: {error}") from error
 
 
 DEBUG = env("DEBUG", True, cast=bool)
@@ -63,6 +47,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "reversion_compare",
+    # Failed logins counted per username and address; lock-outs (Security, below).
+    "axes",
     "images",
     "sitesettings",
     "structured_data",
@@ -74,17 +60,31 @@ INSTALLED_APPS = [
     "search",
     "revisions",
     "pagecache",
+    # /healthz, /readyz and the friendly 503 when the database is gone (health/).
+    "health",
+    "backups",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Probes answered before host checks and sessions; then OperationalError/InterfaceError
+    # from anything below become the friendly 503 (health/middleware.py).
+    "health.middleware.ProbeMiddleware",
+    "health.middleware.DatabaseUnavailableMiddleware",
+    # Content-Security-Policy header (SECURE_CSP), with a nonce on every HTML page (security/).
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "security.csp.NonceOnEveryPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks anonymous public GETs for reads from the replica, when there is one (no-op otherwise).
+    "newsroom.replicas.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Answers a locked-out login with security.lockout (after the user is known).
+    "axes.middleware.AxesMiddleware",
     # Last: it needs the user, and serves cached pages after URL resolution (pagecache/).
     "pagecache.middleware.PageCacheMiddleware",
 ]
@@ -102,6 +102,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # {{ csp_nonce }} and {% csp_nonce_attr %} for inline scripts.
+                "django.template.context_processors.csp",
                 "sitesettings.context_processors.site_settings",
                 "articles.context_processors.navigation",
             ],
@@ -122,6 +124,33 @@ DATABASES = {
 }
 # Each request is one transaction: an error never leaves half-saved data.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+
+# A PostgreSQL read replica for what anonymous readers see (newsroom/replicas.py and
+# docs/deployment.md); everything else reads and writes the primary. A page built from the replica
+# within REPLICA_LAG_SECONDS of a change is not kept by the page cache (it may predate the change).
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL")
+REPLICA_LAG_SECONDS = env("REPLICA_LAG_SECONDS", 10.0, cast=float)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=env("DATABASE_CONN_MAX_AGE", 60, cast=int),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
+# Nothing waits long on a database that is gone or stuck (README, "Faults and health"): a
+# connection attempt gives up after DATABASE_CONNECT_TIMEOUT seconds, and PostgreSQL cancels a
+# statement that runs past DATABASE_STATEMENT_TIMEOUT_MS (0: no limit, for a long migrate). The
+# request then gets the friendly 503 (health/). A connection the server dropped is noticed at
+# the next request (CONN_HEALTH_CHECKS) and replaced, so the site recovers by itself.
+if DATABASES["default"]["ENGINE"].endswith(("postgresql", "postgis")):
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", env("DATABASE_CONNECT_TIMEOUT", 3, cast=int))
+    _statement_timeout_ms = env("DATABASE_STATEMENT_TIMEOUT_MS", 15000, cast=int)
+    if "statement_timeout" not in _options.get("options", ""):  # DATABASE_URL's own wins
+        _options["options"] = (
+            f"{_options.get('options', '')} -c statement_timeout={_statement_timeout_ms}".strip()
+        )
 
 # The cache holds rendered public pages (pagecache/) and what invalidates them. Without REDIS_URL
 # it is each process's own memory: right for `make run` and one process. With more than one
@@ -164,6 +193,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# New and changed passwords get Argon2 (memory-hard: costly to crack on GPUs); the others stay to
+# check existing hashes, which Django upgrades to Argon2 at their owner's next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env("TIME_ZONE", "Europe/London")
@@ -188,6 +226,8 @@ STORAGES = {
 }
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
+# Where `manage.py backup` writes its archives unless given --output (backups/).
+BACKUP_DIR = Path(env("BACKUP_DIR", VAR_DIR / "backups"))
 
 # Uploads (and their renditions) in an S3-compatible bucket instead of MEDIA_ROOT, through
 # django-storages (`pip install -e .[s3]`); see docs/deployment-media.md.
@@ -213,12 +253,73 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Tags are matched case-insensitively, so "Photography" and "photography" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
 
-# Behind a TLS-terminating proxy in production; harmless in development.
+# --- Security (README "Security"): `manage.py check --deploy` passes with .env.example. ---
+# Behind a TLS-terminating proxy in production (deploy/nginx.conf); harmless in development.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = not DEBUG
 if env("SECURE_PROXY_SSL_HEADER", False, cast=bool):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Plain HTTP is redirected to HTTPS, except the probes of the orchestrator, which call the app
+# directly over HTTP.
+SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", not DEBUG, cast=bool)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]
+# Browsers remember to use HTTPS only. Preloading (browsers' built-in list) is hard to undo, so
+# it is opt-in; without it, check --deploy's reminder to preload (W021) is silenced on purpose.
+SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600, cast=int)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env("SECURE_HSTS_INCLUDE_SUBDOMAINS", True, cast=bool)
+SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD", False, cast=bool)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Other sites we link to learn our origin, never a page's path (preview links carry a token).
+SECURE_REFERRER_POLICY = env("SECURE_REFERRER_POLICY", "strict-origin-when-cross-origin")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django.middleware.csp): scripts only from our origin or carrying the
+# response's nonce (every inline <script> has one; security/csp.py puts one in every HTML
+# page's policy). Styles allow 'unsafe-inline': the admin and its widgets (select2, the prose
+# editor, thumbnails, reversion-compare) write style attributes, and 500.html has its own
+# <style>; CSS cannot run script, and what editors write is sanitized (richtext/).
+CSP_IMG_SRC = [CSP.SELF, "data:"]
+if AWS_STORAGE_BUCKET_NAME:  # pictures come from the bucket's CDN host, or the bucket itself
+    _bucket = STORAGES["default"]["OPTIONS"]
+    if _bucket["custom_domain"]:
+        CSP_IMG_SRC.append("https://" + _bucket["custom_domain"].split("/")[0])
+    elif _bucket["endpoint_url"]:
+        CSP_IMG_SRC.append("{0.scheme}://{0.netloc}".format(urlsplit(_bucket["endpoint_url"])))
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": CSP_IMG_SRC,
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+
+# Logins (django-axes): after AXES_FAILURE_LIMIT failures in a row, a username is locked out
+# from that address (another address still may log in) for AXES_COOLOFF_MINUTES, counted in the
+# database so that every process and restart sees them. A success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env("AXES_FAILURE_LIMIT", 5, cast=int)
+AXES_COOLOFF_TIME = timedelta(minutes=env("AXES_COOLOFF_MINUTES", 15, cast=float))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+# Not in the admin: a lockout ends by itself, or `manage.py axes_reset_username NAME` lifts it.
+AXES_ENABLE_ADMIN = False
+# The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies that append to
+# X-Forwarded-For (nginx: 1), that many entries from its right (security/client_ip.py).
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", 0, cast=int)
+AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
+if TRUSTED_PROXY_COUNT < 0 or AXES_FAILURE_LIMIT < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more, AXES_FAILURE_LIMIT 1+.")
 
 # Background work (recommendations, later renditions) goes through Django's tasks framework.
 # "immediate" runs a task right after the transaction that asked for it commits; "database"
@@ -277,11 +378,10 @@ IMAGE_RENDITION_WIDTHS = env(
 if not IMAGE_RENDITION_WIDTHS or IMAGE_RENDITION_WIDTHS[0] < 16:
     raise ImproperlyConfigured("IMAGE_RENDITION_WIDTHS must list widths of at least 16 pixels.")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # Every task start and finish is logged at INFO; only failures are worth a line.
-    "loggers": {"django.tasks": {"level": "WARNING"}},
-}
+# Logs on stderr, one line per record: "json" (time, level, logger, message, and the request's
+# method, path and status where there is one; health/logging.py), the default with DEBUG off, for
+# a log shipper; "text" for people, the default while developing.
+LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'text'.")
+LOGGING = logging_settings(LOG_FORMAT, level=env("LOG_LEVEL", "INFO"))

@@ -10,7 +10,12 @@ admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Content"
 
+# A database error raised outside a view (a logged-in visitor's session) gets the friendly 503.
+handler500 = "health.views.server_error"
+
 urlpatterns = [
+    # First: /healthz and /readyz (health/), which no other pattern may shadow.
+    path("", include("health.urls")),
     path("admin/", admin.site.urls),
     path(
         "robots.txt",

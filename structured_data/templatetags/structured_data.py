@@ -16,17 +16,19 @@ def article_json_ld(context, article):
     site = context.get("site") or SiteSettings.current()
     absolute = context["request"].build_absolute_uri
     data = article_data(article, absolute=absolute, publisher_name=site.publisher_name)
-    return json_ld_script(data)
+    return json_ld_script(data, context.get("csp_nonce"))
 
 
 @register.simple_tag(takes_context=True)
 def artist_json_ld(context, artist):
-    return json_ld_script(artist_data(artist, absolute=context["request"].build_absolute_uri))
+    data = artist_data(artist, absolute=context["request"].build_absolute_uri)
+    return json_ld_script(data, context.get("csp_nonce"))
 
 
 @register.simple_tag(takes_context=True)
 def artwork_json_ld(context, artwork):
-    return json_ld_script(artwork_data(artwork, absolute=context["request"].build_absolute_uri))
+    data = artwork_data(artwork, absolute=context["request"].build_absolute_uri)
+    return json_ld_script(data, context.get("csp_nonce"))
 
 
 @register.tag

@@ -58,7 +58,9 @@ def test_a_phone_downloads_small_webp_renditions_only(live_server, new_page, art
     assert len(requested) == 1  # the figures after the long text wait until scrolled to
     page.mouse.wheel(0, 100_000)
     page.wait_for_load_state("networkidle")
-    page.wait_for_function("[...document.images].every(i => i.complete)")
+    # A function, not an expression: Playwright would eval() an expression in the page, which
+    # the Content Security Policy forbids.
+    page.wait_for_function("() => [...document.images].every(i => i.complete)")
     assert len(requested) == 4
 
 
