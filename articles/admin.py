@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Prefetch
 from django.utils.html import format_html
 
 from articles.admin_workflow import WorkflowAdminMixin
@@ -16,6 +17,7 @@ class SectionAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    show_full_result_count = False
 
 
 @admin.register(Author)
@@ -23,6 +25,7 @@ class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    show_full_result_count = False
 
 
 class ArticleAuthorInline(admin.TabularInline):
@@ -142,7 +145,14 @@ class ArticleAdmin(
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("figures__artwork__images")
+        # What the thumbnail column follows, whichever figure leads: its artwork's images, or
+        # the image the editor chose (a foreign key: one query per row unless joined here).
+        figures = ArticleFigure.objects.select_related("artwork", "artwork_image")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("figures", figures.prefetch_related("artwork__images")))
+        )
 
     def view_on_site(self, article):
         # Drafts and scheduled articles are 404s for readers: they have the preview link.

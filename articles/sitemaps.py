@@ -18,6 +18,10 @@ LAST_CHANGE = Greatest("updated_at", "published_at")
 
 
 class ArticleSitemap(Sitemap):
+    # Addresses a sitemap page lists (Django's default, 50,000, takes seconds to build at the
+    # scale of a large archive; search engines read the index and follow every page).
+    limit = 5000
+
     def items(self):
         return (
             Article.objects.published()

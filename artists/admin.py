@@ -11,7 +11,9 @@ from tagging.forms import TagAutocompleteAdminMixin
 class ArtistAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin):
     list_display = ["thumbnail", "name", "sort_name", "birth_year", "death_year", "nationality"]
     list_display_links = ["thumbnail", "name"]
-    list_filter = ["nationality", "tags"]
+    # No filter by movement: it would list every tag of the site (2,000 and more) in the
+    # sidebar. A tag's public page lists its artists.
+    list_filter = ["nationality"]
     search_fields = ["name", "sort_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["portrait_preview", "portrait_facts", "tate_id", "created_at", "updated_at"]

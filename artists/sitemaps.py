@@ -7,6 +7,10 @@ from artists.models import Artist
 
 
 class ArtistSitemap(Sitemap):
+    # Addresses a sitemap page lists (Django's default, 50,000, takes seconds to build at the
+    # scale of a large archive; search engines read the index and follow every page).
+    limit = 5000
+
     def items(self):
         return Artist.objects.only("slug", "updated_at").order_by("pk")
 

@@ -58,7 +58,8 @@ class ArtworkImageInline(admin.StackedInline):
 class ArtworkAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin):
     list_display = ["thumbnail", "title", "artist_names", "date_display", "classification"]
     list_display_links = ["thumbnail", "title"]
-    list_filter = ["classification", "unit", "tags"]
+    # No filter by subject: it would list every tag of the site in the sidebar.
+    list_filter = ["classification", "unit"]
     search_fields = ["title", "accession_number", "artists__name", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArtworkArtistInline, ArtworkImageInline]
@@ -113,6 +114,7 @@ class ArtworkImageAdmin(admin.ModelAdmin):
     search_fields = ["artwork__title", "alt_text"]
     list_display = ["thumbnail", "artwork", "alt_text"]
     list_select_related = ["artwork"]
+    autocomplete_fields = ["artwork"]
     show_full_result_count = False
 
     def has_module_permission(self, request):

@@ -7,6 +7,10 @@ from artworks.models import Artwork
 
 
 class ArtworkSitemap(Sitemap):
+    # Addresses a sitemap page lists (Django's default, 50,000, takes seconds to build at the
+    # scale of a large archive; search engines read the index and follow every page).
+    limit = 5000
+
     def items(self):
         return Artwork.objects.only("slug", "updated_at").order_by("pk")
 

@@ -1,22 +1,34 @@
 """A synthetic corpus of published articles for benchmarks, written in bulk in a few minutes.
 
-    .venv/bin/python bench/corpus.py --migrate --articles 100000   # into the configured database
+    .venv/bin/python bench/corpus.py --migrate      # the full corpus, into the configured database
+    .venv/bin/python bench/corpus.py --articles 10000 --artworks 20000 --no-recommendations
     build_corpus(articles=100_000, artists=20_000, tags=2_000, seed=1, progress=print)
 
-What it makes (every count and exponent is a parameter):
+What it makes (every count and exponent is a parameter, with a flag of the same name):
 
 - 12 sections, some busier than others (SECTIONS);
 - tags used along Zipf's law: the tag of rank r is drawn with weight 1 / r**TAG_EXPONENT, so a
   few tags ("photography", "painting") are on a large share of the articles and most are rare;
 - artists featured the same way with ARTIST_EXPONENT (a gentler head: a few prolific artists);
+- artworks (twice the articles: 200,000), each credited to one to three artists, dated within
+  their lives, with a medium, dimensions and one image row whose file is only a name
+  (bench/corpus_artworks.py);
+- authors (500), and on each article a byline of one to three of them;
 - articles, all published, spread over the last YEARS years (ids in publication order), each
-  with 5 to 10 distinct tags and 0 to 3 distinct featured artists.
+  with 5 to 10 distinct tags, 0 to 3 distinct featured artists and 1 to 4 figures of artworks,
+  mostly by the artists it features (bench/corpus_parts.py);
+- "You may also like" for every article, computed by the recommendations engine's own full
+  rebuild once everything is written (main() does it unless --no-recommendations; a caller of
+  build_corpus() asks for it with recommendations=True, as bench/recommendations.py times the
+  rebuild on its own over an empty table).
 
 Every row goes in through bulk_create, the through tables (articles.TaggedArticle and
 Article.featured_artists.through) included, so no model signal fires and no recommendation
 refresh is queued: a benchmark times the engine on its own afterwards. Tags and artists are
 created in rank order, so ordering them by id gives their rank (ArticleSampler.from_database
-relies on that). The same seed gives the same corpus.
+relies on that). The same seed gives the same corpus; the artworks, bylines and figures are
+drawn from a random stream of their own, so the articles, tags and artists of a seed are the
+same as before they were added.
 """
 
 import argparse
@@ -27,7 +39,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from random import Random
@@ -39,18 +50,17 @@ if not __package__:
     # stand in for the recommendations app: the project root goes first instead.
     sys.path[0] = str(ROOT)
 
-from bench.sampling import (  # noqa: E402 (after the path is set)
+from bench.corpus_artworks import create_artworks  # noqa: E402 (after the path is set)
+from bench.corpus_basics import create_artists, create_sections, create_tags  # noqa: E402
+from bench.corpus_parts import ArticleParts, create_authors  # noqa: E402
+from bench.corpus_recommendations import recommend  # noqa: E402
+from bench.corpus_summary import CorpusSummary  # noqa: E402
+from bench.sampling import (  # noqa: E402
     ARTIST_EXPONENT,
-    FIRST_NAMES,
-    LAST_NAMES,
-    NATIONALITIES,
-    SECTIONS,
     TAG_EXPONENT,
-    TAG_QUALIFIERS,
-    TAG_WORDS,
     YEARS,
     ArticleSampler,
-    slugify_title,
+    rounds,
 )
 
 # Articles generated and written per round (their tag and artist rows follow each round).
@@ -60,44 +70,11 @@ BULK_BATCH = 5_000
 
 def setup_django():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    # A bulk load's statements may run longer than a request's limit (newsroom/settings.py).
+    os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "0")
     import django  # noqa: PLC0415
 
     django.setup()
-
-
-@dataclass(frozen=True)
-class CorpusSummary:
-    articles: int
-    artists: int
-    tags: int
-    sections: int
-    tag_links: int
-    artist_links: int
-    tag_exponent: float
-    artist_exponent: float
-    seed: int
-    top_tag: str
-    top_tag_share: float  # of articles carrying the most used tag
-    tags_on_over_1pct: int  # tags carried by more than 1% of the articles
-    least_used_tag_articles: int
-    top_artist_articles: int
-    artists_featured: int  # artists featured at least once
-    articles_without_artists: int
-    seconds: float
-    analyze_seconds: float
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-    def __str__(self):
-        return (
-            f"{self.articles:,} articles, {self.artists:,} artists, {self.tags:,} tags, "
-            f"{self.tag_links:,} tag links ({self.tag_links / max(self.articles, 1):.1f} per "
-            f"article), {self.artist_links:,} featured-artist links in {self.seconds:.1f} s. "
-            f"Top tag {self.top_tag!r} on {self.top_tag_share:.1%} of articles; "
-            f"{self.tags_on_over_1pct} tags on more than 1%; the rarest on "
-            f"{self.least_used_tag_articles}. Top artist on {self.top_artist_articles:,} articles."
-        )
 
 
 def build_corpus(
@@ -109,20 +86,46 @@ def build_corpus(
     progress: Callable[[str], None] | None = None,
     tag_exponent: float = TAG_EXPONENT,
     artist_exponent: float = ARTIST_EXPONENT,
+    artworks: int | None = None,
+    artwork_images: bool = True,
+    authors: int = 500,
+    figures_per_article: int = 4,
+    recommendations: bool = False,
 ) -> CorpusSummary:
-    """Write the corpus into the default database (which should hold no articles yet)."""
+    """Write the corpus into the default database (which should hold no articles yet); with
+    `recommendations`, then run the engine's full rebuild over it. `artworks` defaults to
+    twice the articles (200,000 for 100,000), so a small corpus stays small."""
     from django.db import transaction  # noqa: PLC0415
     from django.utils import timezone  # noqa: PLC0415
 
     say = progress or (lambda message: None)
     rng = Random(seed)  # noqa: S311 (reproducible test data, not secrets)
+    parts_rng = Random(f"{seed}:parts")  # noqa: S311 (its own stream: see the docstring)
     started = time.perf_counter()
+    end = timezone.now()
     with _fast_bulk_writes(), recommendation_refresh_muted(), transaction.atomic():
-        sections = _create_sections()
-        tag_rows = _create_tags(rng, tags)
+        sections = create_sections()
+        tag_rows = create_tags(rng, tags)
         say(f"{len(sections)} sections and {len(tag_rows):,} tags")
-        artist_ids = _create_artists(rng, artists)
+        artist_ids = create_artists(rng, artists)
         say(f"{len(artist_ids):,} artists ({time.perf_counter() - started:.1f} s)")
+        catalogue = create_artworks(
+            parts_rng,
+            articles * 2 if artworks is None else artworks,
+            images=artwork_images,
+            this_year=end.year,
+            batch_size=BULK_BATCH,
+            say=say,
+            started=started,
+            after_first_round=_analyze,
+        )
+        parts = ArticleParts(
+            parts_rng,
+            author_ids=create_authors(parts_rng, authors, batch_size=BULK_BATCH),
+            catalogue=catalogue,
+            figures_per_article=figures_per_article,
+            batch_size=BULK_BATCH,
+        )
         sampler = ArticleSampler(
             rng,
             sections=sections,
@@ -132,12 +135,14 @@ def build_corpus(
             artist_exponent=artist_exponent,
         )
         tag_use, artist_use, without_artists = _create_articles(
-            sampler, articles, end=timezone.now(), started=started, say=say
+            sampler, articles, end=end, started=started, say=say, parts=parts
         )
     written = time.perf_counter()
     _analyze()
     analyzed = time.perf_counter()
     say(f"written in {written - started:.1f} s (ANALYZE: {analyzed - written:.1f} s)")
+    suggestions = recommend(articles, say=say, analyze=_analyze) if recommendations else 0
+    recommended = time.perf_counter()
     top_tag_id = tag_rows[0][0]
     return CorpusSummary(
         articles=articles,
@@ -156,8 +161,16 @@ def build_corpus(
         top_artist_articles=artist_use[artist_ids[0]] if artist_ids else 0,
         artists_featured=len(artist_use),
         articles_without_artists=without_artists,
-        seconds=analyzed - started,
+        seconds=recommended - started,
         analyze_seconds=analyzed - written,
+        artworks=len(catalogue.ids),
+        artwork_credits=catalogue.credits,
+        artwork_images=len(catalogue.image_of),
+        authors=len(parts.authors.items) if parts.authors else 0,
+        bylines=parts.bylines,
+        figures=parts.figures,
+        suggestions=suggestions,
+        recommendations_seconds=recommended - analyzed,
     )
 
 
@@ -233,7 +246,8 @@ def pragma_sql(name: str, value: object = None) -> str:
 
 def _analyze():
     """PostgreSQL: refresh the planner's statistics, as autovacuum would soon after a bulk
-    load. (SQLite: nothing; Django never runs ANALYZE there and neither does the app.)"""
+    load (and while loading: see _create_articles). (SQLite: nothing; Django never runs ANALYZE
+    there and neither does the app.)"""
     from django.db import connection  # noqa: PLC0415
 
     if connection.vendor == "postgresql":
@@ -241,69 +255,9 @@ def _analyze():
             cursor.execute("ANALYZE")  # constant SQL: no input reaches it
 
 
-def _create_sections() -> list[tuple[int, str]]:
-    from articles.models import Section  # noqa: PLC0415
-
-    rows = Section.objects.bulk_create(
-        [
-            Section(name=name, slug=slugify_title(name), order=order)
-            for order, (name, _weight) in enumerate(SECTIONS)
-        ]
-    )
-    return [(section.pk, section.name) for section in rows]
-
-
-def _create_tags(rng: Random, count: int) -> list[tuple[int, str]]:
-    """Tags in rank order: single words first (shuffled), then qualified ones."""
-    from taggit.models import Tag  # noqa: PLC0415
-
-    words = [word.replace("-", " ") for word in TAG_WORDS]
-    rng.shuffle(words)
-    qualified = [f"{qualifier} {word}" for qualifier in TAG_QUALIFIERS for word in words]
-    rng.shuffle(qualified)
-    names = words + qualified
-    # Beyond the vocabulary, numbered variants keep names and slugs unique.
-    names += [f"{names[i % len(names)]} {i // len(names) + 1}" for i in range(count - len(names))]
-    tags = Tag.objects.bulk_create(
-        [Tag(name=name, slug=slugify_title(name)) for name in names[:count]], batch_size=BULK_BATCH
-    )
-    return [(tag.pk, tag.name) for tag in tags]
-
-
-def _create_artists(rng: Random, count: int) -> list[int]:
-    from artists.models import Artist, initial_of  # noqa: PLC0415
-
-    combinations = len(FIRST_NAMES) * 26 * len(LAST_NAMES)
-    picks = rng.sample(range(combinations), min(count, combinations))
-    picks += [rng.randrange(combinations) for _ in range(count - len(picks))]
-    slugs: set[str] = set()
-    artists = []
-    for number, pick in enumerate(picks, start=1):
-        rest, last = divmod(pick, len(LAST_NAMES))
-        first, initial = divmod(rest, 26)
-        given = f"{FIRST_NAMES[first]} {chr(65 + initial)}."
-        name = f"{given} {LAST_NAMES[last]}"
-        sort_name = f"{LAST_NAMES[last]}, {given}"
-        slug = slugify_title(name)
-        if slug in slugs:
-            slug = f"{slug}-{number}"
-        slugs.add(slug)
-        born = rng.randint(1850, 1995)
-        artists.append(
-            Artist(
-                name=name,
-                sort_name=sort_name,
-                sort_initial=initial_of(sort_name),
-                slug=slug,
-                birth_year=born,
-                death_year=born + rng.randint(40, 95) if born < 1945 else None,
-                nationality=rng.choice(NATIONALITIES),
-            )
-        )
-    return [artist.pk for artist in Artist.objects.bulk_create(artists, batch_size=BULK_BATCH)]
-
-
-def _create_articles(sampler: ArticleSampler, count: int, *, end: datetime, started, say):
+def _create_articles(
+    sampler: ArticleSampler, count: int, *, end: datetime, started, say, parts=None
+):
     from articles.models import Article, TaggedArticle  # noqa: PLC0415
 
     featured_artist = Article.featured_artists.through
@@ -314,13 +268,13 @@ def _create_articles(sampler: ArticleSampler, count: int, *, end: datetime, star
     tag_use: Counter[int] = Counter()
     artist_use: Counter[int] = Counter()
     without_artists = 0
-    for start in range(0, count, CHUNK):
+    for start, stop in rounds(count, CHUNK):
         drawn = [
             sampler.draw(
                 number=number + 1,
                 published_at=end - timedelta(seconds=(1 - offsets[number]) * span + 60),
             )
-            for number in range(start, min(start + CHUNK, count))
+            for number in range(start, stop)
         ]
         Article.objects.bulk_create([article for article, _, _ in drawn], batch_size=BULK_BATCH)
         tag_rows, artist_rows = [], []
@@ -333,23 +287,17 @@ def _create_articles(sampler: ArticleSampler, count: int, *, end: datetime, star
             without_artists += not artist_ids
         TaggedArticle.objects.bulk_create(tag_rows, batch_size=BULK_BATCH)
         featured_artist.objects.bulk_create(artist_rows, batch_size=BULK_BATCH)
+        if parts is not None:
+            parts.write(drawn)
+        if start == 0:
+            _analyze()  # (see bench.sampling.rounds)
         done = start + len(drawn)
         say(f"articles {done:,}/{count:,} ({time.perf_counter() - started:.1f} s)")
     return tag_use, artist_use, without_artists
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--artists", type=int, default=20_000)
-    parser.add_argument("--tags", type=int, default=2_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--tag-exponent", type=float, default=TAG_EXPONENT)
-    parser.add_argument("--artist-exponent", type=float, default=ARTIST_EXPONENT)
-    parser.add_argument(
-        "--migrate", action="store_true", help="Run the migrations first (a fresh database)."
-    )
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     setup_django()
     from django.core.management import call_command  # noqa: PLC0415
     from django.db import connection  # noqa: PLC0415
@@ -371,12 +319,53 @@ def main(argv: list[str] | None = None) -> int:
         artists=args.artists,
         tags=args.tags,
         seed=args.seed,
-        progress=print,
+        progress=lambda message: print(message, flush=True),
         tag_exponent=args.tag_exponent,
         artist_exponent=args.artist_exponent,
+        artworks=args.artworks,
+        artwork_images=args.artwork_images,
+        authors=args.authors,
+        figures_per_article=args.figures_per_article,
+        recommendations=args.recommendations,
     )
     print(summary)
     return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--artists", type=int, default=20_000)
+    parser.add_argument("--tags", type=int, default=2_000)
+    parser.add_argument(
+        "--artworks", type=int, default=None, help="default: twice --articles (200,000)"
+    )
+    parser.add_argument("--authors", type=int, default=500)
+    parser.add_argument(
+        "--figures-per-article",
+        type=int,
+        default=4,
+        help="each article gets 1 to this many figures of artworks (4; 0 for none)",
+    )
+    parser.add_argument(
+        "--no-artwork-images",
+        dest="artwork_images",
+        action="store_false",
+        help="no image rows for artworks (figures then show nothing)",
+    )
+    parser.add_argument(
+        "--no-recommendations",
+        dest="recommendations",
+        action="store_false",
+        help='do not compute "You may also like" after writing',
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--tag-exponent", type=float, default=TAG_EXPONENT)
+    parser.add_argument("--artist-exponent", type=float, default=ARTIST_EXPONENT)
+    parser.add_argument(
+        "--migrate", action="store_true", help="Run the migrations first (a fresh database)."
+    )
+    return parser
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ and the words its invented titles, tags and names are made of."""
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import datetime
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from random import Random
 
 TAG_EXPONENT = 1.0
@@ -190,7 +190,75 @@ class ArticleSampler:
         return article, tag_ids, artist_ids
 
 
+# The first round of a bulk load is small, and followed by ANALYZE on PostgreSQL. Its search
+# triggers rebuild the documents of the rows each statement touches; planned without statistics
+# of the tables this transaction fills (which autovacuum cannot see), they scan whole tables or
+# indexes for each row and the load slows down as it grows. ANALYZE counts the rows of its own
+# transaction, so after a small first round the plans stay good.
+FIRST_ROUND = 1_000
+
+
+def rounds(count: int, size: int) -> list[tuple[int, int]]:
+    """(start, stop) of each round of a load of `count` rows: FIRST_ROUND, then `size` each."""
+    edges = [0, *range(min(FIRST_ROUND, count), count, size), count]
+    return [(start, stop) for start, stop in pairwise(edges) if stop > start]
+
+
 def slugify_title(text: str) -> str:
     from django.utils.text import slugify  # noqa: PLC0415
 
     return slugify(text)
+
+
+# Artworks: credited artists drawn with weight 1 / rank**ARTWORK_ARTIST_EXPONENT (a few prolific
+# artists with thousands of works, most with a handful); artworks shown in figures drawn with
+# FIGURE_ARTWORK_EXPONENT when not by one of the article's featured artists.
+ARTWORK_ARTIST_EXPONENT = 0.8
+FIGURE_ARTWORK_EXPONENT = 0.7
+# Weights of 1, 2 and 3 credited artists on an artwork.
+CREDITS_PER_ARTWORK_WEIGHTS = (90, 8, 2)
+# Weights of 1, 2 and 3 authors in an article's byline; authors drawn along Zipf's law too.
+AUTHORS_PER_ARTICLE_WEIGHTS = (75, 20, 5)
+AUTHOR_EXPONENT = 0.7
+# Share of the figures of an article with featured artists that show one of their works.
+FIGURES_BY_FEATURED_ARTISTS = 0.75
+
+# classification: its media
+CLASSIFICATIONS = {
+    "painting": ["Oil paint on canvas", "Acrylic paint on canvas", "Tempera on wood"],
+    "photograph": ["Gelatin silver print", "Chromogenic print", "Inkjet print on paper"],
+    "sculpture": ["Bronze", "Marble", "Painted steel", "Wood and found objects"],
+    "work on paper": ["Graphite on paper", "Watercolour on paper", "Ink on paper"],
+    "print": ["Etching on paper", "Screenprint on paper", "Lithograph on paper"],
+    "installation": ["Mixed media", "Video, colour and sound", "Neon and glass"],
+    "textile": ["Wool and silk", "Cotton, embroidered"],
+    "ceramic": ["Stoneware, glazed", "Porcelain"],
+}
+
+ARTWORK_TITLE_WORDS = (
+    "Untitled Study Portrait Landscape Interior Figure Composition Still Life Nude Head Garden "
+    "Harbour Window Night Morning Winter Summer Mother Self-Portrait Crowd Bathers River Tower "
+    "Field Mountain Sea Rooms Shadows Mirror Column Threshold Silence Echo Fragments"
+).split()
+
+ARTWORK_TITLE_QUALIFIERS = (
+    "with Red Chair|in Blue|at Dusk|after Rain|No. 1|No. 2|No. 3|II|III|(Black)|(White)|"
+    "with Figures|by the Sea|in the Studio|for a Monument|of the Artist's Mother|at Night"
+).split("|")
+
+CREDIT_LINES = (
+    "Purchased {year}",
+    "Presented by the artist {year}",
+    "Bequeathed by a private collector {year}",
+    "Accepted in lieu of tax {year}",
+    "Presented by the Friends of the Collection {year}",
+)
+
+ARTWORK_ROLES_WEIGHTS = {  # the first credit's role; others are plain "artist"
+    "artist": 85,
+    "attributed": 5,
+    "after": 3,
+    "studio": 2,
+    "circle": 2,
+    "and-studio": 3,
+}

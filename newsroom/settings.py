@@ -140,13 +140,15 @@ if DATABASE_REPLICA_URL:
     DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
 # Nothing waits long on a database that is gone or stuck (README, "Faults and health"): a
 # connection attempt gives up after DATABASE_CONNECT_TIMEOUT seconds, and PostgreSQL cancels a
-# statement that runs past DATABASE_STATEMENT_TIMEOUT_MS (0: no limit, for a long migrate). The
+# statement that runs past DATABASE_STATEMENT_TIMEOUT_MS (default 15 s in web processes, which
+# newsroom/wsgi.py marks; none in commands and the worker, whose long statements are work). The
 # request then gets the friendly 503 (health/). A connection the server dropped is noticed at
 # the next request (CONN_HEALTH_CHECKS) and replaced, so the site recovers by itself.
 if DATABASES["default"]["ENGINE"].endswith(("postgresql", "postgis")):
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options.setdefault("connect_timeout", env("DATABASE_CONNECT_TIMEOUT", 3, cast=int))
-    _statement_timeout_ms = env("DATABASE_STATEMENT_TIMEOUT_MS", 15000, cast=int)
+    _web = os.environ.get("NEWSROOM_WEB_PROCESS") == "1"
+    _statement_timeout_ms = env("DATABASE_STATEMENT_TIMEOUT_MS", 15000 if _web else 0, cast=int)
     if "statement_timeout" not in _options.get("options", ""):  # DATABASE_URL's own wins
         _options["options"] = (
             f"{_options.get('options', '')} -c statement_timeout={_statement_timeout_ms}".strip()

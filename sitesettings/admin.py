@@ -9,6 +9,7 @@ from sitesettings.models import SiteSettings
 class SiteSettingsAdmin(admin.ModelAdmin):
     """One row: the list page goes straight to its form, and it cannot be deleted."""
 
+    show_full_result_count = False
     fieldsets = [
         (None, {"fields": ["publisher_name", "tagline", "footer_blurb"]}),
         ("Link previews", {"fields": ["default_meta_image", "default_meta_image_alt"]}),

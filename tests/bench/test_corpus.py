@@ -1,11 +1,23 @@
 """The benchmark corpus: the shape it promises, the same for the same seed, and no side effects."""
 
+from collections import Counter
 from random import Random
 
 import pytest
+from django.utils import timezone
+from taggit.models import Tag
 
-from articles.models import Article, TaggedArticle
-from bench.corpus import build_corpus, pragma_sql
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleFigure,
+    Author,
+    Section,
+    TaggedArticle,
+)
+from artists.models import Artist
+from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from bench.corpus import build_corpus, main, pragma_sql
 from bench.sampling import Zipf
 from recommendations.models import RelatedLink
 
@@ -23,6 +35,134 @@ def test_small_corpus_has_the_promised_shape(django_capture_on_commit_callbacks)
     assert TaggedArticle.objects.count() == summary.tag_links
     assert summary.top_tag_share > 0.3  # long-tailed: the top tag is on many articles
     assert callbacks == [] and not RelatedLink.objects.exists()
+
+
+def test_corpus_makes_artworks_bylines_figures_and_recommendations(client, settings):
+    """Artworks credited to artists within their lives, one image row each (no file written),
+    a byline and figures on every article, and the engine's suggestions; pages render them."""
+    settings.PAGE_CACHE = False
+    summary = build_corpus(
+        articles=120,
+        artists=30,
+        tags=40,
+        artworks=250,
+        authors=9,
+        figures_per_article=3,
+        recommendations=True,
+        seed=4,
+    )
+
+    assert Artwork.objects.count() == summary.artworks == 250
+    credits = Counter(ArtworkArtist.objects.values_list("artwork_id", flat=True))
+    assert len(credits) == 250 and set(credits.values()) <= {1, 2, 3}
+    assert ArtworkArtist.objects.count() == summary.artwork_credits
+    for credit in ArtworkArtist.objects.filter(position=0).select_related("artist", "artwork"):
+        artist, artwork = credit.artist, credit.artwork
+        assert artist.birth_year + 18 <= artwork.earliest_year <= artwork.latest_year
+        assert artwork.latest_year <= (artist.death_year or timezone.now().year)
+    images = ArtworkImage.objects.all()
+    assert images.count() == summary.artwork_images == 250
+    assert all(image.alt_text and image.width and image.height for image in images)
+    assert not any(image.image.storage.exists(image.image.name) for image in images[:5])
+
+    assert Author.objects.count() == summary.authors == 9
+    bylines = Counter(ArticleAuthor.objects.values_list("article_id", flat=True))
+    assert len(bylines) == 120 and set(bylines.values()) <= {1, 2, 3}
+    figures = Counter(ArticleFigure.objects.values_list("article_id", flat=True))
+    assert len(figures) == 120 and set(figures.values()) <= {1, 2, 3}
+    assert ArticleFigure.objects.count() == summary.figures
+    assert not ArticleFigure.objects.filter(artwork=None).exists()
+
+    links = RelatedLink.objects.all()
+    assert links.count() == summary.suggestions > 120
+    assert set(links.values_list("status", flat=True)) == {RelatedLink.Status.SUGGESTED}
+
+    article = Article.objects.filter(pk__in=links.values("source_id")).first()
+    page = client.get(article.get_absolute_url())
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "figure__line" in html and "/media/corpus/artwork-" in html
+    assert client.get(article.figures.first().artwork.get_absolute_url()).status_code == 200
+
+
+def test_every_new_part_can_be_left_out(client, settings):
+    """No artworks, authors, images or suggestions when asked; article pages still render."""
+    settings.PAGE_CACHE = False
+    summary = build_corpus(
+        articles=40, artists=10, tags=20, artworks=0, authors=0, figures_per_article=0, seed=2
+    )
+
+    assert (summary.artworks, summary.bylines, summary.figures, summary.suggestions) == (0,) * 4
+    assert not Artwork.objects.exists() and not ArticleAuthor.objects.exists()
+    assert not RelatedLink.objects.exists()
+    assert client.get(Article.objects.first().get_absolute_url()).status_code == 200
+
+
+def test_artworks_without_images_leave_figures_blank(client, settings):
+    """--no-artwork-images: figures point at artworks with no picture, and show nothing."""
+    settings.PAGE_CACHE = False
+    build_corpus(articles=20, artists=8, tags=20, artworks=30, artwork_images=False, seed=2)
+
+    assert not ArtworkImage.objects.exists() and ArticleFigure.objects.exists()
+    page = client.get(ArticleFigure.objects.first().article.get_absolute_url())
+    assert page.status_code == 200 and "figure__line" not in page.content.decode()
+
+
+def articles_drawn() -> list[tuple]:
+    return [
+        (
+            article.title,
+            article.section.name,
+            sorted(article.tags.names()),
+            sorted(article.featured_artists.values_list("name", flat=True)),
+        )
+        for article in Article.objects.order_by("pk").select_related("section")
+    ]
+
+
+def test_new_parts_leave_the_articles_of_a_seed_as_they_were():
+    """Artworks, bylines and figures come from a stream of their own: the same seed draws the
+    same articles, sections, tags and featured artists with them as without them."""
+    build_corpus(articles=60, artists=15, tags=30, artworks=0, authors=0, seed=7)
+    without = articles_drawn()
+    for model in (Article, Artwork, Author, Artist, Section, Tag):
+        model.objects.all().delete()
+
+    build_corpus(articles=60, artists=15, tags=30, artworks=90, authors=5, seed=7)
+
+    assert articles_drawn() == without
+    assert ArticleFigure.objects.exists()
+
+
+def test_command_line_counts_reach_the_corpus(capsys):
+    """Each count has a flag; --no-recommendations leaves the suggestions uncomputed."""
+    code = main(
+        [
+            "--articles=30",
+            "--artists=10",
+            "--tags=20",
+            "--artworks=45",
+            "--authors=4",
+            "--figures-per-article=2",
+            "--no-recommendations",
+        ]
+    )
+
+    assert code == 0
+    assert (Article.objects.count(), Artwork.objects.count(), Author.objects.count()) == (30, 45, 4)
+    assert set(Counter(ArticleFigure.objects.values_list("article_id", flat=True)).values()) <= {
+        1,
+        2,
+    }
+    assert not RelatedLink.objects.exists()
+    assert "45 artworks" in capsys.readouterr().out
+
+
+def test_command_line_computes_recommendations_by_default():
+    """Without --no-recommendations the command runs the engine's rebuild after writing."""
+    main(["--articles=30", "--artists=10", "--tags=20", "--artworks=40", "--authors=3"])
+
+    assert RelatedLink.objects.suggested().exists()
 
 
 def test_zipf_draws_distinct_items_with_a_heavy_head():

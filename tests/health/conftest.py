@@ -34,7 +34,13 @@ def read_settings(monkeypatch, tmp_path):
     """newsroom/settings.py read afresh with the given variables."""
 
     def read(**variables):
-        for name in ("DEBUG", "LOG_FORMAT", "DATABASE_URL"):
+        for name in (
+            "DEBUG",
+            "LOG_FORMAT",
+            "DATABASE_URL",
+            "NEWSROOM_WEB_PROCESS",
+            "DATABASE_STATEMENT_TIMEOUT_MS",
+        ):
             monkeypatch.delenv(name, raising=False)
         monkeypatch.setenv("SECRET_KEY", "a-production-secret-key-that-is-long-enough-for-the-test")
         monkeypatch.setenv("ALLOWED_HOSTS", "www.example.org")

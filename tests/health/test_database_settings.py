@@ -14,7 +14,9 @@ def test_postgresql_connections_time_out(read_settings):
     """Connecting gives up after DATABASE_CONNECT_TIMEOUT s; statements after
     DATABASE_STATEMENT_TIMEOUT_MS (PostgreSQL cancels them)."""
     url = "postgres://newsroom@db:5432/newsroom"
-    options = read_settings(DATABASE_URL=url)["DATABASES"]["default"]["OPTIONS"]
+    options = read_settings(DATABASE_URL=url, NEWSROOM_WEB_PROCESS="1")["DATABASES"]["default"][
+        "OPTIONS"
+    ]
     assert options["connect_timeout"] == 3
     assert options["options"] == "-c statement_timeout=15000"
 
