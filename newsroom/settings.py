@@ -75,6 +75,9 @@ MIDDLEWARE = [
     # Content-Security-Policy header (SECURE_CSP), with a nonce on every HTML page (security/).
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "security.csp.NonceOnEveryPageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A fresh cached page for a visitor without a session, before everything below (pagecache/).
+    "pagecache.middleware.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -82,7 +85,6 @@ MIDDLEWARE = [
     # Marks anonymous public GETs for reads from the replica, when there is one (no-op otherwise).
     "newsroom.replicas.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Answers a locked-out login with security.lockout (after the user is known).
     "axes.middleware.AxesMiddleware",
     # Last: it needs the user, and serves cached pages after URL resolution (pagecache/).
@@ -161,7 +163,8 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, reusing its redis-py client (pagecache/backends.py).
+            "BACKEND": "pagecache.backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsroom"),
             # A stalled Redis costs a request one second, never a hung worker.

@@ -1,7 +1,14 @@
 """Serves anonymous GETs of the views in policies.py from the cache, and stores what it renders.
 
-Put it last in MIDDLEWARE: it needs the user, and its process_view runs after URL resolution,
-outside the request's transaction, so a hit touches neither the database nor the view."""
+Two middleware share the work:
+
+- CachedPageMiddleware, early in MIDDLEWARE (after the security headers and the CSP nonce): a
+  visitor with no session cookie gets a fresh cached page straight away, before sessions, auth,
+  CSRF, messages and URL resolution run. This is the fast path every reader takes.
+- PageCacheMiddleware, last in MIDDLEWARE: it needs the user and the resolved view. It serves
+  what the first could not (a stale copy while another request rebuilds, or after a wait), lets
+  logged-in people through fresh, and stores what the view renders. Its process_view runs outside
+  the request's transaction, so a hit touches neither the database nor the view."""
 
 import logging
 import time
@@ -10,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 
 from newsroom import replicas
 from pagecache import http, keys, nonces, policies, schedule, versions
@@ -23,6 +31,57 @@ LOCK_SECONDS = 15
 WAIT_SECONDS = 1.0
 WAIT_STEP = 0.02
 HEADER = "X-Page-Cache"
+
+
+class CachedPageMiddleware:
+    """The fast path: a fresh cached page for a visitor without a session cookie."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.PAGE_CACHE
+            and request.method in {"GET", "HEAD"}
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        ):
+            response = fresh_copy(request)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+
+def fresh_copy(request):
+    """The cached page at this address if it is fresh, else None (the request goes on)."""
+    address = address_of(request)
+    if address is None:
+        return None
+    try:
+        page_key = keys.for_page(address)
+        found = cache.get_many([page_key, *schedule.state_keys()])
+        if not schedule.catch_up(found, timezone.now()):
+            return None
+        entry = found.get(page_key)
+        if entry is None or not versions.unchanged(entry["versions"]):
+            return None
+        return serve(request, entry, "HIT")
+    except Exception:  # the cache is down: the rest of the stack renders the page
+        log.exception("Page cache: fast lookup failed for %s", request.path)
+        return None
+
+
+def serve(request, entry: dict, how: str):
+    content = entry["content"]
+    if entry.get("nonce"):
+        content = nonces.to_served(request, content)
+    response = HttpResponse(content, status=200)
+    for name, value in entry["headers"]:
+        response[name] = value
+    response[HEADER] = how
+    # What the session middleware says of every page it may vary on (the fast path skips it).
+    patch_vary_headers(response, ("Cookie",))
+    http.public(response, etag=entry["etag"], built_at=entry["built_at"])
+    return http.not_modified_or(request, response, etag=entry["etag"], built_at=entry["built_at"])
 
 
 class PageCacheMiddleware:
@@ -109,17 +168,7 @@ class PublicPage:
 
     def _serve(self, entry: dict, how: str):
         self.served = True
-        content = entry["content"]
-        if entry.get("nonce"):
-            content = nonces.to_served(self.request, content)
-        response = HttpResponse(content, status=200)
-        for name, value in entry["headers"]:
-            response[name] = value
-        response[HEADER] = how
-        http.public(response, etag=entry["etag"], built_at=entry["built_at"])
-        return http.not_modified_or(
-            self.request, response, etag=entry["etag"], built_at=entry["built_at"]
-        )
+        return serve(self.request, entry, how)
 
     # After the view -------------------------------------------------------------------------
 

@@ -21,6 +21,10 @@ TRACKED = (
     "sitesettings.SiteSettings",
 )
 
+# Models every page shows all of (the sections in the navigation, the site settings): a page
+# depends on the set (`all:<model>`, which any change of one of them moves) rather than on each.
+TRACKED_AS_A_SET = ("articles.Section", "sitesettings.SiteSettings")
+
 _shown: ContextVar[set[str] | None] = ContextVar("pagecache_shown", default=None)
 
 
@@ -52,6 +56,13 @@ def _record(sender, instance, **kwargs):
         shown.add(keys.for_object(sender._meta.label_lower, instance.pk))
 
 
+def _record_set(sender, instance, **kwargs):
+    shown = _shown.get()
+    if shown is not None:
+        shown.add(keys.for_all(sender._meta.label_lower))
+
+
 def connect():
     for model in tracked_models():
-        post_init.connect(_record, sender=model, dispatch_uid=f"pagecache-track-{model}")
+        receiver = _record_set if model._meta.label in TRACKED_AS_A_SET else _record
+        post_init.connect(receiver, sender=model, dispatch_uid=f"pagecache-track-{model}")

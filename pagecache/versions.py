@@ -16,7 +16,7 @@ from pagecache import keys
 log = logging.getLogger(__name__)
 
 
-def current(names) -> dict[str, str]:
+def current(names) -> dict[str, int]:
     """The tokens of these version keys; a key that is missing gets a first token."""
     names = list(names)
     found = cache.get_many(names)
@@ -28,7 +28,7 @@ def current(names) -> dict[str, str]:
     return found
 
 
-def unchanged(recorded: dict[str, str]) -> bool:
+def unchanged(recorded: dict[str, int]) -> bool:
     """True when every version key still holds the token a page was built with."""
     if not recorded:
         return True
@@ -61,8 +61,9 @@ def _count_change():
     try:
         cache.incr(keys.CHANGE_COUNTER)
     except ValueError:  # missing: start it (a concurrent start is fine, any new value works)
-        cache.set(keys.CHANGE_COUNTER, int(uuid.uuid4().int % 10**12), timeout=None)
+        cache.set(keys.CHANGE_COUNTER, _token(), timeout=None)
 
 
-def _token() -> str:
-    return uuid.uuid4().hex[:16]
+def _token() -> int:
+    """A new token: an integer, which Django's RedisCache stores as itself (no pickling)."""
+    return uuid.uuid4().int >> 66

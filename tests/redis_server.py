@@ -28,7 +28,7 @@ def redis_caches(url: str) -> tuple[dict, str]:
     prefix = f"newsroom-test-{uuid.uuid4().hex[:12]}"
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pagecache.backends.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": prefix,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

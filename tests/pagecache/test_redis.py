@@ -31,7 +31,7 @@ def on_redis(settings):
 
 
 def test_pages_are_stored_in_redis_and_served_from_it(client, django_assert_num_queries):
-    assert type(cache._cache).__name__ == "RedisCacheClient"
+    assert type(cache._cache).__name__ == "ReusingRedisCacheClient"
     article = ArticleFactory(title="On Redis", slug="on-redis")
     assert served(client, article.get_absolute_url())[0] == MISS
     with django_assert_num_queries(0):
@@ -63,3 +63,8 @@ def test_a_scheduled_article_goes_live_on_redis(client, committed):
     with time_machine.travel(go_live, tick=False):
         how, page = served(client, "/")
         assert how == MISS and "Later Story" in page
+
+
+def test_the_backend_keeps_one_redis_client_per_pool():
+    client = cache._cache
+    assert client.get_client() is client.get_client(write=True)

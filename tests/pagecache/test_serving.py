@@ -164,3 +164,24 @@ def test_deploy_check_wants_a_shared_cache_for_pages(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.PAGE_CACHE = False
     assert shared_cache_for_pages(None) == []
+
+
+def test_a_reader_without_a_session_is_served_before_sessions_and_url_resolution(
+    client, article, settings
+):
+    middleware = settings.MIDDLEWARE
+    fast = middleware.index("pagecache.middleware.CachedPageMiddleware")
+    assert fast < middleware.index("django.contrib.sessions.middleware.SessionMiddleware")
+    assert fast > middleware.index("django.middleware.csp.ContentSecurityPolicyMiddleware")
+    warm(client, article.get_absolute_url())
+    response = client.get(article.get_absolute_url())
+    assert not hasattr(response.wsgi_request, "session")  # answered before sessions ran
+    assert "Cookie" in response["Vary"] and response["X-Frame-Options"] == "DENY"
+    assert "nonce-" in response["Content-Security-Policy"]
+
+
+def test_a_visitor_with_a_session_cookie_but_no_login_still_gets_the_cached_page(client, article):
+    warm(client, article.get_absolute_url())
+    client.cookies["sessionid"] = "an-expired-or-unknown-session"
+    response = client.get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == HIT and hasattr(response.wsgi_request, "session")
