@@ -7,9 +7,13 @@ Every value comes from the environment, with defaults for one container on one m
 - GUNICORN_BIND: comma-separated addresses (default 0.0.0.0:$PORT, or 0.0.0.0:8000);
 - WEB_CONCURRENCY: worker processes (default 2 x the CPUs this process may use, + 1);
 - GUNICORN_WORKER_CLASS (sync) and GUNICORN_THREADS (gthread only; default 4). Sync workers:
-  Django's pages are CPU-bound under the GIL, so threads add no throughput, and nginx buffers
-  slow clients and uploads, which is what a sync worker cannot survive alone. Measured with
-  bench/serve.py on 2 cores: see docs/benchmarks.md, "Serving (issue 8)";
+  nginx buffers slow clients and uploads (what a sync worker cannot survive alone) and opens
+  one connection per request to us (no upstream keepalive), so gthread's kept-alive connections
+  buy nothing; the pages are CPU-bound under the GIL, so threads add no throughput either.
+  Measured with bench/serve.py (2 workers, 2 cores, one request per connection, 2,000 articles):
+  warm article pages 816 req/s with gthread x 4 against 704 with sync, cold 44 against 68, the
+  bare view 1,857 against 1,616: no consistent gain, within the spread between runs on that
+  shared machine. `--worker-class gthread` measures it again;
 - GUNICORN_TIMEOUT (30 s, nginx's proxy_read_timeout: past it nobody reads the answer) and
   GUNICORN_GRACEFUL_TIMEOUT (30 s for requests in flight at a restart or shutdown);
 - GUNICORN_KEEPALIVE (75 s): longer than nginx's upstream keepalive_timeout (60 s), so that if

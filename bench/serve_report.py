@@ -1,0 +1,281 @@
+"""The report of bench/serve.py: the table of scenarios, the issue's targets with PASS or FAIL,
+and the entry appended to docs/benchmarks.md under "Serving (issue 8)"."""
+
+import os
+import platform
+import re
+import shlex
+import textwrap
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "benchmarks.md"
+SECTION = "## Serving (issue 8)"
+
+# Issue 8's targets.
+WARM_SHARE_OF_BARE = 0.8
+COLD_ARTICLE_P99_MS = 50.0
+
+SCENARIOS = {
+    "bare": "bare view (no database, no template)",
+    "articles": "article pages",
+    "home": "home page",
+    "artists": "artist pages",
+    "search": "search pages",
+}
+
+SECTION_INTRO = f"""{SECTION}
+
+`bench/serve.py` serves a corpus from PostgreSQL through gunicorn (`deploy/gunicorn.conf.py`,
+DEBUG off, Redis as the cache) and loads it with `wrk` from another process on the same machine,
+each scenario for a fixed time over a set of distinct URLs requested round-robin: cold (the page
+cache off, `PAGE_CACHE=false`) and warm (on, after one untimed pass over every URL). The bare view
+is a view that goes through the same middleware but reads no database and renders no template:
+the ceiling. A freshness check then changes an article's title, and renames an artist it
+features, through the ORM while the warm server runs, and asks whether the very next response
+shows the change. Requests/s and wrk's latency percentiles (p50, p99) per scenario; "failed"
+counts responses other than 2xx/3xx and socket errors (every URL answered 200 before timing).
+"""
+
+
+def clean(figures: dict) -> bool:
+    return figures["non_2xx"] == 0 and figures["errors"] == 0
+
+
+def _fresh_value(check: dict) -> str:
+    if check["next_response"]:
+        return "yes, the next response"
+    if check["after_s"] is not None:
+        return f"no: after {check['after_s']:.1f} s"
+    return "no: not within 5 s"
+
+
+def verdict(results: dict) -> list[tuple[str, str, bool]]:
+    """The issue's targets: (target, measured, passed). Throughput from the runs with more
+    connections than workers; the p99 from the run with one connection per worker."""
+    cold, warm, fresh = results["cold"], results["warm"], results["fresh"]
+    bare, article = warm["bare"]["load"], warm["articles"]["load"]
+    share = article["rps"] / bare["rps"] if bare["rps"] else 0.0
+    notes = "" if clean(article) and clean(bare) else " (with failed responses)"
+    latency = cold["articles"]["latency"]
+    cold_note = "" if clean(latency) else " (with failed responses)"
+    return [
+        (
+            f"warm article pages: req/s >= {WARM_SHARE_OF_BARE:.0%} of the bare view's",
+            f"{article['rps']:,.0f} / {bare['rps']:,.0f} = {share:.0%}{notes}",
+            share >= WARM_SHARE_OF_BARE and not notes,
+        ),
+        (
+            f"cold article pages: p99 < {COLD_ARTICLE_P99_MS:g} ms",
+            f"{latency['p99_ms']:.1f} ms{cold_note}",
+            latency["p99_ms"] < COLD_ARTICLE_P99_MS and not cold_note,
+        ),
+        (
+            "an article's new title is in the next response",
+            _fresh_value(fresh["title"]),
+            fresh["title"]["next_response"],
+        ),
+        (
+            "a featured artist's new name is in the article's next response",
+            _fresh_value(fresh["artist"]),
+            fresh["artist"]["next_response"],
+        ),
+    ]
+
+
+def _lines(rows: list[list[str]]) -> str:
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in rows)
+
+
+def _percentiles(figures: dict) -> str:
+    return f"{figures['p50_ms']:.1f} / {figures['p99_ms']:.1f} ms"
+
+
+def scenario_table(results: dict, *, connections: int, latency_connections: int) -> str:
+    """One row per scenario: for cold then warm, req/s and p50 / p99 at `connections`, and
+    p50 / p99 at `latency_connections`."""
+    rows = [["scenario", "URLs"], ["---", "---"]]
+    for mode in ("cold", "warm"):
+        rows[0] += [
+            f"{mode}: req/s",
+            f"{mode}: p50 / p99 ({connections} conn.)",
+            f"{mode}: p50 / p99 ({latency_connections} conn.)",
+        ]
+        rows[1] += ["---"] * 3
+    rows[0].append("failed (cold / warm)")
+    rows[1].append("---")
+    for key, label in SCENARIOS.items():
+        cold, warm = results["cold"].get(key), results["warm"].get(key)
+        if cold is None or warm is None:
+            continue
+        row = [label, f"{len(results['urls'][key]):,}"]
+        for figures in (cold, warm):
+            row += [
+                f"{figures['load']['rps']:,.0f}",
+                _percentiles(figures["load"]),
+                _percentiles(figures["latency"]),
+            ]
+        failed = [sum(_count(run) for run in figures.values()) for figures in (cold, warm)]
+        rows.append([*row, f"{failed[0]} / {failed[1]}"])
+    return _lines(rows)
+
+
+def _count(figures: dict) -> int:
+    return figures["non_2xx"] + figures["errors"]
+
+
+def targets_table(results: dict) -> str:
+    rows = [["target", "measured", "verdict"], ["---"] * 3]
+    rows += [
+        [target, value, "PASS" if passed else "**FAIL**"]
+        for target, value, passed in verdict(results)
+    ]
+    return _lines(rows)
+
+
+def machine_info() -> dict:
+    cpu, memory_gib = platform.processor() or platform.machine(), 0.0
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory_gib = int(line.split()[1]) / 1024**2
+    except OSError:
+        pass
+    versions = {
+        name: metadata.version(package)
+        for name, package in (
+            ("Django", "django"),
+            ("gunicorn", "gunicorn"),
+            ("WhiteNoise", "whitenoise"),
+            ("redis-py", "redis"),
+            ("psycopg2", "psycopg2-binary"),
+        )
+    }
+    return {
+        "date": date.today().isoformat(),
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu": cpu,
+        "memory_gib": memory_gib,
+        "python": platform.python_version(),
+        "versions": versions,
+        "commit": commit(),
+        "pagecache_app": (ROOT / "pagecache").is_dir(),
+    }
+
+
+def commit(root: Path = ROOT) -> str:
+    """The checked-out commit, read from .git's files (no git command runs)."""
+    git = root / ".git"
+    try:
+        head = (git / "HEAD").read_text().strip()
+        if not head.startswith("ref: "):
+            return head[:7]
+        ref = head[5:]
+        if (git / ref).is_file():
+            return (git / ref).read_text().strip()[:7]
+        for line in (git / "packed-refs").read_text().splitlines():
+            if line.endswith(f" {ref}"):
+                return line.split()[0][:7]
+    except OSError:
+        pass
+    return "unknown"
+
+
+def changed_since(moment: float) -> list[str]:
+    """Code files modified while the benchmark ran (the servers may have run other code)."""
+    folders = [p for p in ROOT.iterdir() if (p / "__init__.py").exists() and p.name != "tests"]
+    paths = [path for folder in folders for path in folder.rglob("*.py")]
+    paths += list((ROOT / "templates").rglob("*.html")) + [ROOT / "deploy" / "gunicorn.conf.py"]
+    return sorted(str(p.relative_to(ROOT)) for p in paths if p.stat().st_mtime > moment)
+
+
+def entry(args, argv: list[str], machine: dict, results: dict) -> str:
+    build, static, fresh = results["build"], results["static"], results["fresh"]
+    corpus, counts, warmup = build["corpus"], build["counts"], results["warmup"]
+    versions = [f"Python {machine['python']}", f"PostgreSQL {build['database_version']}"]
+    versions += [f"Redis {results['redis_version']}", f"wrk {results['wrk_version']}"]
+    versions += [f"{name} {version}" for name, version in machine["versions"].items()]
+    made = ", ".join(f"{number:,} {name}" for name, number in counts.items())
+    extra = ", ".join(f"{k}={v}" for k, v in build["corpus_arguments"].items())
+    pagecache = "present" if machine["pagecache_app"] else "absent, so warm is cold again"
+    built = build["migrate_s"] + build["corpus_s"]
+    loads = ", ".join(f"{load:.2f} before {mode}" for mode, load in results["loads"].items())
+    items = [
+        f"Machine: {machine['nproc']} CPUs (`nproc`), {machine['cpu']}, "
+        f"{machine['memory_gib']:.0f} GiB RAM, shared by gunicorn, PostgreSQL, Redis and wrk; "
+        f"{', '.join(versions)}. Load average (1 min): {loads}.",
+        f"Code: commit {machine['commit']} (the working tree as it was; the `pagecache/` app "
+        f"{pagecache}).",
+        *(
+            [f"**Warning**: these files changed while it ran: {', '.join(results['changed'])}."]
+            if results["changed"]
+            else []
+        ),
+        f"Server: `gunicorn -c deploy/gunicorn.conf.py`, {args.workers} {args.worker_class} "
+        f"workers{f' x {args.threads} threads' if args.worker_class == 'gthread' else ''}, "
+        "DEBUG off, `bench.serve_settings` (the application's settings and URLs plus the bare "
+        "view), JSON access log to a file, Redis cache under a key prefix of its own.",
+        f"Load: wrk, {args.duration} s per scenario and run, no think time, "
+        f"{'connections kept open' if args.keepalive else 'one request per connection'} and "
+        "`X-Forwarded-Proto: https`, as nginx passes requests on; req/s with "
+        f"{args.connections} connections ({args.threads_wrk} threads), so that a queue forms; "
+        f"latency again with {args.latency_connections} (one request in flight per worker), "
+        "whose percentiles are the time to serve rather than the time queued.",
+        f"Corpus (seed {corpus['seed']}, migrate + build {built:.0f} s"
+        f"{f'; {extra}' if extra else ''}): {made}; {corpus['tags']:,} tags.",
+        f"Warm-up: one pass over the {warmup['urls']:,} URLs in {warmup['seconds']:.0f} s, "
+        f"{warmup['not_200']} not answering 200.",
+        f"Static files after collectstatic: {static['hashed_present']:,} of {static['files']:,} "
+        f"hashed names present; {static['gz']} .gz and {static['br']} .br beside the "
+        f"{static['compressible']} CSS/JS/SVG files; `{static.get('sample')}` through gunicorn: "
+        f"{static.get('status')}, `Cache-Control: {static.get('cache_control')}`, "
+        f"`Content-Encoding: {static.get('content_encoding') or 'none'}`.",
+        f"Freshness: `{fresh['url'].split('/', 3)[-1]}`; the artist's own page after the "
+        f"rename: {_fresh_value(fresh['artist_page'])}.",
+    ]
+    bullets = "\n".join(_wrap(item) for item in items)
+    label = f", {args.label}" if args.label else ""
+    command = " ".join([".venv/bin/python bench/serve.py", *map(shlex.quote, argv)])
+    heading = f"### {machine['date']}: {corpus['articles']:,} articles{label}"
+    table = scenario_table(
+        results, connections=args.connections, latency_connections=args.latency_connections
+    )
+    tables = f"{table}\n\n{targets_table(results)}"
+    return f"{heading}\n\n`{command}`\n\n{bullets}\n\n{tables}\n"
+
+
+def _wrap(item: str) -> str:
+    """A bullet wrapped at 100 columns, never inside a `code span`."""
+    parts = re.split(r"(`[^`]*`)", item)
+    kept = "".join(p.replace(" ", "\0") if p.startswith("`") else p for p in parts)
+    wrapped = textwrap.fill(
+        kept,
+        width=100,
+        initial_indent="- ",
+        subsequent_indent="  ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapped.replace("\0", " ")
+
+
+def record(text: str, doc: Path = DOC):
+    """Append the entry at the end of the Serving section, made first when absent; the rest
+    of the file is left as it is."""
+    content = doc.read_text()
+    heading = f"\n{SECTION}\n"
+    if heading not in content:
+        content = content.rstrip("\n") + "\n\n" + SECTION_INTRO
+    start = content.index(heading)
+    end = content.find("\n## ", start + len(heading))
+    if end == -1:
+        content = content.rstrip("\n") + "\n\n" + text
+    else:
+        content = content[:end].rstrip("\n") + "\n\n" + text + content[end:]
+    doc.write_text(content)
