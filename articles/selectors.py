@@ -1,24 +1,29 @@
 """Read-side queries shared by views and template tags; all start from published()."""
 
-from django.db.models import Q
 
-from articles.models import Article, SlugRedirect
+from articles.models import Article, ArticleFigure, SlugRedirect
 from artists.models import Artist
-from artworks.models import Artwork
+from artworks.models import Artwork, ArtworkArtist
 
 
 def articles_featuring(obj: Artist | Artwork):
-    """Published articles that feature an artist or an artwork, in a figure or by name."""
+    """Published articles that feature an artist or an artwork, in a figure or by name.
+
+    The ids come from a UNION of one indexed lookup per way of featuring: an OR across the
+    three joins made PostgreSQL join every figure and credit first (an artist page took a second
+    on 100,000 articles)."""
+    featured_artworks = Article.featured_artworks.through.objects
     if isinstance(obj, Artist):
-        features = (
-            Q(featured_artists=obj)
-            | Q(figures__artwork__artist_credits__artist=obj)
-            | Q(featured_artworks__artist_credits__artist=obj)
+        works = ArtworkArtist.objects.filter(artist=obj).values("artwork_id")
+        ids = Article.featured_artists.through.objects.filter(artist=obj).values("article_id")
+        ids = ids.union(
+            ArticleFigure.objects.filter(artwork__in=works).values("article_id"),
+            featured_artworks.filter(artwork__in=works).values("article_id"),
         )
     else:
-        features = Q(featured_artworks=obj) | Q(figures__artwork=obj)
-    matching = Article.objects.published().filter(features).values("pk")
-    return Article.objects.filter(pk__in=matching).for_listing().newest_first()
+        ids = featured_artworks.filter(artwork=obj).values("article_id")
+        ids = ids.union(ArticleFigure.objects.filter(artwork=obj).values("article_id"))
+    return Article.objects.published().filter(pk__in=ids).for_listing().newest_first()
 
 
 def tag_has_public_content(tag) -> bool:
