@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if not __package__:
     sys.path[0] = str(ROOT)  # the project root, not bench/, first on the path
 
+from bench.common import LOCK_FILE, single_run_lock  # noqa: E402 (after the path is set)
 from bench.import_tate_report import DOC, NAMES, entry, record, table  # noqa: E402
 from bench.postgres import (  # noqa: E402 (after the path is set)
     BENCH_DATABASE,
@@ -41,7 +42,6 @@ from bench.postgres import (  # noqa: E402 (after the path is set)
 )
 
 SAMPLE = Path("/work/shared/data/tate")
-LOCK_FILE = Path(tempfile.gettempdir()) / "newsroom-bench.lock"  # shared with the other benches
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.step:
         return _step(args)
-    lock = _lock()
+    lock = single_run_lock()
     if lock is None:
         print(f"Another benchmark holds {LOCK_FILE}: wait for it to finish.", file=sys.stderr)
         return 3
@@ -181,18 +181,6 @@ def _version(connection, number: int) -> str:
 
         return sqlite3.sqlite_version
     return f"{number // 10000}.{number % 10000}"
-
-
-def _lock():
-    import fcntl  # noqa: PLC0415
-
-    handle = LOCK_FILE.open("a")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        return None
-    return handle
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if not __package__:
     sys.path[0] = str(ROOT)  # the project root, not bench/, first on the path
 
+from bench.common import LOCK_FILE, ensure_wrk, single_run_lock  # noqa: E402
 from bench.load_report import (  # noqa: E402 (after the path is set)
     DOC,
     RUNS,
@@ -61,9 +62,6 @@ from bench.load_report import (  # noqa: E402 (after the path is set)
     verdict_lines,
 )
 from bench.load_setup import (  # noqa: E402
-    LOCK_FILE,
-    ensure_wrk,
-    lock,
     prepare,
     ready,
     server_env,
@@ -109,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         from bench.load_steps import run_step  # noqa: PLC0415 (only in the step's process)
 
         return run_step(args)
-    held = lock()
+    held = single_run_lock()
     if held is None:
         print(f"Another benchmark holds {LOCK_FILE}: wait for it to finish.", file=sys.stderr)
         return 3

@@ -3,16 +3,14 @@ PostgreSQL outage, the issue's conditions with PASS or FAIL, the Markdown tables
 appended to docs/benchmarks.md under "Load and faults (issue 9)"."""
 
 import math
-import re
 import shlex
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench.common import DOC, append_to_section, bullet
 from bench.load_wrk import Event, Second
 
 ROOT = Path(__file__).resolve().parent.parent
-DOC = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Load and faults (issue 9)"
 # Errors may go on this long after PostgreSQL accepts connections again.
 GRACE_S = 5.0
@@ -33,6 +31,7 @@ steady run passes when every response is 2xx/3xx and wrk counts no socket error 
 write, timeout); a restart run when there are no errors before the stop, only the friendly 503 page
 while PostgreSQL is down and until {GRACE_S:g} s after it accepts connections again, only 2xx/3xx
 from then on, and no socket error at all. Recovery is the start of the first second without a 503
+
 after PostgreSQL is back, measured from when it accepted connections (1 s resolution).
 """
 
@@ -290,7 +289,7 @@ def entry(args, argv: list[str], machine: dict, results: dict) -> str:
         f"Corpus (seed {corpus['seed']}, migrate + build {built:.0f} s): {made}; "
         f"{corpus['tags']:,} tags.",
     ]
-    bullets = "\n".join(_wrap(item) for item in items)
+    bullets = "\n".join(bullet(item) for item in items)
     label = f", {args.label}" if args.label else ""
     command = " ".join([".venv/bin/python bench/load.py", *map(shlex.quote, argv)])
     heading = f"### {machine['date']}: {corpus['articles']:,} articles{label}"
@@ -298,32 +297,6 @@ def entry(args, argv: list[str], machine: dict, results: dict) -> str:
     return f"{heading}\n\n`{command}`\n\n{bullets}\n\n{tables}\n"
 
 
-def _wrap(item: str) -> str:
-    """A bullet wrapped at 100 columns, never inside a `code span`."""
-    parts = re.split(r"(`[^`]*`)", item)
-    kept = "".join(p.replace(" ", "\0") if p.startswith("`") else p for p in parts)
-    wrapped = textwrap.fill(
-        kept,
-        width=100,
-        initial_indent="- ",
-        subsequent_indent="  ",
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return wrapped.replace("\0", " ")
-
-
 def record(text: str, doc: Path = DOC):
-    """Append the entry at the end of this section, made (at the end of the file) when absent;
-    the rest of the file is left as it is."""
-    content = doc.read_text()
-    heading = f"\n{SECTION}\n"
-    if heading not in content:
-        content = content.rstrip("\n") + "\n\n" + SECTION_INTRO
-    start = content.index(heading)
-    end = content.find("\n## ", start + len(heading))
-    if end == -1:
-        content = content.rstrip("\n") + "\n\n" + text
-    else:
-        content = content[:end].rstrip("\n") + "\n\n" + text + content[end:]
-    doc.write_text(content)
+    """Append the entry at the end of this benchmark's section of docs/benchmarks.md."""
+    append_to_section(text, section=SECTION, intro=SECTION_INTRO, doc=doc)

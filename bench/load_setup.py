@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,7 +15,6 @@ from bench.postgres import BenchFailed
 from bench.serve_server import Server, get
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCK_FILE = Path(tempfile.gettempdir()) / "newsroom-bench.lock"  # shared with the other benches
 # Before each run, URLs of each kind that must answer 200, and how long they may take to.
 READY_SAMPLE = 5
 READY_TIMEOUT_S = 60
@@ -148,28 +146,3 @@ def warm(server: Server, paths: list[str]) -> dict:
     seconds = time.monotonic() - started
     print(f"    {len(distinct):,} URLs asked once in {seconds:.0f} s", flush=True)
     return {"urls": len(distinct), "seconds": seconds, "skipped": len(failed)}
-
-
-def ensure_wrk() -> str:
-    done = subprocess.run(  # noqa: S603
-        ["sh", str(ROOT / "scripts" / "ensure-wrk.sh")],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-    if done.returncode != 0:
-        raise BenchFailed(done.stderr.strip() or "wrk is missing (scripts/ensure-wrk.sh)")
-    return done.stdout.strip().splitlines()[-1]
-
-
-def lock():
-    import fcntl  # noqa: PLC0415
-
-    handle = LOCK_FILE.open("a")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        return None
-    return handle

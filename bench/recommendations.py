@@ -35,6 +35,7 @@ if not __package__:
     # recommendations app: the project root goes first instead.
     sys.path[0] = str(ROOT)
 
+from bench.common import LOCK_FILE, single_run_lock  # noqa: E402 (after the path is set)
 from bench.postgres import (  # noqa: E402 (after the path is set)
     BENCH_DATABASE,
     DEFAULT_POSTGRES,
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         from bench.recommendation_steps import run_step  # noqa: PLC0415 (only in a step's process)
 
         return run_step(args)
-    lock = _single_run_lock()
+    lock = single_run_lock()
     if lock is None:
         print(
             f"Another benchmark is running on this machine (it holds {LOCK_FILE}): two at once "
@@ -99,23 +100,6 @@ def main(argv: list[str] | None = None) -> int:
         record(entry(args, argv, machine, results, table))
         print(f"\nRecorded in {DOC.relative_to(ROOT)}.")
     return 0
-
-
-LOCK_FILE = Path(tempfile.gettempdir()) / "newsroom-bench.lock"
-
-
-def _single_run_lock():
-    """An exclusive lock held for the life of this process (the system drops it when the
-    process ends, however it ends), or None when another run holds it."""
-    import fcntl  # noqa: PLC0415
-
-    handle = LOCK_FILE.open("a")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        return None
-    return handle
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if not __package__:
     sys.path[0] = str(ROOT)  # the project root, not bench/, first on the path
 
+from bench.common import LOCK_FILE, ensure_wrk, single_run_lock  # noqa: E402 (after the path)
 from bench.postgres import (  # noqa: E402 (after the path is set)
     BENCH_DATABASE,
     DEFAULT_POSTGRES,
@@ -68,7 +69,6 @@ from bench.serve_server import (  # noqa: E402
 )
 from bench.serve_wrk import WrkFailed, lua_script, run_wrk, wrk_command, wrk_version  # noqa: E402
 
-LOCK_FILE = Path(tempfile.gettempdir()) / "newsroom-bench.lock"  # shared with the other benches
 DEFAULT_REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 # URLs of each set asked once before the cold server is timed (all of them before the warm one).
 COLD_CHECK = 20
@@ -82,12 +82,12 @@ def main(argv: list[str] | None = None) -> int:
         from bench.serve_steps import run_step  # noqa: PLC0415 (only in a step's process)
 
         return run_step(args)
-    lock = _lock()
+    lock = single_run_lock()
     if lock is None:
         print(f"Another benchmark holds {LOCK_FILE}: wait for it to finish.", file=sys.stderr)
         return 3
     try:
-        wrk = _ensure_wrk()
+        wrk = ensure_wrk()
         postgres_version(args.postgres_url)
         redis_version = redis_check(args.redis_url)
     except BenchFailed as error:
@@ -339,30 +339,6 @@ def _load(wrk: str, server: Server, key: str, paths: list[str], workdir: Path, a
             flush=True,
         )
     return figures
-
-
-def _ensure_wrk() -> str:
-    done = subprocess.run(  # noqa: S603
-        ["sh", str(ROOT / "scripts" / "ensure-wrk.sh")],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise BenchFailed(done.stderr.strip() or "wrk is missing (scripts/ensure-wrk.sh)")
-    return done.stdout.strip().splitlines()[-1]
-
-
-def _lock():
-    import fcntl  # noqa: PLC0415
-
-    handle = LOCK_FILE.open("a")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        return None
-    return handle
 
 
 if __name__ == "__main__":

@@ -3,15 +3,14 @@ and the entry appended to docs/benchmarks.md under "Serving (issue 8)"."""
 
 import os
 import platform
-import re
 import shlex
-import textwrap
 from datetime import date
 from importlib import metadata
 from pathlib import Path
 
+from bench.common import DOC, append_to_section, bullet
+
 ROOT = Path(__file__).resolve().parent.parent
-DOC = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Serving (issue 8)"
 
 # Issue 8's targets.
@@ -239,7 +238,7 @@ def entry(args, argv: list[str], machine: dict, results: dict) -> str:
         f"Freshness: `{fresh['url'].split('/', 3)[-1]}`; the artist's own page after the "
         f"rename: {_fresh_value(fresh['artist_page'])}.",
     ]
-    bullets = "\n".join(_wrap(item) for item in items)
+    bullets = "\n".join(bullet(item) for item in items)
     label = f", {args.label}" if args.label else ""
     command = " ".join([".venv/bin/python bench/serve.py", *map(shlex.quote, argv)])
     heading = f"### {machine['date']}: {corpus['articles']:,} articles{label}"
@@ -250,32 +249,6 @@ def entry(args, argv: list[str], machine: dict, results: dict) -> str:
     return f"{heading}\n\n`{command}`\n\n{bullets}\n\n{tables}\n"
 
 
-def _wrap(item: str) -> str:
-    """A bullet wrapped at 100 columns, never inside a `code span`."""
-    parts = re.split(r"(`[^`]*`)", item)
-    kept = "".join(p.replace(" ", "\0") if p.startswith("`") else p for p in parts)
-    wrapped = textwrap.fill(
-        kept,
-        width=100,
-        initial_indent="- ",
-        subsequent_indent="  ",
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return wrapped.replace("\0", " ")
-
-
 def record(text: str, doc: Path = DOC):
-    """Append the entry at the end of the Serving section, made first when absent; the rest
-    of the file is left as it is."""
-    content = doc.read_text()
-    heading = f"\n{SECTION}\n"
-    if heading not in content:
-        content = content.rstrip("\n") + "\n\n" + SECTION_INTRO
-    start = content.index(heading)
-    end = content.find("\n## ", start + len(heading))
-    if end == -1:
-        content = content.rstrip("\n") + "\n\n" + text
-    else:
-        content = content[:end].rstrip("\n") + "\n\n" + text + content[end:]
-    doc.write_text(content)
+    """Append the entry at the end of this benchmark's section of docs/benchmarks.md."""
+    append_to_section(text, section=SECTION, intro=SECTION_INTRO, doc=doc)
