@@ -1,6 +1,5 @@
 """Read-side queries shared by views and template tags; all start from published()."""
 
-
 from articles.models import Article, ArticleFigure, SlugRedirect
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist
