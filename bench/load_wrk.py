@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from random import Random
 
+from bench import serve_wrk
 from bench.serve_wrk import WrkFailed, parse_wrk
 
 # What a path in the script may contain: no quote, backslash, space or newline can reach Lua.
@@ -192,16 +193,16 @@ end
 def wrk_command(
     wrk: str, url: str, script: Path, *, duration: int, connections: int, threads: int
 ) -> list[str]:
-    return [
+    """bench/serve.py's wrk command, with this test's shorter timeout."""
+    return serve_wrk.wrk_command(
         wrk,
-        f"--threads={threads}",
-        f"--connections={connections}",
-        f"--duration={duration}s",
-        f"--timeout={WRK_TIMEOUT_S}s",
-        "--latency",
-        f"--script={script}",
         url,
-    ]
+        script,
+        duration=duration,
+        connections=connections,
+        threads=threads,
+        timeout=WRK_TIMEOUT_S,
+    )
 
 
 def parse_timeline(output: str) -> list[Second]:

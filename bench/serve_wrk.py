@@ -64,14 +64,22 @@ end
 
 
 def wrk_command(
-    wrk: str, url: str, script: Path, *, duration: int, connections: int, threads: int
+    wrk: str,
+    url: str,
+    script: Path,
+    *,
+    duration: int,
+    connections: int,
+    threads: int,
+    timeout: int = WRK_TIMEOUT_S,
 ) -> list[str]:
+    """wrk bounded in time, counting a response slower than `timeout` s as an error."""
     return [
         wrk,
         f"--threads={threads}",
         f"--connections={connections}",
         f"--duration={duration}s",
-        f"--timeout={WRK_TIMEOUT_S}s",
+        f"--timeout={timeout}s",
         "--latency",
         f"--script={script}",
         url,

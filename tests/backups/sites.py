@@ -71,7 +71,7 @@ def site_create(folder: Path) -> Site:
     }
     if ENGINE == "sqlite":
         return Site(folder=folder, env=env, database=str(folder / "var" / "newsroom.sqlite3"))
-    name = f"newsroom_backup_test_{uuid.uuid4().hex[:12]}"
+    name = f"newsroom_backup_test_{uuid.uuid4().hex[:12]}"  # ours; quoted as an identifier
     _server_execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     env["DATABASE_URL"] = urlunsplit(urlsplit(SERVER_URL)._replace(path=f"/{name}"))
     return Site(folder=folder, env=env, database=name)

@@ -60,7 +60,7 @@ def shared_services(tmp_path):
     name, prefix = f"newsroom_two_{uuid.uuid4().hex[:10]}", f"two-{uuid.uuid4().hex[:10]}"
     admin = psycopg2.connect(f"{SERVER}/postgres", connect_timeout=3)
     admin.autocommit = True
-    with admin.cursor() as cursor:
+    with admin.cursor() as cursor:  # a name we made, quoted by psycopg2 as an identifier
         cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     env = production_env(
         DATABASE_URL=f"{SERVER}/{name}",
