@@ -20,6 +20,11 @@ node_modules/.installed: package.json package-lock.json
 		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
 	else echo "npm not found: the HTML validity and accessibility tests will be skipped."; fi
 
+# The embedded default is for development: DEBUG on (throwaway secret key, plain static files)
+# for these steps, unless the environment says otherwise. Without DEBUG the settings are
+# production's, which refuse to start without SECRET_KEY and ALLOWED_HOSTS.
+run demo migrate: export DEBUG ?= true
+
 migrate: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 

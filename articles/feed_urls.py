@@ -9,10 +9,10 @@ app_name = "feeds"
 urlpatterns = [
     path("rss/", ArticleFeed.as_view("rss"), name="latest-rss"),
     path("atom/", ArticleFeed.as_view("atom"), name="latest-atom"),
-    path("sections/<slug:slug>/rss/", SectionFeed.as_view("rss"), name="section-rss"),
-    path("sections/<slug:slug>/atom/", SectionFeed.as_view("atom"), name="section-atom"),
-    path("tags/<slug:slug>/rss/", TagFeed.as_view("rss"), name="tag-rss"),
-    path("tags/<slug:slug>/atom/", TagFeed.as_view("atom"), name="tag-atom"),
-    path("artists/<slug:slug>/rss/", ArtistFeed.as_view("rss"), name="artist-rss"),
-    path("artists/<slug:slug>/atom/", ArtistFeed.as_view("atom"), name="artist-atom"),
+    path("sections/<unicode_slug:slug>/rss/", SectionFeed.as_view("rss"), name="section-rss"),
+    path("sections/<unicode_slug:slug>/atom/", SectionFeed.as_view("atom"), name="section-atom"),
+    path("tags/<unicode_slug:slug>/rss/", TagFeed.as_view("rss"), name="tag-rss"),
+    path("tags/<unicode_slug:slug>/atom/", TagFeed.as_view("atom"), name="tag-atom"),
+    path("artists/<unicode_slug:slug>/rss/", ArtistFeed.as_view("rss"), name="artist-rss"),
+    path("artists/<unicode_slug:slug>/atom/", ArtistFeed.as_view("atom"), name="artist-atom"),
 ]

@@ -16,7 +16,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
-from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.feed_formats import UNKNOWN_LENGTH, AtomFeed, RssFeed
@@ -69,13 +68,12 @@ class ArticleFeed(Feed):
         return self.site.publisher_name
 
     def item_title(self, article):
-        # Plain text, as the RSS Board's profile and Atom both have it: Django's default
-        # escapes it as HTML, and readers then show "&#x27;" for an apostrophe.
+        # Plain text, as every value given to the formats (articles.feed_formats escapes
+        # each for its element): Django's default escapes it as HTML once more.
         return article.title
 
     def item_description(self, article):
-        # Plain text, in a summary that readers take as HTML (RSS, and Atom's type="html").
-        return escape(article.standfirst or article.meta_description)
+        return article.standfirst or article.meta_description
 
     def item_guid(self, article):
         """A tag URI (RFC 4151) on the article's key, so that a new slug is not a new item to

@@ -19,12 +19,21 @@ from images.model_fields import (
     renditions_field,
 )
 from images.picture import Picture, picture_for
+from plaintext.models import CleanTextModel
 from richtext.fields import RichTextField, SafeURLField
+from slugs.making import fill_slug
+from tagging.managers import CleanTagManager
 
 
-class Section(models.Model):
+class Section(CleanTextModel):
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="The last part of the section's address. Leave empty to make it from the name.",
+    )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
 
     class Meta:
@@ -33,13 +42,23 @@ class Section(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        fill_slug(self, self.name, fallback="section", update_fields=kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:section-detail", kwargs={"slug": self.slug})
 
 
-class Author(models.Model):
+class Author(CleanTextModel):
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="Leave empty to make it from the name.",
+    )
     bio = models.TextField("short bio", blank=True, max_length=1000)
 
     class Meta:
@@ -48,6 +67,10 @@ class Author(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        fill_slug(self, self.name, fallback="author", update_fields=kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+
 
 class TaggedArticle(TaggedItemBase):
     """An article's tags, through a table of our own (integer joins, real keys)."""
@@ -55,7 +78,7 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
 
 
-class Article(models.Model):
+class Article(CleanTextModel):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
@@ -64,14 +87,18 @@ class Article(models.Model):
 
     title = models.CharField(max_length=255)
     slug = models.SlugField(
-        max_length=255, unique=True, help_text="The last part of the article's address."
+        max_length=255,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="The last part of the article's address. Leave empty to make it from the title.",
     )
     standfirst = models.TextField(
         max_length=600, blank=True, help_text="The one or two sentences under the headline."
     )
     body = RichTextField(blank=True)
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
-    tags = TaggableManager(through=TaggedArticle, blank=True)
+    tags = TaggableManager(through=TaggedArticle, blank=True, manager=CleanTagManager)
     authors = models.ManyToManyField(
         Author, through="ArticleAuthor", related_name="articles", blank=True
     )
@@ -125,6 +152,7 @@ class Article(models.Model):
         from articles import workflow  # noqa: PLC0415 (workflow imports this module)
 
         previous = workflow.StateBefore.of(self)
+        fill_slug(self, self.title, fallback="article", update_fields=kwargs.get("update_fields"))
         if self.status == self.Status.PUBLISHED:
             self.published_at = self.published_at or timezone.now()
             self.first_published_at = self.first_published_at or timezone.now()
@@ -208,7 +236,7 @@ class ShownImage(NamedTuple):
     decorative: bool = False
 
 
-class ArticleFigure(models.Model):
+class ArticleFigure(CleanTextModel):
     """A figure in an article: an artwork's image (captioned from the artwork) or a standalone
     image with its own caption. A caption override replaces the composed lines."""
 
@@ -329,7 +357,7 @@ class ArticleFigure(models.Model):
         return []
 
 
-class ArticleLink(models.Model):
+class ArticleLink(CleanTextModel):
     """An outbound link listed with the article ("Watch the preview", "Read the interview")."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links")

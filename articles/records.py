@@ -37,7 +37,7 @@ class SlugRedirect(models.Model):
     """An address an article had when it was public: it answers with a 301 to the article's
     address now, so links and search results keep working after a slug changes."""
 
-    old_slug = models.SlugField(max_length=255, unique=True)
+    old_slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
     article = models.ForeignKey(
         "articles.Article", on_delete=models.CASCADE, related_name="slug_redirects"
     )

@@ -7,8 +7,8 @@ app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
-    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("articles/<unicode_slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("preview/<str:token>/", views.ArticlePreviewView.as_view(), name="article-preview"),
-    path("sections/<slug:slug>/", views.SectionDetailView.as_view(), name="section-detail"),
-    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
+    path("sections/<unicode_slug:slug>/", views.SectionDetailView.as_view(), name="section-detail"),
+    path("tags/<unicode_slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
 ]

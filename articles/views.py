@@ -29,6 +29,8 @@ class ArticleListView(ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    # What the view reads from the query; the page cache gives it nothing else (pagecache/query.py).
+    query_parameters = ("page",)
 
     def get_queryset(self):
         return Article.objects.published().for_listing().newest_first()
@@ -79,6 +81,7 @@ class SectionDetailView(ListView):
     template_name = "articles/section_detail.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    query_parameters = ("page",)
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
@@ -94,6 +97,7 @@ class TagDetailView(ListView):
     template_name = "articles/tag_detail.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    query_parameters = ("page",)
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])

@@ -15,7 +15,10 @@ from images.model_fields import (
     renditions_field,
 )
 from images.picture import Picture, picture_for
+from plaintext.models import CleanTextModel, clean_text_fields
 from richtext.fields import RichTextField, SafeURLField
+from slugs.making import fill_slug
+from tagging.managers import CleanTagManager
 
 # Letters that Unicode does not decompose into a base letter and an accent.
 _BASE_LETTERS = {"Ø": "O", "Æ": "A", "Œ": "O", "Ł": "L", "Đ": "D", "Þ": "T", "ẞ": "S"}
@@ -34,7 +37,7 @@ class TaggedArtist(TaggedItemBase):
     content_object = models.ForeignKey("Artist", on_delete=models.CASCADE)
 
 
-class Artist(models.Model):
+class Artist(CleanTextModel):
     name = models.CharField("display name", max_length=255, help_text='As printed: "Ai Weiwei".')
     sort_name = models.CharField(
         max_length=255,
@@ -44,7 +47,13 @@ class Artist(models.Model):
     sort_initial = models.CharField(
         max_length=1, editable=False, db_index=True, help_text="Derived from the sort name."
     )
-    slug = models.SlugField(max_length=255, unique=True)
+    slug = models.SlugField(
+        max_length=255,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="The last part of the artist's address. Leave empty to make it from the name.",
+    )
     birth_year = models.SmallIntegerField(null=True, blank=True)
     death_year = models.SmallIntegerField(null=True, blank=True)
     birth_place = models.CharField(max_length=255, blank=True)
@@ -80,7 +89,7 @@ class Artist(models.Model):
     # fingerprints of the values the import last wrote (docs/import.md).
     tate_id = models.PositiveIntegerField("Tate id", null=True, unique=True, editable=False)
     import_fingerprints = models.JSONField(default=dict, editable=False)
-    tags = TaggableManager("movements", through=TaggedArtist, blank=True)
+    tags = TaggableManager("movements", through=TaggedArtist, blank=True, manager=CleanTagManager)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -91,7 +100,9 @@ class Artist(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        clean_text_fields(self)  # now, not in pre_save: the initial comes from the clean name
         self.sort_initial = initial_of(self.sort_name or self.name)
+        fill_slug(self, self.name, fallback="artist", update_fields=kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

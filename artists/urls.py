@@ -6,5 +6,5 @@ app_name = "artists"
 
 urlpatterns = [
     path("", views.ArtistListView.as_view(), name="artist-list"),
-    path("<slug:slug>/", views.ArtistDetailView.as_view(), name="artist-detail"),
+    path("<unicode_slug:slug>/", views.ArtistDetailView.as_view(), name="artist-detail"),
 ]

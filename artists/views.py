@@ -14,6 +14,8 @@ class ArtistListView(ListView):
     template_name = "artists/artist_list.html"
     context_object_name = "artists"
     paginate_by = 120
+    # What the view reads from the query; the page cache gives it nothing else (pagecache/query.py).
+    query_parameters = ("letter", "page")
 
     def get_queryset(self):
         artists = Artist.objects.order_by("sort_initial", Lower("sort_name"), "name")

@@ -14,7 +14,7 @@ class ArtworkArtistInline(admin.TabularInline):
     min_num = 0
     verbose_name = "artist"
     verbose_name_plural = "artists (in caption order)"
-    fields = ["position", "artist", "role"]
+    fields = ["position", "artist", "role", "role_text"]
 
 
 class ArtworkImageInline(admin.StackedInline):

@@ -14,7 +14,10 @@ from images.model_fields import (
     renditions_field,
 )
 from images.picture import Picture, picture_for
+from plaintext.models import CleanTextModel
 from richtext.fields import SafeURLField
+from slugs.making import fill_slug
+from tagging.managers import CleanTagManager
 
 
 class TaggedArtwork(TaggedItemBase):
@@ -23,7 +26,7 @@ class TaggedArtwork(TaggedItemBase):
     content_object = models.ForeignKey("Artwork", on_delete=models.CASCADE)
 
 
-class Artwork(models.Model):
+class Artwork(CleanTextModel):
     class Unit(models.TextChoices):
         MM = "mm", "mm"
         CM = "cm", "cm"
@@ -31,7 +34,13 @@ class Artwork(models.Model):
         IN = "in", "in"
 
     title = models.CharField(max_length=500)
-    slug = models.SlugField(max_length=255, unique=True)
+    slug = models.SlugField(
+        max_length=255,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="The last part of the artwork's address. Leave empty to make it from the title.",
+    )
     artists = models.ManyToManyField(
         "artists.Artist", through="ArtworkArtist", related_name="artworks", blank=True
     )
@@ -71,7 +80,7 @@ class Artwork(models.Model):
     # fingerprints of the values the import last wrote (docs/import.md).
     tate_id = models.PositiveIntegerField("Tate id", null=True, unique=True, editable=False)
     import_fingerprints = models.JSONField(default=dict, editable=False)
-    tags = TaggableManager("subjects", through=TaggedArtwork, blank=True)
+    tags = TaggableManager("subjects", through=TaggedArtwork, blank=True, manager=CleanTagManager)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -83,6 +92,10 @@ class Artwork(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.date_display})" if self.date_display else self.title
+
+    def save(self, *args, **kwargs):
+        fill_slug(self, self.title, fallback="artwork", update_fields=kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("artworks:artwork-detail", kwargs={"slug": self.slug})
@@ -118,7 +131,7 @@ class Artwork(models.Model):
         return images[0] if images else None
 
 
-class ArtworkArtist(models.Model):
+class ArtworkArtist(CleanTextModel):
     """One artist's credit on an artwork, in byline order, with the role they played."""
 
     class Role(models.TextChoices):
@@ -136,24 +149,49 @@ class ArtworkArtist(models.Model):
         AND_STUDIO = "and-studio", "and studio"
         AND_PUPIL = "and-pupil", "and a pupil"
         AND_OTHERS = "and-others", "and other artists"
+        # Any other role, in the words of `role_text` ("pupil of", from Tate's data).
+        OTHER = "other", "Other, before the name"
+        OTHER_AFTER = "other-after", "Other, after the name"
 
     artwork = models.ForeignKey(Artwork, on_delete=models.CASCADE, related_name="artist_credits")
     artist = models.ForeignKey(
         "artists.Artist", on_delete=models.PROTECT, related_name="artwork_credits"
     )
     role = models.CharField(max_length=20, choices=Role, default=Role.ARTIST)
+    role_text = models.CharField(
+        "role in words",
+        max_length=100,
+        blank=True,
+        help_text="For “Other”: the role as the credit says it, e.g. “pupil of”.",
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["artwork", "artist", "role"], name="artworkartist_unique_credit"
+                fields=["artwork", "artist", "role", "role_text"],
+                name="artworkartist_unique_credit",
             )
         ]
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.artist}"
+
+    def clean(self):
+        if self.role not in OTHER_ROLES:
+            self.role_text = ""  # the choice says it
+        elif not self.role_text.strip():
+            raise ValidationError({"role_text": "Say the role in words, e.g. “pupil of”."})
+
+    def get_role_display(self) -> str:
+        """The role's label; for another role, its words ("Pupil of" before the name, as the
+        other roles' labels are capitalised; "and workshop" after it)."""
+        if self.role == self.Role.OTHER and self.role_text:
+            return self.role_text[:1].upper() + self.role_text[1:]
+        if self.role == self.Role.OTHER_AFTER and self.role_text:
+            return self.role_text
+        return self.Role(self.role).label if self.role in self.Role.values else self.role
 
     @property
     def role_before(self) -> str:
@@ -172,10 +210,12 @@ SUFFIX_ROLES = {
     ArtworkArtist.Role.AND_STUDIO,
     ArtworkArtist.Role.AND_PUPIL,
     ArtworkArtist.Role.AND_OTHERS,
+    ArtworkArtist.Role.OTHER_AFTER,
 }
+OTHER_ROLES = {ArtworkArtist.Role.OTHER, ArtworkArtist.Role.OTHER_AFTER}
 
 
-class ArtworkImage(models.Model):
+class ArtworkImage(CleanTextModel):
     artwork = models.ForeignKey(Artwork, on_delete=models.CASCADE, related_name="images")
     image = SafeImageField(
         upload_to="artworks/",

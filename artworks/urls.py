@@ -6,5 +6,5 @@ app_name = "artworks"
 
 urlpatterns = [
     path("", views.ArtworkListView.as_view(), name="artwork-list"),
-    path("<slug:slug>/", views.ArtworkDetailView.as_view(), name="artwork-detail"),
+    path("<unicode_slug:slug>/", views.ArtworkDetailView.as_view(), name="artwork-detail"),
 ]

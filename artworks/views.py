@@ -7,6 +7,8 @@ class ArtworkListView(ListView):
     template_name = "artworks/artwork_list.html"
     context_object_name = "artworks"
     paginate_by = 48
+    # What the view reads from the query; the page cache gives it nothing else (pagecache/query.py).
+    query_parameters = ("page",)
 
     def get_queryset(self):
         return Artwork.objects.order_by("title").prefetch_related(

@@ -16,6 +16,9 @@ STANDARD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), Non
     "asctime",
 }
 SCALARS = (str, int, float, bool, type(None))
+# What LOG_LEVEL and LOG_FORMAT take (newsroom/settings.py reads them in any case).
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+FORMATS = ("json", "text")
 
 
 class JsonFormatter(logging.Formatter):
@@ -44,7 +47,8 @@ class JsonFormatter(logging.Formatter):
 
 
 def logging_settings(log_format: str, *, level: str) -> dict:
-    """Django's LOGGING: one handler on stderr in `log_format` ("json" or "text")."""
+    """Django's LOGGING: one handler on stderr in `log_format` (one of FORMATS), the root at
+    `level` (one of LEVELS, any case: logging itself only takes upper case)."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -53,7 +57,7 @@ def logging_settings(log_format: str, *, level: str) -> dict:
             "text": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
         },
         "handlers": {"console": {"class": "logging.StreamHandler", "formatter": log_format}},
-        "root": {"handlers": ["console"], "level": level},
+        "root": {"handlers": ["console"], "level": level.upper()},
         "loggers": {
             # Django's own console handler off: its records reach the root's, once, in the format.
             "django": {"handlers": [], "propagate": True},

@@ -68,10 +68,16 @@ def tate_collection_import(
         artist_ids = dict(Artist.objects.filter(tate_id__isnull=False).values_list("tate_id", "pk"))
         # A dry run wrote none of the new artists: count their works as it would.
         known = set(artist_ids) | (in_source if dry_run else set())
-        writer = ArtworkWriter(artist_ids=artist_ids, summary=summary, tags=tags, dry_run=dry_run)
+        writer = ArtworkWriter(
+            artist_ids=artist_ids,
+            known_artists=known,
+            summary=summary,
+            tags=tags,
+            dry_run=dry_run,
+        )
         _import(
             source.files("artworks"),
-            lambda content: parse_artwork(content, known),
+            parse_artwork,
             writer,
             batch_size,
             bar("Artworks", source.count("artworks")),

@@ -3,11 +3,13 @@
 Tags ignore case (TAGGIT_CASE_INSENSITIVE): "God" finds the tag "god". The comparison is made in
 Python, on every tag's name read once per import: SQLite's LOWER() and LIKE fold ASCII letters
 only, and would take "Österreich" and "österreich" for two tags (then fail on the second's
-slug). A name with no tag yet gets one, its slug made unique ("turkey-2" when "turkey" is taken).
+slug). A name with no tag yet gets one, its slug made as every tag's is (slugs/) and unique
+("turkey-2" when "turkey" is taken): bulk_create sends no signal for tagging/slugs.py to see.
 """
 
-from django.utils.text import slugify
 from taggit.models import Tag
+
+from slugs.making import numbered, slug_for
 
 SLUG_MAX = Tag._meta.get_field("slug").max_length
 
@@ -40,21 +42,17 @@ class TagResolver:
 
 
 def _with_unique_slugs(names: list[str]) -> list[Tag]:
-    bases = {name: slugify(name)[: SLUG_MAX - 8] or "tag" for name in names}
-    candidates = [_numbered(base, n) for base in set(bases.values()) for n in range(1, 10)]
+    bases = {name: slug_for(name, max_length=SLUG_MAX, fallback="tag") for name in names}
+    candidates = [numbered(base, n) for base in set(bases.values()) for n in range(1, 10)]
     taken = set(Tag.objects.filter(slug__in=candidates).values_list("slug", flat=True))
     tags = []
     for name in names:
         number = 1
-        while _numbered(bases[name], number) in taken or (
-            number >= 10 and Tag.objects.filter(slug=_numbered(bases[name], number)).exists()
+        while numbered(bases[name], number) in taken or (
+            number >= 10 and Tag.objects.filter(slug=numbered(bases[name], number)).exists()
         ):  # beyond the ninth, one query a slug: never seen in Tate's data
             number += 1
-        slug = _numbered(bases[name], number)
+        slug = numbered(bases[name], number)
         taken.add(slug)
         tags.append(Tag(name=name, slug=slug))
     return tags
-
-
-def _numbered(base: str, number: int) -> str:
-    return base if number == 1 else f"{base}-{number}"

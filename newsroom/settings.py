@@ -1,7 +1,8 @@
 """Newsroom settings: every environment differs only by environment variables.
 
-With no variables at all this is the embedded default: SQLite under var/, DEBUG on,
-local-memory cache, media under var/media. See .env.example for production.
+With DEBUG=true and nothing else this is the embedded default: SQLite under var/, local-memory
+cache, media under var/media (`make run` sets DEBUG=true). Without DEBUG it is production, which
+refuses to start without SECRET_KEY and ALLOWED_HOSTS. See .env.example for production.
 """
 
 import os
@@ -13,14 +14,16 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from health.logging import logging_settings
-from newsroom.environment import env
+from health.logging import FORMATS, LEVELS, logging_settings
+from newsroom.environment import env, time_zone
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
 
 
-DEBUG = env("DEBUG", True, cast=bool)
+# Off unless set: a deployment that forgets it refuses to start without its secrets below,
+# rather than running with the development key and Django's debug pages.
+DEBUG = env("DEBUG", False, cast=bool)
 
 # Production (DEBUG off) refuses to start without its secrets; development gets throwaway ones.
 SECRET_KEY = env("SECRET_KEY", required=not DEBUG) or "dev-only-insecure-key-never-in-production"
@@ -33,7 +36,9 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS", cast=list, required=not DEBUG) or [
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS", [], cast=list)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin with our admin site: change lists answer bad filters with "?e=1"
+    # (adminsite/).
+    "adminsite.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +54,13 @@ INSTALLED_APPS = [
     "reversion_compare",
     # Failed logins counted per username and address; lock-outs (Security, below).
     "axes",
+    # Plain text cleaned on every save (plaintext/); before tagging, so that a new tag's slug
+    # is made from its clean name.
+    "plaintext",
+    # <unicode_slug:...> in every public URL, registered before any URLconf is read (slugs/).
+    "slugs",
+    # The admin's tag autocomplete, and a working slug for every new tag (tagging/).
+    "tagging",
     "images",
     "sitesettings",
     "structured_data",
@@ -209,12 +221,18 @@ PASSWORD_HASHERS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
-TIME_ZONE = env("TIME_ZONE", "Europe/London")
+TIME_ZONE = env("TIME_ZONE", "Europe/London", cast=time_zone)
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Django's two finders, where a path that leads out of the static folders is not found (404)
+# rather than an error (security/static_paths.py): runserver serves static files through them.
+STATICFILES_FINDERS = [
+    "security.static_paths.FileSystemFinder",
+    "security.static_paths.AppDirectoriesFinder",
+]
 STATIC_ROOT = Path(env("STATIC_ROOT", VAR_DIR / "static"))
 if DEBUG:
     # WhiteNoise looks here at start-up; in development the files come from the finders.
@@ -277,7 +295,23 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env("SECURE_HSTS_INCLUDE_SUBDOMAINS", True, cas
 SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD", False, cast=bool)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # Other sites we link to learn our origin, never a page's path (preview links carry a token).
-SECURE_REFERRER_POLICY = env("SECURE_REFERRER_POLICY", "strict-origin-when-cross-origin")
+SECURE_REFERRER_POLICY = ",".join(
+    env(
+        "SECURE_REFERRER_POLICY",
+        ["strict-origin-when-cross-origin"],
+        cast=list,  # fallbacks are allowed: "no-referrer,strict-origin-when-cross-origin"
+        choices=[
+            "no-referrer",
+            "no-referrer-when-downgrade",
+            "origin",
+            "origin-when-cross-origin",
+            "same-origin",
+            "strict-origin",
+            "strict-origin-when-cross-origin",
+            "unsafe-url",
+        ],
+    )
+)
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -313,7 +347,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_FAILURE_LIMIT = env("AXES_FAILURE_LIMIT", 5, cast=int)
+AXES_FAILURE_LIMIT = env("AXES_FAILURE_LIMIT", 5, cast=int, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env("AXES_COOLOFF_MINUTES", 15, cast=float))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
@@ -321,22 +355,18 @@ AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
 AXES_ENABLE_ADMIN = False
 # The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies that append to
 # X-Forwarded-For (nginx: 1), that many entries from its right (security/client_ip.py).
-TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", 0, cast=int)
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", 0, cast=int, minimum=0)
 AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
-if TRUSTED_PROXY_COUNT < 0 or AXES_FAILURE_LIMIT < 1:
-    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more, AXES_FAILURE_LIMIT 1+.")
 
 # Background work (recommendations, later renditions) goes through Django's tasks framework.
 # "immediate" runs a task right after the transaction that asked for it commits; "database"
 # queues it for `manage.py db_worker` (django-tasks-db), as docker-compose.yml does.
-TASKS_BACKEND = env("TASKS_BACKEND", "immediate")
+TASKS_BACKEND = env("TASKS_BACKEND", "immediate", choices=["immediate", "database"])
 if TASKS_BACKEND == "database":
     INSTALLED_APPS.append("django_tasks_db")
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-elif TASKS_BACKEND == "immediate":
-    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 else:
-    raise ImproperlyConfigured("TASKS_BACKEND must be 'immediate' or 'database'.")
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 # "You may also like" (see docs/recommendations.md for what each number does).
 RECOMMENDATIONS_WEIGHTS = {
@@ -349,28 +379,20 @@ RECOMMENDATIONS_FLOOR = env("RECOMMENDATIONS_FLOOR", 0.6, cast=float)
 RECOMMENDATIONS_BLOCK_SIZE = env("RECOMMENDATIONS_BLOCK_SIZE", 4, cast=int)
 RECOMMENDATIONS_HALF_LIFE_DAYS = env("RECOMMENDATIONS_HALF_LIFE_DAYS", 365, cast=float)
 # "post": suggestions show until a moderator rejects them; "pre": only approved and pinned show.
-RECOMMENDATIONS_MODERATION = env("RECOMMENDATIONS_MODERATION", "post")
-if RECOMMENDATIONS_MODERATION not in {"pre", "post"}:
-    raise ImproperlyConfigured("RECOMMENDATIONS_MODERATION must be 'pre' or 'post'.")
+RECOMMENDATIONS_MODERATION = env("RECOMMENDATIONS_MODERATION", "post", choices=["post", "pre"])
 
 # Editorial workflow: how long a preview link sent from the admin keeps working.
 PREVIEW_LINK_HOURS = env("PREVIEW_LINK_HOURS", 48, cast=float)
 
 # Revisions (revisions/retention.py): the newest this many of each article, artist and artwork
 # are kept, and every revision in which an article was published.
-REVISIONS_KEEP = env("REVISIONS_KEEP", 50, cast=int)
-if REVISIONS_KEEP < 1:
-    raise ImproperlyConfigured("REVISIONS_KEEP must be at least 1.")
+REVISIONS_KEEP = env("REVISIONS_KEEP", 50, cast=int, minimum=1)
 
 # Image uploads (images/validation.py): the largest file, in bytes, and the most pixels (width x
 # height) an upload may have. Pixels are checked from the header, before anything is decoded;
 # Pillow's own decompression-bomb limit (about 89 million) stays the ceiling.
-IMAGE_UPLOAD_MAX_BYTES = env("IMAGE_UPLOAD_MAX_BYTES", 25 * 1024 * 1024, cast=int)
-IMAGE_UPLOAD_MAX_PIXELS = env("IMAGE_UPLOAD_MAX_PIXELS", 60_000_000, cast=int)
-if IMAGE_UPLOAD_MAX_BYTES < 1 or IMAGE_UPLOAD_MAX_PIXELS < 1:
-    raise ImproperlyConfigured(
-        "IMAGE_UPLOAD_MAX_BYTES and IMAGE_UPLOAD_MAX_PIXELS must be at least 1."
-    )
+IMAGE_UPLOAD_MAX_BYTES = env("IMAGE_UPLOAD_MAX_BYTES", 25 * 1024 * 1024, cast=int, minimum=1)
+IMAGE_UPLOAD_MAX_PIXELS = env("IMAGE_UPLOAD_MAX_PIXELS", 60_000_000, cast=int, minimum=1)
 
 # Renditions (images/renditions.py), made after an upload commits: the widths, in pixels, made of
 # every image for srcset (comma-separated). An image narrower than the largest also gets one at
@@ -386,7 +408,5 @@ if not IMAGE_RENDITION_WIDTHS or IMAGE_RENDITION_WIDTHS[0] < 16:
 # Logs on stderr, one line per record: "json" (time, level, logger, message, and the request's
 # method, path and status where there is one; health/logging.py), the default with DEBUG off, for
 # a log shipper; "text" for people, the default while developing.
-LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
-if LOG_FORMAT not in {"json", "text"}:
-    raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'text'.")
-LOGGING = logging_settings(LOG_FORMAT, level=env("LOG_LEVEL", "INFO"))
+LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json", choices=FORMATS)
+LOGGING = logging_settings(LOG_FORMAT, level=env("LOG_LEVEL", "INFO", choices=LEVELS))

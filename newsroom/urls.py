@@ -5,10 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from newsroom.sitemaps import SITEMAPS
-
-admin.site.site_header = "Newsroom"
-admin.site.site_title = "Newsroom admin"
-admin.site.index_title = "Content"
+from pagecache.query import reads_query
 
 # A database error raised outside a view (a logged-in visitor's session) gets the friendly 503.
 handler500 = "health.views.server_error"
@@ -30,7 +27,8 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        # ?p=: the page of a section longer than a sitemap may be (the index links to them).
+        reads_query("p")(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
@@ -44,4 +42,6 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from security.static_paths import serve_media
+
+    urlpatterns += static(settings.MEDIA_URL, view=serve_media, document_root=settings.MEDIA_ROOT)

@@ -40,7 +40,11 @@ def for_all(label: str) -> str:
 
 
 def for_public_in(kind: str, slug: str) -> str:
-    """The public articles listed on a section, tag, artist or artwork page."""
+    """The public articles listed on a section, tag, artist or artwork page. A slug may be 255
+    characters of any script: such a one is digested, so that keys stay short and plain ASCII
+    for every cache backend."""
+    if not slug.isascii() or len(slug) > 80:
+        slug = _digest(slug)
     return f"{PREFIX}v:public:{kind}:{slug}"
 
 

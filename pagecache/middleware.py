@@ -5,10 +5,12 @@ Two middleware share the work:
 - CachedPageMiddleware, early in MIDDLEWARE (after the security headers and the CSP nonce): a
   visitor with no session cookie gets a fresh cached page straight away, before sessions, auth,
   CSRF, messages and URL resolution run. This is the fast path every reader takes.
-- PageCacheMiddleware, last in MIDDLEWARE: it needs the user and the resolved view. It serves
-  what the first could not (a stale copy while another request rebuilds, or after a wait), lets
-  logged-in people through fresh, and stores what the view renders. Its process_view runs outside
-  the request's transaction, so a hit touches neither the database nor the view."""
+- PageCacheMiddleware, last in MIDDLEWARE: it needs the user and the resolved view. It leaves
+  the view only the query parameters it declares (query.py), serves what the first could not (a
+  stale copy while another request rebuilds, or after a wait), lets logged-in people through
+  fresh, and stores what the view renders under the address of those parameters. Its
+  process_view runs outside the request's transaction, so a hit touches neither the database
+  nor the view."""
 
 import logging
 import time
@@ -22,6 +24,7 @@ from django.utils.cache import patch_vary_headers
 from newsroom import replicas
 from pagecache import http, keys, nonces, policies, schedule, versions
 from pagecache.address import address_of
+from pagecache.query import declared_parameters, keep_only
 from pagecache.tracking import Recorder
 
 log = logging.getLogger(__name__)
@@ -96,7 +99,12 @@ class PageCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
         names = policies.keys_for(match.view_name, view_kwargs) if match else None
-        if names is None or request.method not in {"GET", "HEAD"}:
+        if names is None:
+            return None
+        # For everyone, logged in or not: a page and its links are built from its own
+        # parameters only, the ones its address in the cache holds (query.py).
+        keep_only(request, declared_parameters(view_func))
+        if request.method not in {"GET", "HEAD"}:
             return None
         if request.user.is_authenticated:
             request._cached_page = StaffPage()

@@ -4,15 +4,19 @@
 here: the article admin registered by `articles` is replaced by a subclass that adds it.
 """
 
-from django import forms
 from django.contrib import admin, messages
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Value, When, prefetch_related_objects
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
+from recommendations.forms import (
+    ArticleRelatedLinkForm,
+    RelatedLinkForm,
+    RelatedLinkInlineFormSet,
+    RelatedLinkListFormSet,
+)
 from recommendations.models import RelatedLink
 from recommendations.services import (
-    HAND_ADDED_STATUSES,
     related_link_add,
     related_link_moderate,
     related_links_pin,
@@ -23,37 +27,6 @@ Status = RelatedLink.Status
 
 STRONG_SCORE = 2
 MEDIUM_SCORE = 1
-
-
-class RelatedLinkForm(forms.ModelForm):
-    """A link added by hand is a person's decision, so it starts approved and is never a mere
-    suggestion; an existing link keeps its pair (decide on it, or reject it and add another)."""
-
-    class Meta:
-        model = RelatedLink
-        fields = ["source", "target", "status", "position"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "status" in self.fields:
-            self.fields["status"].help_text = (
-                "Approved may show; pinned always shows, in position order; rejected never "
-                "shows, and the engine will not suggest the pair again."
-            )
-        if "position" in self.fields:
-            self.fields["position"].help_text = (
-                "For pinned links: lower comes first. Leave empty to keep a pinned link where "
-                "it is, or to pin a link at the end."
-            )
-        adding = self.instance._state.adding
-        if "status" in self.fields and (adding or self.instance.origin == RelatedLink.Origin.STAFF):
-            self.fields["status"].choices = [(s.value, s.label) for s in HAND_ADDED_STATUSES]
-            if adding:
-                self.fields["status"].initial = Status.APPROVED
-                if self.initial.get("status") == Status.SUGGESTED:
-                    del self.initial["status"]
-        if "target" in self.fields and not adding:
-            self.fields["target"].disabled = True
 
 
 @admin.display(description="Score", ordering="score")
@@ -169,6 +142,25 @@ class RelatedLinkAdmin(admin.ModelAdmin):
             _articles_only_picked(formfield, view=True)
         return formfield
 
+    # The list's status and position columns: the same form as the link's page, so that a
+    # queue left open keeps the decisions made since (recommendations/forms.py).
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=RelatedLinkForm, **kwargs)
+
+    def get_changelist_formset(self, request, **kwargs):
+        return super().get_changelist_formset(request, formset=RelatedLinkListFormSet, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        cl = (getattr(response, "context_data", None) or {}).get("cl")
+        if cl is not None and cl.formset is not None and cl.formset.is_bound:
+            # A refused save shows each posted row beside its own link, not beside whatever
+            # link is at its place in the list now (links move when their status changes).
+            links = [form.instance for form in cl.formset.forms]
+            prefetch_related_objects(links, *self.list_select_related)
+            cl.result_list = links
+        return response
+
     def get_fieldsets(self, request, obj=None):
         decision = (None, {"fields": ["source", "target", "status", "position"]})
         if obj is None:
@@ -200,7 +192,7 @@ class RelatedLinkAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         position = form.cleaned_data.get("position")
         if change:
-            if form.has_changed():
+            if form.decides():
                 related_link_moderate(
                     link=obj, status=obj.status, position=position, user=request.user
                 )
@@ -249,9 +241,10 @@ class RelatedLinkInline(admin.TabularInline):
     """An article's own links in the order its block shows them, rejected ones last."""
 
     model = RelatedLink
-    form = RelatedLinkForm
+    form = ArticleRelatedLinkForm
+    formset = RelatedLinkInlineFormSet
     fk_name = "source"
-    fields = ["target", "status", "position", "score_display", "reasons_display"]
+    fields = ["target", "status", "position", "score_display", "reasons_display", "shown_target"]
     readonly_fields = ["score_display", "reasons_display"]
     autocomplete_fields = ["target"]
     extra = 0
@@ -263,6 +256,12 @@ class RelatedLinkInline(admin.TabularInline):
     )
     score_display = staticmethod(score_display)
     reasons_display = staticmethod(reasons_display)
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if self.has_change_permission(request, obj):
+            return fields
+        return [name for name in fields if name != "shown_target"]  # only a saved form needs it
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -329,7 +328,7 @@ class ArticleWithRelatedLinksAdmin(ArticleAdmin):
         for link in formset.deleted_objects:
             link.delete()
         for link_form in formset.forms:
-            if not link_form.has_changed() or link_form in formset.deleted_forms:
+            if not link_form.decides() or link_form in formset.deleted_forms:
                 continue
             link, data = link_form.instance, link_form.cleaned_data
             if link.pk is None:

@@ -1,8 +1,11 @@
 """The server's allow-list for rich text: whatever the editor (or anyone) sends goes through it."""
 
 import re
+import unicodedata
 
 import nh3
+
+from plaintext.text import drop_disallowed
 
 ALLOWED_TAGS = {
     "p",
@@ -33,13 +36,21 @@ _cleaner = nh3.Cleaner(
 )
 
 _EMPTY_PARAGRAPH = "<p></p>"
+# Text and tags of sanitized HTML, apart: composing Unicode (NFC) across a ">" would join it with
+# a following U+0338 into "≯" and break the tag.
+_BETWEEN_ANGLE_BRACKETS = re.compile(r"[^<>]+")
 
 
 def sanitize_html(html: str | None) -> str:
-    """Return html reduced to the allow-list; an editor's empty paragraph becomes ''."""
+    """Return html reduced to the allow-list, with the characters plain text drops dropped
+    (plaintext.text) and its text composed (NFC); an editor's empty paragraph becomes ''."""
     if not html:
         return ""
-    cleaned = _cleaner.clean(html).strip()
+    cleaned = _cleaner.clean(drop_disallowed(html))
+    # Again after parsing: character references ("&#11;", "e&#x301;") are characters now.
+    cleaned = _BETWEEN_ANGLE_BRACKETS.sub(
+        lambda text: unicodedata.normalize("NFC", text[0]), drop_disallowed(cleaned)
+    ).strip()
     return "" if cleaned == _EMPTY_PARAGRAPH else cleaned
 
 

@@ -1,20 +1,21 @@
 """A search request's parameters (?q=, ?kind=, ?section=), each checked: anything else is
 ignored rather than refused, so that an odd link still shows a search page."""
 
-import re
 from dataclasses import dataclass
 
 from django.http import QueryDict
 
+from articles.models import Section
 from search.models import SearchDocument
 from search.terms import SearchTerms, clean_terms
+from slugs.converters import is_slug, normalize
 
 Kind = SearchDocument.Kind
 
 # ?kind= values, as the filter offers them.
 KINDS = {"articles": Kind.ARTICLE, "artists": Kind.ARTIST, "artworks": Kind.ARTWORK}
 KIND_CHOICES = [("articles", "Articles"), ("artists", "Artists"), ("artworks", "Artworks")]
-_SLUG = re.compile(r"[-\w]{1,100}", re.ASCII)
+SECTION_SLUG_MAX = Section._meta.get_field("slug").max_length
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,9 @@ class SearchParams:
 
 def search_params(query: QueryDict) -> SearchParams:
     kind = query.get("kind", "")
-    section = query.get("section", "")
+    section = normalize(query.get("section", ""))  # as the section pages' addresses read it
     return SearchParams(
         terms=clean_terms(query.get("q")),
         kind=kind if kind in KINDS else "",
-        section=section if _SLUG.fullmatch(section) else "",
+        section=section if is_slug(section) and len(section) <= SECTION_SLUG_MAX else "",
     )

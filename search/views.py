@@ -13,6 +13,8 @@ class SearchView(TemplateView):
     Kept out of search engines' indexes: a results page is not content."""
 
     template_name = "search/results.html"
+    # What the view reads from the query; the page cache gives it nothing else (pagecache/query.py).
+    query_parameters = ("q", "kind", "section", "page")
 
     def get_context_data(self, **kwargs):
         params = search_params(self.request.GET)

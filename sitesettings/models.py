@@ -2,9 +2,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from images.fields import SafeImageField
+from plaintext.models import CleanTextModel
 
 
-class SiteSettings(models.Model):
+class SiteSettings(CleanTextModel):
     """The publisher's settings: one row, edited in the admin."""
 
     publisher_name = models.CharField(max_length=200, default="Newsroom")

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+from plaintext.text import clean_text
+
 NEW_PREFIX = "new:"
 MAX_TAG_LENGTH = Tag._meta.get_field("name").max_length
 
@@ -71,7 +73,7 @@ class TagAutocompleteField(forms.ModelMultipleChoiceField):
         for raw in value:
             raw = str(raw)
             if raw.startswith(NEW_PREFIX):
-                tag_name = raw.removeprefix(NEW_PREFIX).strip()
+                tag_name = clean_text(raw.removeprefix(NEW_PREFIX))
                 if len(tag_name) > MAX_TAG_LENGTH:
                     raise ValidationError(
                         f"A tag can be at most {MAX_TAG_LENGTH} characters: “{tag_name[:40]}…”."

@@ -56,3 +56,37 @@ def article_form_data(article=None, **fields) -> dict[str, str]:
     }
     data.update(fields)
     return data
+
+
+def browser_post_data(response, form_id: str) -> dict[str, list[str]]:
+    """What a browser would post from the form `form_id` of a page as it was served: its
+    enabled fields with their values, hidden ones included (checked boxes only, selected
+    options, no buttons, no files)."""
+    import html5lib  # noqa: PLC0415
+
+    document = html5lib.parse(response.content.decode(), namespaceHTMLElements=False)
+    form = next(f for f in document.iter("form") if f.get("id") == form_id)
+    data: dict[str, list[str]] = {}
+    for element in form.iter():
+        name = element.get("name")
+        if element.tag not in {"input", "select", "textarea"}:
+            continue
+        kind = (element.get("type") or "text").lower()
+        if not name or element.get("disabled") is not None:
+            continue
+        if kind in {"submit", "button", "image", "reset", "file"}:
+            continue
+        if kind in {"checkbox", "radio"} and element.get("checked") is None:
+            continue
+        if element.tag == "select":
+            options = list(element.iter("option"))
+            chosen = [o for o in options if o.get("selected") is not None]
+            if not chosen and options and element.get("multiple") is None:
+                chosen = options[:1]
+            values = [o.get("value", o.text or "") for o in chosen]
+        elif element.tag == "textarea":
+            values = [element.text or ""]
+        else:
+            values = [element.get("value", "on" if kind in {"checkbox", "radio"} else "")]
+        data.setdefault(name, []).extend(values)
+    return data

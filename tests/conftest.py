@@ -1,5 +1,16 @@
 import pytest
 from django.core.cache import cache
+from hypothesis import HealthCheck, settings
+
+# Property-based tests (tests/hostile/): a modest number of examples in `make test`; many more
+# with `pytest --hypothesis-profile=deep`. No deadline: these machines are shared and noisy, and
+# an example renders a dozen pages.
+_unhealthy = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile(
+    "default", max_examples=12, deadline=None, suppress_health_check=_unhealthy
+)
+settings.register_profile("deep", max_examples=400, deadline=None, suppress_health_check=_unhealthy)
+settings.load_profile("default")
 
 
 @pytest.fixture(autouse=True)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 DISPLAY_MAX = 255
+MEASURE_MAX = Decimal("99999999.99")  # Artwork.height and co.: 10 digits, 2 after the point
 UNITS = ("mm", "cm", "m", "in")
 
 # Labels that only say what was measured: the caption needs none of them.
@@ -113,8 +114,12 @@ def _known_unit(units: str | None) -> str:
 
 
 def _structured(numbers: list[str], unit: str) -> dict:
-    values = [Decimal(number).quantize(Decimal("0.01")) for number in numbers]
-    if not unit or len(values) < 2 or any(value <= 0 for value in values):
+    # The caption still shows the line; a number the field cannot hold gives no size.
+    values = [Decimal(number) for number in numbers]
+    if not unit or len(values) < 2 or any(value > MEASURE_MAX for value in values):
+        return {}
+    values = [value.quantize(Decimal("0.01")) for value in values]
+    if any(value <= 0 for value in values):
         return {}
     size = dict(zip(("height", "width", "depth"), values, strict=False))
     return {**size, "unit": unit}

@@ -35,6 +35,9 @@ class TateCredit:
     artist_tate_id: int
     name: str  # as the artwork file prints it, for messages
     role: str  # an ArtworkArtist.Role value
+    role_text: str = ""  # for a role without a value of its own: the role as Tate writes it
+    # The artist as the artwork file describes them, made when there is no artist file.
+    artist: TateArtist | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import tarfile
 import time
 
 import pytest
+from django.db.migrations.loader import MigrationLoader
 
 from tests.backups.sites import ENGINE, site_create, site_drop
 
@@ -115,7 +116,9 @@ def test_a_backup_from_an_older_schema_is_migrated_after_restore(tmp_path, fresh
 
     result = fresh_site.manage("restore", str(tmp_path / "older.tar.gz"))
 
-    assert "Migrating: the backup is from an older version (1 migrations)" in result.stdout
+    later = [node for node in MigrationLoader(None).graph.nodes if node[0] == "sitesettings"]
+    migrating = f"Migrating: the backup is from an older version ({len(later) - 1} migrations)"
+    assert migrating in result.stdout
     assert fresh_site.manage("migrate", "--check", check=False).returncode == 0
 
 

@@ -8,15 +8,24 @@ from pathlib import Path
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "tate"
 
 ARTISTS_IN_FIXTURE = 24
-ARTWORKS_IN_FIXTURE = 20
-# p80087-121182 names Patrick Gilbert (20596), who has no artist file.
-ARTWORKS_IMPORTED = ARTWORKS_IN_FIXTURE - 1
+ARTWORKS_IN_FIXTURE = 23
+ARTWORKS_IMPORTED = ARTWORKS_IN_FIXTURE
+# Credited without an artist file: Patrick Gilbert (20596) and Gilbert Stuart (537).
+ARTISTS_FROM_CREDITS = 2
+ARTISTS_IMPORTED = ARTISTS_IN_FIXTURE + ARTISTS_FROM_CREDITS
+# What the summary says of the fixture, beside the counts (nothing is skipped).
+NOTES_OF_FIXTURE = {
+    "artist without an artist file made from an artwork's credit": ARTISTS_FROM_CREDITS,
+    "contributor role 'pupil of' imported as written": 1,
+}
 
 AI_WEIWEI = 8208
 AI_WEIWEI_WORK = "artworks/t/128/t12809-93227.json"  # tate id 93227
 FOUR_ARTISTS_WORK = "artworks/t/073/t07317-22185.json"  # tate id 22185
 REYNOLDS_AND_STUDIO = "artworks/n/055/n05564-12411.json"  # tate id 12411
 GILBERT_WORK = "artworks/p/800/p80087-121182.json"
+STUART_WORKS = ("artworks/n/002/n00229-13974.json", "artworks/n/056/n05612-13975.json")
+PUPIL_OF_WORK = "artworks/n/008/n00891-12423.json"  # tate id 12423, Reynolds "pupil of"
 
 
 def copy_fixture(target: Path) -> Path:

@@ -7,27 +7,40 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from imports.summary import ImportSummary, Skipped
-from tests.imports.tate_collections import ARTISTS_IN_FIXTURE, ARTWORKS_IMPORTED, FIXTURE
+from tests.imports.tate_collections import (
+    ARTISTS_IN_FIXTURE,
+    ARTWORKS_IMPORTED,
+    FIXTURE,
+    copy_fixture,
+    write,
+)
 
 pytestmark = pytest.mark.django_db
 
+BROKEN = "artworks/z/000/z00001-800001.json"
+
 
 def test_the_command_logs_progress_prints_a_summary_and_writes_the_report(tmp_path):
-    """Without a terminal: plain progress lines, the counts, the skipped file and the report."""
+    """Without a terminal: plain progress lines, the counts, the skipped file, the notes and
+    the report."""
     out, report = io.StringIO(), tmp_path / "report.json"
+    collection = copy_fixture(tmp_path / "tate")
+    write(collection, BROKEN, "{")
 
-    call_command("import_tate", str(FIXTURE), "--report", str(report), stdout=out)
+    call_command("import_tate", str(collection), "--report", str(report), stdout=out)
 
     text = out.getvalue()
     assert "Artists [" in text and f"{ARTISTS_IN_FIXTURE}/{ARTISTS_IN_FIXTURE} (100%)" in text
     assert "Artworks [" in text and "/s, " in text and "left" in text
     assert f"Artworks: {ARTWORKS_IMPORTED} created, 0 updated, 0 unchanged, 1 skipped" in text
-    assert "Skipped by reason: contributor without artist file 1." in text
-    assert "artworks/p/800/p80087-121182.json: contributor without artist file" in text
+    assert "Skipped by reason: malformed JSON 1." in text
+    assert f"{BROKEN}: malformed JSON" in text
+    assert "Note: contributor role 'pupil of' imported as written: 1." in text
     data = json.loads(report.read_text())
     assert data["artworks"]["created"] == ARTWORKS_IMPORTED
-    assert data["skipped_by_reason"] == {"contributor without artist file": 1}
-    assert data["skipped"][0]["file"] == "artworks/p/800/p80087-121182.json"
+    assert data["skipped_by_reason"] == {"malformed JSON": 1}
+    assert data["skipped"][0]["file"] == BROKEN
+    assert data["notes"]["contributor role 'pupil of' imported as written"] == 1
     assert data["dry_run"] is False
 
 

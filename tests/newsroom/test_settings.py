@@ -103,15 +103,32 @@ def test_production_with_secrets_starts(start_django):
     ]
 
 
-def test_development_needs_no_variables(start_django):
-    """With no variables at all the project starts in debug mode on SQLite."""
+def test_without_debug_it_is_production(start_django):
+    """No variables at all is production: it refuses to start without its secret key, rather
+    than running with the development one."""
+    result = start_django({})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in last_line(result.stderr)
+
+
+def test_development_needs_only_debug(start_django):
+    """DEBUG=true and nothing else (what `make run` sets) starts in debug mode on SQLite."""
     result = start_django(
-        {}, "from django.conf import settings; print(settings.DEBUG, settings.DATABASES['default'])"
+        {"DEBUG": "true"},
+        "from django.conf import settings; print(settings.DEBUG, settings.DATABASES['default'])",
     )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("True ")
     assert "django.db.backends.sqlite3" in result.stdout
+
+
+def test_make_run_turns_debug_on():
+    """`make run` (and the demo and migrate steps before it) start with DEBUG on, unless the
+    environment already says otherwise."""
+    makefile = (ROOT / "Makefile").read_text()
+    assert "run demo migrate: export DEBUG ?= true" in makefile
 
 
 def test_database_url_selects_postgresql(start_django):
@@ -143,7 +160,8 @@ def test_debug_must_be_a_boolean(start_django):
 
 def test_media_stays_on_local_disk_by_default(start_django):
     result = start_django(
-        {}, "from django.conf import settings; print(settings.STORAGES['default']['BACKEND'])"
+        {"DEBUG": "true"},
+        "from django.conf import settings; print(settings.STORAGES['default']['BACKEND'])",
     )
 
     assert result.stdout.strip() == "django.core.files.storage.FileSystemStorage"
@@ -153,6 +171,7 @@ def test_a_bucket_name_moves_media_to_s3_compatible_storage(start_django):
     """AWS_STORAGE_BUCKET_NAME selects django-storages' S3 backend with its options."""
     result = start_django(
         {
+            "DEBUG": "true",
             "AWS_STORAGE_BUCKET_NAME": "press-media",
             "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
         },
@@ -168,3 +187,25 @@ def test_a_bucket_name_moves_media_to_s3_compatible_storage(start_django):
         "https://s3.example.org",
         "False",
     ]
+
+
+def test_a_lowercase_log_level_starts_the_app(start_django):
+    """LOG_LEVEL=warning, as gunicorn takes it, configures logging instead of stopping the app
+    with "Unable to configure root logger"."""
+    result = start_django(
+        {**PRODUCTION, "LOG_LEVEL": "warning"},
+        "import logging; print(logging.getLevelName(logging.getLogger().level))",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "WARNING"
+
+
+def test_a_wrong_log_level_says_what_it_takes(start_django):
+    result = start_django({**PRODUCTION, "LOG_LEVEL": "verbose"})
+
+    assert result.returncode != 0
+    assert last_line(result.stderr) == (
+        "django.core.exceptions.ImproperlyConfigured: LOG_LEVEL must be one of DEBUG, INFO, "
+        "WARNING, ERROR, CRITICAL (any case), not 'verbose'."
+    )

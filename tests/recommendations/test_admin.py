@@ -33,7 +33,7 @@ def act(client, action, links):
 def article_form(article, links=(), new=()) -> dict[str, str]:
     """The article's change form as the browser posts it: its fields unchanged, its empty
     byline, figures and outbound links, and its related links rows (`links`: existing links
-    with the changes to post; `new`: fields of rows added by hand)."""
+    as they are now, with the changes to post; `new`: fields of rows added by hand)."""
     published = timezone.localtime(article.published_at)
     data = {
         "title": article.title,
@@ -52,8 +52,12 @@ def article_form(article, links=(), new=()) -> dict[str, str]:
         **management_form(INLINE, total=len(links) + len(new), initial=len(links)),
     }
     for index, (link, changes) in enumerate(links):
-        row = {"id": link.pk, "status": link.status, "position": link.position or "", **changes}
+        shown = {"status": link.status, "position": "" if link.position is None else link.position}
+        row = {"id": link.pk, "shown_target": link.target_id, **shown, **changes}
         data.update({f"{INLINE}-{index}-{name}": str(value) for name, value in row.items()})
+        data.update(
+            {f"initial-{INLINE}-{index}-{name}": str(value) for name, value in shown.items()}
+        )
     for index, fields in enumerate(new, start=len(links)):
         data.update({f"{INLINE}-{index}-{name}": str(value) for name, value in fields.items()})
     return data
@@ -185,6 +189,8 @@ def test_queue_edits_status_and_position_in_the_list(admin_client, admin_user):
         "form-0-id": str(link.pk),
         "form-0-status": Status.PINNED,
         "form-0-position": "3",
+        "initial-form-0-status": Status.SUGGESTED,
+        "initial-form-0-position": "",
         "_save": "Save",
     }
 
@@ -250,7 +256,8 @@ def test_change_page_shows_why_read_only_and_records_the_decision(admin_client, 
     url = reverse("admin:recommendations_relatedlink_change", args=[link.pk])
 
     content = admin_client.get(url).content.decode()
-    response = admin_client.post(url, {"status": Status.REJECTED, "position": ""})
+    shown = {"initial-status": Status.SUGGESTED, "initial-position": ""}
+    response = admin_client.post(url, {"status": Status.REJECTED, "position": "", **shown})
 
     assert "shares tag photography" in content
     assert "1.50" in content
@@ -306,7 +313,7 @@ def test_article_page_pins_reorders_and_rejects_links(admin_client, admin_user):
 
     response = admin_client.post(article_url(source), article_form(source, rows))
 
-    assert response.status_code == 302
+    assert response.status_code == 302, form_errors(response)
     order = source.related_links.in_block_order().filter(status=Status.PINNED)
     assert list(order) == [second, first, suggestion]
     assert list(order.values_list("position", flat=True)) == [0, 1, 2]

@@ -116,6 +116,45 @@ def test_empty_input_becomes_empty_string(html):
     assert sanitize_html(html) == ""
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Shift\x0b+Enter, form\x0cfeed, NUL\x00, escape\x1b, NEL\x85</p>",
+         "<p>Shift+Enter, formfeed, NUL, escape, NEL</p>"),
+        ("<p>by reference: &#11;&#x0C;&#x1b;&#xFFFE;&#xFFFF;&#x81;.</p>", "<p>by reference: .</p>"),
+        ("<p>\ud800lone\udfff surrogates\ufdd0</p>", "<p>lone surrogates</p>"),
+        ("<p>one\r\ntwo&#13;</p>", "<p>one\ntwo\n</p>"),
+        ("<p>\x0b</p>", ""),
+    ],
+)  # fmt: skip
+def test_the_characters_plain_text_drops_are_dropped(html, expected):
+    """The body and bio drop what titles and names drop, typed or as character references."""
+    assert sanitize_html(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Cafe\u0301 and Cafe&#x301;</p>", "<p>Café and Café</p>"),
+        ('<p><a href="https://example.com/Cafe\u0301">Cafe\u0301</a></p>',
+         '<p><a href="https://example.com/Café" rel="noopener noreferrer">Café</a></p>'),
+        ("<p>\u200fשלום\u200f \u202bالفن\u202c</p>", "<p>\u200fשלום\u200f \u202bالفن\u202c</p>"),
+    ],
+)  # fmt: skip
+def test_text_is_composed_and_format_characters_stay(html, expected):
+    """Accents are composed (NFC); right-to-left marks, which Arabic and Hebrew need, stay."""
+    assert sanitize_html(html) == expected
+
+
+@pytest.mark.parametrize("html", ["<p>\u0338after a tag</p>", "<p><em>x</em>\u0338</p>"])
+def test_composing_never_joins_text_to_a_tag(html):
+    """NFC composes ">" and a following U+0338 into "≯": only text is composed, tags stay."""
+    cleaned = sanitize_html(html)
+
+    assert cleaned == html
+    assert sanitize_html(cleaned) == cleaned
+
+
 @pytest.mark.django_db
 def test_article_body_is_sanitized_on_save():
     """Saving an article outside any form still stores the cleaned body."""

@@ -41,6 +41,16 @@ def test_section_filter(client, kinds):
     assert found(client, "axolotl", section="no-such-section") == []
 
 
+def test_section_filter_in_any_script(client, kinds):
+    """A section whose slug has accents or CJK filters as an ASCII one does, however the
+    address spells its accents."""
+    kunst = SectionFactory(name="Künste", slug="künste")
+    in_kunst = ArticleFactory(title="Axolotl in der Kunst", section=kunst)
+
+    assert found(client, "axolotl", section="künste") == [in_kunst.get_absolute_url()]
+    assert found(client, "axolotl", section="ku\u0308nste") == [in_kunst.get_absolute_url()]
+
+
 def test_result_count(client, kinds):
     """The page says how many results there are, all pages together."""
     content = search_page(client, "axolotl").content.decode()
