@@ -122,6 +122,10 @@ class ArticleAdmin(
     ]
     show_full_result_count = False
     save_on_top = True
+    # The extension point for inlines of apps that articles may not import: each appends its
+    # own from its AppConfig.ready() (recommendations: the article's related links). They show
+    # on an existing article's page: a new article has no rows of other apps yet.
+    extra_inlines: list = []
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "standfirst", "body", "edit_token"]}),
         (
@@ -143,6 +147,10 @@ class ArticleAdmin(
             },
         ),
     ]
+
+    def get_inlines(self, request, obj):
+        inlines = super().get_inlines(request, obj)
+        return [*inlines, *self.extra_inlines] if obj is not None else inlines
 
     def get_queryset(self, request):
         # What the thumbnail column follows, whichever figure leads: its artwork's images, or

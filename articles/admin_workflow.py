@@ -1,14 +1,17 @@
 """The editorial workflow in the article admin: who may set which status, change or delete
-what, publishing in bulk, the preview link, and the publishing record."""
+what, the preview link and the publishing record. Saves and bulk actions go through the
+publishing services (articles/services.py), which apply the rules again and send the domain
+signal."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
-from articles import previews, workflow
-from articles.forms import ArticleAdminForm, missing_alt_text_message
+from articles import previews, services, workflow
+from articles.forms import ArticleAdminForm
 from articles.models import Article
 
 Status = Article.Status
@@ -50,9 +53,22 @@ class WorkflowAdminMixin:
     def has_publish_permission(self, request):
         return workflow.can_publish(request.user)
 
+    # The article's row is written by services.article_save once its figures, byline and tags
+    # are saved (save_related), so that the publish rules see the figures the editor sees. A
+    # new article needs its row first, for its parts to point at: it is created as a draft,
+    # and takes the status of the form in the same request.
+
     def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        if change:
+            return
+        wanted = obj.status, obj.published_at
+        obj.status, obj.published_at = Status.DRAFT, None
+        services.article_save(article=obj, user=request.user)
+        obj.status, obj.published_at = wanted
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.article_save(article=form.instance, user=request.user)
 
     # Read-only parts of the change form.
 
@@ -98,42 +114,32 @@ class WorkflowAdminMixin:
             ),
         )
 
-    # Bulk actions, each article saved on its own so that each is on the record.
+    # Bulk actions, each article moved on its own by the services, so that each is on the record.
 
     @admin.action(description="Publish the selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED, "published")
+        self._move_each(request, queryset, services.article_publish, "published")
 
     @admin.action(description="Unpublish (archive) the selected articles", permissions=["publish"])
     def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Status.UNPUBLISHED, "unpublished")
+        self._move_each(request, queryset, services.article_unpublish, "unpublished")
 
     @admin.action(description="Submit the selected drafts for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
-        self._set_status(request, queryset.filter(status=Status.DRAFT), Status.REVIEW, "submitted")
+        drafts = queryset.filter(status=Status.DRAFT)
+        self._move_each(request, drafts, services.article_submit, "submitted")
 
-    def _set_status(self, request, queryset, status, done: str):
+    def _move_each(self, request, queryset, service, done: str):
         changed = 0
         with transaction.atomic():
             for article in queryset.select_for_update(of=("self",)):
-                if article.status == status and not (
-                    status == Status.PUBLISHED and article.is_scheduled
-                ):
-                    continue
-                blocking = status == Status.PUBLISHED and workflow.figures_missing_alt_text(article)
-                if blocking:
+                try:
+                    with transaction.atomic():
+                        changed += service(article=article, user=request.user)
+                except ValidationError as refused:
                     self.message_user(
                         request,
-                        f"“{article}” was not published: " + missing_alt_text_message(blocking[0]),
+                        f"“{article}” was not {done}: " + " ".join(refused.messages),
                         messages.ERROR,
                     )
-                    continue
-                if status == Status.PUBLISHED and (
-                    article.published_at is None or article.is_scheduled
-                ):
-                    article.published_at = timezone.now()
-                article.status = status
-                article.updated_by = request.user
-                article.save()
-                changed += 1
         self.message_user(request, f"{changed} article(s) {done}.", messages.SUCCESS)

@@ -1,5 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_delete
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
+
+    def ready(self):
+        # Here, not at the top: these modules import this app's models, loaded only now.
+        from articles import cached_pages, services  # noqa: PLC0415
+        from articles.models import Article  # noqa: PLC0415
+
+        cached_pages.register()
+        # However an article is deleted, it leaves the public set: the domain signal says so.
+        pre_delete.connect(
+            services.article_announce_deletion, sender=Article, dispatch_uid="article-deleted"
+        )

@@ -83,24 +83,21 @@ class ArticleAdminForm(forms.ModelForm):
         )
 
 
-def missing_alt_text_message(position: int) -> str:
-    return (
-        f"Figure {position} has no alt text: describe the picture, or tick “decorative”, "
-        "before the article is published."
-    )
-
-
 class ArticleFigureFormSet(BaseInlineFormSet):
     """Alt text is required to publish: every figure of a published article describes its
-    picture, unless an editor ticked "decorative"."""
+    picture, unless an editor ticked "decorative". Refused here, beside the figures, before
+    anything is saved; the publishing services apply the same rule (workflow.py)."""
 
     def clean(self):
         super().clean()
         if any(self.errors) or self.instance.status != Article.Status.PUBLISHED:
             return  # each figure's own errors first
         kept = [
-            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            form.instance
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
-        for position, form in enumerate(kept, start=1):
-            if form.instance.needs_alt_text():
-                raise ValidationError(missing_alt_text_message(position), code="alt_text")
+        # The publishing services' rule, applied to the figures as this form will save them.
+        blocking = workflow.figures_missing_alt_text(kept)
+        if blocking:
+            raise ValidationError(workflow.missing_alt_text_message(blocking[0]), code="alt_text")

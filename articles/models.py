@@ -8,7 +8,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from articles.querysets import ArticleQuerySet
+from articles.querysets import ArticleQuerySet, Status, is_live
 from articles.records import PublicationEvent, SlugRedirect  # noqa: F401 (models of this app)
 from images.fields import SafeImageField
 from images.model_fields import (
@@ -79,11 +79,7 @@ class TaggedArticle(TaggedItemBase):
 
 
 class Article(CleanTextModel):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        REVIEW = "review", "In review"
-        PUBLISHED = "published", "Published"
-        UNPUBLISHED = "unpublished", "Unpublished (archived)"
+    Status = Status
 
     title = models.CharField(max_length=255)
     slug = models.SlugField(
@@ -149,9 +145,9 @@ class Article(CleanTextModel):
         return self.title
 
     def save(self, *args, **kwargs):
-        from articles import workflow  # noqa: PLC0415 (workflow imports this module)
-
-        previous = workflow.StateBefore.of(self)
+        """Fills what follows from the row itself (slug, publication times, save count). What a
+        change of status means (the publishing record, the domain signal) is the publishing
+        services' work: articles/services.py."""
         fill_slug(self, self.title, fallback="article", update_fields=kwargs.get("update_fields"))
         if self.status == self.Status.PUBLISHED:
             self.published_at = self.published_at or timezone.now()
@@ -160,7 +156,6 @@ class Article(CleanTextModel):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "lock_version"}
         super().save(*args, **kwargs)
-        workflow.record_changes(self, previous)
 
     def get_absolute_url(self):
         return reverse("articles:article-detail", kwargs={"slug": self.slug})
@@ -179,11 +174,7 @@ class Article(CleanTextModel):
 
     @property
     def is_published(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return is_live(self.status, self.published_at, timezone.now())
 
     def byline(self) -> list["Author"]:
         """Authors in byline order (uses the prefetch cache when there is one)."""

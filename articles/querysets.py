@@ -1,16 +1,36 @@
-"""What the public may see: ArticleQuerySet.published() is the single truth, used everywhere."""
+"""What the public may see, written once: an article is public when its status is "published"
+and its publication time has come. `ArticleQuerySet.live_at()` says it in SQL for every view,
+feed, sitemap, search and template tag; `is_live()` says the same of one article in hand (the
+model's `is_published`, and the publishing services deciding whether an article entered or left
+the public set). tests/articles/test_published.py holds both to one truth table."""
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 
 
+class Status(models.TextChoices):
+    """An article's place in the workflow (Article.Status): here, beside the rule that reads it."""
+
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished (archived)"
+
+
+def is_live(status: str, published_at, when) -> bool:
+    """Whether an article with this status and publication time is public at `when`: the same
+    test as ArticleQuerySet.live_at()."""
+    return status == Status.PUBLISHED and published_at is not None and published_at <= when
+
+
 class ArticleQuerySet(models.QuerySet):
     def with_status_published(self):
-        return self.filter(status=self.model.Status.PUBLISHED)
+        return self.filter(status=Status.PUBLISHED)
 
     def live_at(self, when):
-        """Published articles whose publication time has come by `when`."""
+        """Published articles whose publication time has come by `when` (is_live() in SQL)."""
         return self.with_status_published().filter(published_at__lte=when)
 
     def published(self):
@@ -38,10 +58,13 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-def _byline_prefetch():
-    from articles.models import ArticleAuthor  # noqa: PLC0415 (models import this module)
+# The parts' models are looked up by name: they are defined in articles/models.py, which
+# imports this module for the Article manager.
 
-    return Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))
+
+def _byline_prefetch():
+    byline = apps.get_model("articles", "ArticleAuthor").objects.select_related("author")
+    return Prefetch("article_authors", queryset=byline)
 
 
 def card_figures_prefetch(*, through: str) -> Prefetch:
@@ -52,9 +75,8 @@ def card_figures_prefetch(*, through: str) -> Prefetch:
 
 
 def _figures_prefetch(*, with_captions: bool, through: str = ""):
-    from articles.models import ArticleFigure  # noqa: PLC0415
-
-    figures = ArticleFigure.objects.select_related("artwork", "artwork_image")
+    figures = apps.get_model("articles", "ArticleFigure").objects
+    figures = figures.select_related("artwork", "artwork_image")
     lookups = ["artwork__images"]
     if with_captions:
         lookups.append("artwork__artist_credits__artist")

@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class ArtistsConfig(AppConfig):
     name = "artists"
+
+    def ready(self):
+        # Here, not at the top: the module imports this app's models, loaded only now.
+        from artists import cached_pages  # noqa: PLC0415
+
+        cached_pages.register()

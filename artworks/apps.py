@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class ArtworksConfig(AppConfig):
     name = "artworks"
+
+    def ready(self):
+        # Here, not at the top: the module imports this app's models, loaded only now.
+        from artworks import cached_pages  # noqa: PLC0415
+
+        cached_pages.register()

@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Marks anonymous public GETs for reads from the replica, when there is one (no-op otherwise).
-    "newsroom.replicas.ReplicaReadsMiddleware",
+    "replicas.router.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Answers a locked-out login with security.lockout (after the user is known).
     "axes.middleware.AxesMiddleware",
@@ -139,7 +139,7 @@ DATABASES = {
 # Each request is one transaction: an error never leaves half-saved data.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 
-# A PostgreSQL read replica for what anonymous readers see (newsroom/replicas.py and
+# A PostgreSQL read replica for what anonymous readers see (replicas/router.py and
 # docs/deployment.md); everything else reads and writes the primary. A page built from the replica
 # within REPLICA_LAG_SECONDS of a change is not kept by the page cache (it may predate the change).
 DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL")
@@ -151,7 +151,7 @@ if DATABASE_REPLICA_URL:
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
+    DATABASE_ROUTERS = ["replicas.router.ReplicaRouter"]
 # Nothing waits long on a database that is gone or stuck (README, "Faults and health"): a
 # connection attempt gives up after DATABASE_CONNECT_TIMEOUT seconds, and PostgreSQL cancels a
 # statement that runs past DATABASE_STATEMENT_TIMEOUT_MS (default 15 s in web processes, which

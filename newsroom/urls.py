@@ -4,6 +4,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+import pagecache
+from articles.cached_pages import PUBLIC_ARTICLES
 from newsroom.sitemaps import SITEMAPS
 from pagecache.query import reads_query
 
@@ -38,6 +40,12 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("", include("articles.urls")),
 ]
+
+# The site-wide pages routed here are cached like the apps' own (which register theirs from
+# their ready()): the sitemaps list every public object, robots.txt nothing that changes.
+pagecache.register_view("robots-txt")
+for name in ("sitemap-index", "sitemap-section"):
+    pagecache.register_view(name, depends_on=[PUBLIC_ARTICLES, pagecache.ANY_CONTENT])
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,4 +1,5 @@
-"""The invalidation API: what model signals call, and what code that writes in bulk must call.
+"""The invalidation API: what model signals call, what apps call for changes only they can
+read (an article entering the public lists), and what code that writes in bulk must call.
 
 Each call makes the named pages stale at once (so that a test, or the rest of the same request,
 sees it), and again after the transaction commits: a page rebuilt between the change and the
@@ -9,7 +10,8 @@ from functools import partial
 
 from django.db import transaction
 
-from pagecache import footprint, keys, versions
+from pagecache import declared, footprint, keys, schedule, versions
+from pagecache.owners import keys_of
 
 
 def keys_changed(names) -> None:
@@ -20,31 +22,39 @@ def keys_changed(names) -> None:
 
 
 def objects_changed(*objects) -> None:
-    """Pages showing these tracked objects, or the objects these rows belong to, are stale."""
-    from pagecache.owners import keys_of  # noqa: PLC0415
-
+    """Pages showing these objects, or the objects these rows belong to, are stale."""
     names = set()
     for obj in objects:
         names |= keys_of(obj)
     keys_changed(names)
 
 
-def public_articles_changed(article_ids, *, extra=()) -> None:
-    """These articles entered, left or moved in the public lists (after the commit, their
-    footprint is computed from the database and invalidated); `extra` are keys known now,
-    e.g. the section an article left."""
-    names = {keys.PUBLIC_ARTICLES, keys.ANY_CONTENT, *extra}
-    names |= {keys.for_object(footprint.ARTICLE, pk) for pk in article_ids}
+def pages_showing(model, pks) -> None:
+    """The pages that showed these objects are stale, and nothing else: for a writer that knows
+    only what it changed about them (the recommendations task: their "You may also like")."""
+    keys_changed({keys.object_key(model, pk) for pk in pks})
+
+
+def members_changed(model, pks, *, extra=()) -> None:
+    """These objects entered, left or moved in the public lists: after the commit, their
+    footprint is computed from the database and invalidated (registry.register_footprint);
+    `extra` are keys known now, e.g. the lists an article left."""
+    label = declared.label_of(model)
+    names = {*extra, *(keys.for_object(label, pk) for pk in pks)}
     versions.bump(names)
-    _later(names=names, articles=article_ids)
+    _later(names=names, members=(label, frozenset(pks)))
+
+
+def members_leaving(model, pks) -> None:
+    """These objects are about to leave the public lists for good (they are being deleted):
+    their footprint is read now, while their rows are still there."""
+    keys_changed(footprint.keys_for(declared.label_of(model), pks))
 
 
 def schedule_changed() -> None:
-    """An article's publication time or status changed: recompute the next go-live."""
-    from pagecache import schedule  # noqa: PLC0415
-
+    """A publication time or status changed: recompute the next go-live."""
     schedule.forget_next()
-    _later(schedule=True)
+    _later(schedule_too=True)
 
 
 def everything() -> None:
@@ -52,17 +62,17 @@ def everything() -> None:
     keys_changed({keys.EPOCH})
 
 
-def _later(*, names=(), articles=(), schedule=False) -> None:
+def _later(*, names=(), members=None, schedule_too=False) -> None:
     """Do it again once the transaction commits (at once outside one). Each change carries its
     own work: a rolled-back savepoint drops its changes' callbacks, and nothing else."""
-    transaction.on_commit(partial(_after_commit, set(names), set(articles), schedule))
+    transaction.on_commit(partial(_after_commit, set(names), members, schedule_too))
 
 
-def _after_commit(names: set[str], articles: set[int], schedule: bool) -> None:
+def _after_commit(names: set[str], members, schedule_too: bool) -> None:
+    if members is not None:
+        names = names | footprint.keys_for(*members)
     # Bump first: it moves the change counter, which tells a request computing the next
     # publication time from rows read before this commit not to store it (schedule.py).
-    versions.bump(names | footprint.public_article_keys(articles))
-    if schedule:
-        from pagecache import schedule as publication  # noqa: PLC0415
-
-        publication.forget_next()
+    versions.bump(names)
+    if schedule_too:
+        schedule.forget_next()

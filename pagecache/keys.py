@@ -5,10 +5,11 @@ stands for changes; a stored page remembers the tokens it was built with and is 
 as one differs or is gone. The kinds of version key:
 
 - an object shown on the page: `obj:<app_label.model>:<pk>` (see tracking.py);
-- a set whose members can change without any shown object changing, named after what the URL
-  names: `public:articles` (which articles are public, and their order), `public:section:<slug>`,
-  `public:tag:<slug>`, `public:artist:<slug>`, `public:artwork:<slug>` (the public articles
-  listed on that page), `all:<app_label.model>` (every row of a model, for A-Z lists);
+- a set whose members can change without any shown object changing, named by the app that
+  declares it (`set_key()`): articles names `public:articles` (which articles are public, and
+  their order), `public:section:<slug>` and `public:tag:<slug>`, artists and artworks
+  `public:artist:<slug>` and `public:artwork:<slug>` (the public articles listed on that page);
+  and `all:<app_label.model>` (every row of a model, for A-Z lists and models shown as a set);
 - `any-content`: every change of any content (search results and sitemaps);
 - `epoch`: everything, for bulk jobs and when the cache lost track (every page depends on it).
 """
@@ -18,8 +19,7 @@ import hashlib
 PREFIX = "pc:"
 EPOCH = f"{PREFIX}v:epoch"
 ANY_CONTENT = f"{PREFIX}v:any-content"
-PUBLIC_ARTICLES = f"{PREFIX}v:public:articles"
-# Counts every invalidation: a page whose build saw it move is not stored (store.py).
+# Counts every invalidation: a page whose build saw it move is not stored (middleware.py).
 CHANGE_COUNTER = f"{PREFIX}changes"
 # When the last change was made (a page built from a lagging read replica right after it is
 # not stored: middleware.py).
@@ -35,17 +35,30 @@ def for_object(label: str, pk) -> str:
     return f"{PREFIX}v:obj:{label}:{pk}"
 
 
+def object_key(model, pk) -> str:
+    """The key of one object pages show (pagecache.object_key)."""
+    return for_object(model._meta.label_lower, pk)
+
+
 def for_all(label: str) -> str:
     return f"{PREFIX}v:all:{label}"
 
 
-def for_public_in(kind: str, slug: str) -> str:
-    """The public articles listed on a section, tag, artist or artwork page. A slug may be 255
+def all_key(model) -> str:
+    """The key of every row of a model (pagecache.all_key): an A-Z list depends on it."""
+    return for_all(model._meta.label_lower)
+
+
+def set_key(name: str, slug: str | None = None) -> str:
+    """The key of a set a page lists (pagecache.set_key): `set_key("public:articles")`, or one
+    per object, `set_key("public:section", slug)`. `name` is plain ASCII; a slug may be 255
     characters of any script: such a one is digested, so that keys stay short and plain ASCII
     for every cache backend."""
+    if slug is None:
+        return f"{PREFIX}v:{name}"
     if not slug.isascii() or len(slug) > 80:
         slug = _digest(slug)
-    return f"{PREFIX}v:public:{kind}:{slug}"
+    return f"{PREFIX}v:{name}:{slug}"
 
 
 def for_page(address: str) -> str:

@@ -21,11 +21,11 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from newsroom import replicas
 from pagecache import http, keys, nonces, policies, schedule, versions
 from pagecache.address import address_of
 from pagecache.query import declared_parameters, keep_only
 from pagecache.tracking import Recorder
+from replicas import router as replicas
 
 log = logging.getLogger(__name__)
 # A rebuild lock outlives any sane render; it is released as soon as the render ends.

@@ -1,43 +1,35 @@
-"""Which version keys a changed row touches: its own (for a tracked model) or those of the
-tracked objects it belongs to (for a row such as a figure, a credit or a tag assignment)."""
+"""Which version keys a changed row touches: its own (for a shown model) or those of the shown
+objects it belongs to (for a part: a figure, a credit, a tag assignment), as the apps declared
+them (registry.py)."""
 
 from django.db import models
 
-from pagecache import keys, tracking
-
-# Apps whose rows readers see; a change to any row in them is a change of content.
-CONTENT_APPS = {"articles", "artists", "artworks", "taggit", "sitesettings"}
-# Apps whose rows change pages without being content that search or sitemaps index.
-PAGE_APPS = CONTENT_APPS | {"recommendations"}
-# Bookkeeping rows no public page shows.
-IGNORED = {"articles.publicationevent", "articles.slugredirect"}
-
-
-def concerns_pages(model) -> bool:
-    meta = model._meta
-    return meta.app_label in PAGE_APPS and meta.label_lower not in IGNORED
+from pagecache import declared, keys
 
 
 def keys_of(obj) -> set[str]:
     model = type(obj)
-    meta = model._meta
-    if tracking.is_tracked(model):
-        found = {keys.for_object(meta.label_lower, obj.pk), keys.for_all(meta.label_lower)}
+    label = declared.label_of(model)
+    shown, part = declared.shown(model), declared.part(model)
+    if shown is not None:
+        found = {keys.for_object(label, obj.pk), keys.for_all(label)}
+    elif part is not None:
+        found = set(_owner_keys(obj, part))
     else:
-        found = set(_owner_keys(obj))
-    if meta.app_label in CONTENT_APPS:
+        return set()
+    if (shown or part).content:
         found.add(keys.ANY_CONTENT)
     return found
 
 
-def _owner_keys(obj):
-    """The tracked objects a row points at (figure: article and artwork; credit: artwork and
+def _owner_keys(obj, part: declared.Part):
+    """The shown objects a row points at (figure: article and artwork; credit: artwork and
     artist; tag assignment: the tagged object and the tag; related link: its source)."""
     for field in type(obj)._meta.concrete_fields:
-        if not isinstance(field, models.ForeignKey) or not tracking.is_tracked(field.related_model):
+        if not isinstance(field, models.ForeignKey) or declared.shown(field.related_model) is None:
             continue
-        if type(obj)._meta.label_lower == "recommendations.relatedlink" and field.name != "source":
-            continue  # a link shows on its source's page only
+        if part.belongs_to is not None and field.name not in part.belongs_to:
+            continue
         pk = getattr(obj, field.attname)
         if pk is not None:
-            yield keys.for_object(field.related_model._meta.label_lower, pk)
+            yield keys.for_object(declared.label_of(field.related_model), pk)

@@ -4,14 +4,15 @@ will list it are invalidated as if it had just been published.
 Nothing runs at that instant (there is no cron job). Instead the cache keeps the time of the next
 scheduled publication; every request that would use the cache first checks it (it is read in the
 same round trip as the page), and the first request at or after that time invalidates the
-footprint (footprint.py) of every article that went live since the last check (the watermark)."""
+footprint (footprint.py) of every object that went live since the last check (the watermark).
+What goes live when is the apps' to say (registry.register_schedule: scheduled articles)."""
 
 import logging
 from datetime import UTC, datetime
 
 from django.core.cache import cache
 
-from pagecache import footprint, keys, versions
+from pagecache import declared, footprint, keys, versions
 
 log = logging.getLogger(__name__)
 NEVER = float("inf")
@@ -38,9 +39,13 @@ def catch_up(state: dict, now: datetime) -> bool:
     if not cache.add(keys.PUBLICATION_LOCK, 1, timeout=LOCK_SECONDS):
         return False
     try:
-        went_live = _published_between(watermark, now)
-        log.info("Page cache: %d scheduled articles went live", len(went_live))
-        versions.bump(footprint.public_article_keys(went_live))
+        start, end = _datetime(watermark), now
+        names = set()
+        for plan in declared.SCHEDULES.values():
+            went_live = list(plan.went_live_between(start, end))
+            log.info("Page cache: %d scheduled %s went live", len(went_live), plan.label)
+            names |= footprint.keys_for(plan.label, went_live)
+        versions.bump(names)
         cache.set(keys.PUBLICATION_WATERMARK, now.timestamp(), timeout=None)
         forget_next()
     finally:
@@ -63,31 +68,14 @@ def _start_watermark(now: datetime) -> float:
 def _remember_next(watermark: float) -> float:
     """The next publication time after the watermark, stored unless a change came meanwhile
     (it could be a newly scheduled article the query did not see)."""
-    from articles.models import Article  # noqa: PLC0415
-
     before = versions.change_count()
-    first = (
-        Article.objects.with_status_published()
-        .filter(published_at__gt=_datetime(watermark))
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    upcoming = first.timestamp() if first else NEVER
+    after = _datetime(watermark)
+    times = [plan.next_after(after) for plan in declared.SCHEDULES.values()]
+    upcoming = min((time.timestamp() for time in times if time is not None), default=NEVER)
     if versions.change_count() == before:
         # Kept five minutes at most: a safety net for a change that slipped between the reads.
         cache.set(keys.NEXT_PUBLICATION, upcoming, timeout=NEXT_SECONDS)
     return upcoming
-
-
-def _published_between(watermark: float, now: datetime) -> list[int]:
-    from articles.models import Article  # noqa: PLC0415
-
-    return list(
-        Article.objects.with_status_published()
-        .filter(published_at__gt=_datetime(watermark), published_at__lte=now)
-        .values_list("pk", flat=True)
-    )
 
 
 def _datetime(timestamp: float) -> datetime:

@@ -1,39 +1,17 @@
-"""What a page shows, learnt while it is built: every content object loaded in the meantime.
+"""What a page shows, learnt while it is built: every object of a registered model
+(registry.register_model) loaded in the meantime.
 
-Only the models in TRACKED count. Rows that belong to one of them (an article's figures, an
-artwork's images and credits, tag assignments, related links) are not tracked themselves: a
-change to one of them invalidates the objects it belongs to (signals.py)."""
+Rows that belong to one of them (an article's figures, an artwork's images and credits, tag
+assignments, related links; registry.register_part) are not tracked themselves: a change to
+one of them invalidates the objects it belongs to (owners.py)."""
 
 from contextvars import ContextVar
 
-from django.apps import apps
 from django.db.models.signals import post_init
 
 from pagecache import keys
 
-TRACKED = (
-    "articles.Article",
-    "articles.Section",
-    "articles.Author",
-    "artists.Artist",
-    "artworks.Artwork",
-    "taggit.Tag",
-    "sitesettings.SiteSettings",
-)
-
-# Models every page shows all of (the sections in the navigation, the site settings): a page
-# depends on the set (`all:<model>`, which any change of one of them moves) rather than on each.
-TRACKED_AS_A_SET = ("articles.Section", "sitesettings.SiteSettings")
-
 _shown: ContextVar[set[str] | None] = ContextVar("pagecache_shown", default=None)
-
-
-def tracked_models():
-    return [apps.get_model(label) for label in TRACKED]
-
-
-def is_tracked(model) -> bool:
-    return model._meta.label in TRACKED
 
 
 class Recorder:
@@ -62,7 +40,7 @@ def _record_set(sender, instance, **kwargs):
         shown.add(keys.for_all(sender._meta.label_lower))
 
 
-def connect():
-    for model in tracked_models():
-        receiver = _record_set if model._meta.label in TRACKED_AS_A_SET else _record
-        post_init.connect(receiver, sender=model, dispatch_uid=f"pagecache-track-{model}")
+def watch(model, *, as_set: bool) -> None:
+    """Record the objects of `model` loaded during a build (or, `as_set`, the model's set)."""
+    receiver = _record_set if as_set else _record
+    post_init.connect(receiver, sender=model, dispatch_uid=f"pagecache-track-{model._meta.label}")

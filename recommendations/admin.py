@@ -1,14 +1,13 @@
 """Moderating "You may also like": the queue of links, and the links on each article's page.
 
 `articles` may not import `recommendations`, so the article admin gets its related-links inline
-here: the article admin registered by `articles` is replaced by a subclass that adds it.
+through its extension point: RecommendationsConfig.ready() appends RelatedLinkInline to
+`ArticleAdmin.extra_inlines`.
 """
 
 from django.contrib import admin, messages
 from django.db.models import Case, IntegerField, Value, When, prefetch_related_objects
 
-from articles.admin import ArticleAdmin
-from articles.models import Article
 from recommendations.forms import (
     ArticleRelatedLinkForm,
     RelatedLinkForm,
@@ -285,6 +284,11 @@ class RelatedLinkInline(admin.TabularInline):
             .order_by("moderation_rank", "position", "-score", "target_id")
         )
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # A subclass per request, so that the decisions it saves carry who made them.
+        return type(formset.__name__, (formset,), {"user": request.user})
+
     # Deciding on an article's links is changing the article's page: whoever may only view the
     # article (a moderator) sees them read-only here and moderates them in the queue.
     def _may_change_article(self, request, obj) -> bool:
@@ -304,45 +308,3 @@ class RelatedLinkInline(admin.TabularInline):
         return super().has_delete_permission(request, obj) and self._may_change_article(
             request, obj
         )
-
-
-admin.site.unregister(Article)
-
-
-@admin.register(Article)
-class ArticleWithRelatedLinksAdmin(ArticleAdmin):
-    """The article admin of `articles`, with the article's related links under it."""
-
-    inlines = [*ArticleAdmin.inlines, RelatedLinkInline]
-
-    def get_inlines(self, request, obj):
-        # A new article has no suggestions yet; its links are added once it exists.
-        inlines = super().get_inlines(request, obj)
-        return inlines if obj else [i for i in inlines if i is not RelatedLinkInline]
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not RelatedLink:
-            super().save_formset(request, form, formset, change)
-            return
-        formset.save(commit=False)  # sorts the rows into new, changed and deleted ones
-        for link in formset.deleted_objects:
-            link.delete()
-        for link_form in formset.forms:
-            if not link_form.decides() or link_form in formset.deleted_forms:
-                continue
-            link, data = link_form.instance, link_form.cleaned_data
-            if link.pk is None:
-                link_form.instance = related_link_add(
-                    source=form.instance,
-                    target=data["target"],
-                    status=data["status"],
-                    position=data.get("position"),
-                    user=request.user,
-                )
-            else:
-                related_link_moderate(
-                    link=link,
-                    status=data["status"],
-                    position=data.get("position"),
-                    user=request.user,
-                )

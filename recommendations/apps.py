@@ -6,4 +6,13 @@ class RecommendationsConfig(AppConfig):
     verbose_name = "You may also like"
 
     def ready(self):
-        from recommendations import signals  # noqa: F401, PLC0415 (connects the receivers)
+        # Here, not at the top: these modules import models, loaded only now (and the admin
+        # module the article admin, registered by the admin's autodiscovery before this runs).
+        from articles.admin import ArticleAdmin  # noqa: PLC0415
+        from recommendations import cached_pages, signals  # noqa: F401, PLC0415 (signals connects)
+        from recommendations.admin import RelatedLinkInline  # noqa: PLC0415
+
+        cached_pages.register()
+        # The article's own related links under it, through the article admin's extension point.
+        if RelatedLinkInline not in ArticleAdmin.extra_inlines:
+            ArticleAdmin.extra_inlines.append(RelatedLinkInline)

@@ -27,7 +27,11 @@ from django.utils.formats import date_format
 
 from articles.models import Article
 from recommendations.models import RelatedLink
-from recommendations.services import HAND_ADDED_STATUSES
+from recommendations.services import (
+    HAND_ADDED_STATUSES,
+    related_link_add,
+    related_link_moderate,
+)
 
 Status = RelatedLink.Status
 
@@ -254,6 +258,34 @@ class RelatedLinkInlineFormSet(StoredRowsFormSetMixin, BaseInlineFormSet):
             return pk
         target = _as_int(self.data.get(f"{self.prefix}-{index}-shown_target"))
         return next((link.pk for link in stored.values() if link.target_id == target), None)
+
+    user = None  # the requesting user; RelatedLinkInline.get_formset makes a subclass that sets it
+
+    def save(self, commit=True):
+        """Each decision through the moderation services (who decided and when), never a plain
+        save: a new row becomes a link added by hand, a changed one a moderation."""
+        super().save(commit=False)  # sorts the rows into new, changed and deleted ones
+        for link in self.deleted_objects:
+            link.delete()
+        saved = []
+        for form in self.forms:
+            if not form.decides() or form in self.deleted_forms:
+                continue
+            link, data = form.instance, form.cleaned_data
+            if link.pk is None:
+                form.instance = related_link_add(
+                    source=self.instance,
+                    target=data["target"],
+                    status=data["status"],
+                    position=data.get("position"),
+                    user=self.user,
+                )
+            else:
+                related_link_moderate(
+                    link=link, status=data["status"], position=data.get("position"), user=self.user
+                )
+            saved.append(form.instance)
+        return saved
 
 
 class RelatedLinkListFormSet(StoredRowsFormSetMixin, BaseModelFormSet):

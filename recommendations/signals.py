@@ -1,13 +1,17 @@
-"""When an article or what it is related by changes, refresh its recommendations after the
-transaction commits (never while the editor's request is still writing)."""
+"""When an article's place for readers changes (the domain signal of the publishing services),
+or what it is related by changes (tags, figures, featured artists and artworks), refresh its
+recommendations after the transaction commits (never while the editor's request is still
+writing). The article's other fields (title, text) play no part in the scores."""
 
 import threading
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from articles.models import Article, ArticleFigure, TaggedArticle
+from articles.signals import article_public_state_changed
+from recommendations.models import RelatedLink
 from recommendations.tasks import refresh_article_recommendations
 
 _local = threading.local()
@@ -34,10 +38,15 @@ def _flush():
         refresh_article_recommendations.enqueue(article_id)
 
 
-@receiver(post_save, sender=Article)
-@receiver(post_delete, sender=Article)
-def article_changed(sender, instance, **kwargs):
-    schedule_refresh(instance.pk)
+@receiver(article_public_state_changed, sender=Article)
+def article_moved(sender, article, before, after, **kwargs):
+    """Published, scheduled, unpublished, moved to another section, new, or being deleted."""
+    schedule_refresh(article.pk)
+    if after is None:
+        # Deleting an article deletes the links to it (cascade); refill the lists it leaves.
+        sources = RelatedLink.objects.suggested().filter(target_id=article.pk)
+        for source_id in sources.values_list("source_id", flat=True):
+            schedule_refresh(source_id)
 
 
 @receiver(post_save, sender=TaggedArticle)
@@ -62,13 +71,3 @@ def article_features_changed(sender, instance, action, reverse, pk_set, **kwargs
     else:  # changed from the artist's or artwork's side: every article it was added to
         for article_id in pk_set or ():
             schedule_refresh(article_id)
-
-
-@receiver(pre_delete, sender=Article)
-def article_about_to_go(sender, instance, **kwargs):
-    """Deleting an article deletes the links to it (cascade); refill the lists it leaves."""
-    from recommendations.models import RelatedLink  # noqa: PLC0415
-
-    sources = RelatedLink.objects.suggested().filter(target_id=instance.pk)
-    for source_id in sources.values_list("source_id", flat=True):
-        schedule_refresh(source_id)

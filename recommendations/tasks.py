@@ -2,8 +2,8 @@
 
 from django.tasks import task
 
+from articles.models import Article
 from pagecache import invalidate as pages
-from pagecache import keys
 from recommendations import engine
 from recommendations.models import RelatedLink
 
@@ -16,7 +16,7 @@ def refresh_article_recommendations(article_id: int):
     # The engine writes links in bulk (no signals): the blocks it may have changed are the
     # article's own and those of every article that links to it, before or after.
     touched |= _linked_to(article_id) | {article_id}
-    pages.keys_changed({keys.for_object("articles.article", pk) for pk in touched})
+    pages.pages_showing(Article, touched)
 
 
 def _linked_to(article_id: int) -> set[int]:

@@ -1,5 +1,19 @@
 from django.apps import AppConfig
 
+import pagecache
+
 
 class SearchConfig(AppConfig):
     name = "search"
+
+    def ready(self):
+        # Here, not at the top: these modules import models, loaded only now.
+        from articles.cached_pages import PUBLIC_ARTICLES  # noqa: PLC0415
+        from search.models import SearchDocument  # noqa: PLC0415
+
+        # The index is rebuilt by the database's triggers in the writer's transaction, and what
+        # is public is decided when searching: a results page depends on any change of content.
+        pagecache.register_view(
+            "search:search", depends_on=[PUBLIC_ARTICLES, pagecache.ANY_CONTENT]
+        )
+        pagecache.not_shown(SearchDocument, why="written by triggers; pages show what it finds")

@@ -5,8 +5,8 @@ and alt text required to publish."""
 import pytest
 from django.urls import reverse
 
-from articles.forms import missing_alt_text_message
 from articles.models import Article
+from articles.workflow import missing_alt_text_message
 from tests.adminforms import article_form_data, form_errors, management_form
 from tests.factories import (
     ArticleFactory,

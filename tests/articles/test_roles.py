@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import services
 from articles.forms import STATUS_REFUSED
 from articles.models import Article, PublicationEvent
 from tests.adminforms import article_form_data, form_errors
@@ -115,8 +116,7 @@ def test_contributor_cannot_delete_published_work(client, contributor):
 
 def test_contributor_cannot_delete_work_that_was_once_published(client, contributor):
     article = ArticleFactory()
-    article.status = Status.DRAFT
-    article.save()
+    services.article_return_to_draft(article=article, user=None)
 
     assert client.post(delete_url(article), {"post": "yes"}).status_code == 403
     assert Article.objects.filter(pk=article.pk).exists()

@@ -1,10 +1,11 @@
-"""The publishing record a save leaves, whoever or whatever saves the article."""
+"""The publishing record the publishing services leave, whoever calls them."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
+from articles import services
 from articles.models import Article, PublicationEvent
 from tests.factories import ArticleFactory
 
@@ -18,11 +19,20 @@ def actions(article) -> list[str]:
     return list(article.publication_events.order_by("at", "pk").values_list("action", flat=True))
 
 
-def move(article, status, **fields):
-    article.status = status
-    for name, value in fields.items():
-        setattr(article, name, value)
-    article.save()
+def move(article, status, published_at=None):
+    if status == Status.PUBLISHED and published_at and published_at > timezone.now():
+        services.article_schedule(article=article, user=None, at=published_at)
+    elif status == Status.PUBLISHED:
+        services.article_publish(article=article, user=None, at=published_at)
+    else:
+        MOVES[status](article=article, user=None)
+
+
+MOVES = {
+    Status.DRAFT: services.article_return_to_draft,
+    Status.REVIEW: services.article_submit,
+    Status.UNPUBLISHED: services.article_unpublish,
+}
 
 
 def test_a_life_from_draft_to_archive_is_on_the_record():

@@ -4,7 +4,8 @@ request, and a page that does not show it is still served from the cache."""
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Section
+from articles import services as publishing
+from articles.models import Section
 from recommendations import services
 from recommendations.models import RelatedLink
 from sitesettings.models import SiteSettings
@@ -149,8 +150,7 @@ def test_unpublishing_an_article_removes_it_everywhere_at_once(client, site, com
     warm(client, *lists, only_tagged, article.get_absolute_url(), site["other"].get_absolute_url())
     assert "Urn Story" in served(client, by_figure.get_absolute_url())[1]
     with committed():
-        article.status = Article.Status.UNPUBLISHED
-        article.save()
+        publishing.article_unpublish(article=article, user=None)
     assert client.get(article.get_absolute_url()).status_code == 404
     assert client.get(only_tagged).status_code == 404  # nothing public carries the tag now
     for url in lists:
@@ -166,8 +166,7 @@ def test_publishing_a_draft_lists_it_at_once(client, site, committed):
     reviews = reverse("articles:section-detail", args=["reviews"])
     warm(client, "/", news, reviews, reverse("feeds:latest-rss"))
     with committed():
-        draft.status = Article.Status.PUBLISHED
-        draft.save()
+        publishing.article_publish(article=draft, user=None)
     for url in ["/", news, reverse("feeds:latest-rss")]:
         fresh(client, url, shows=["Fresh Draft"])
     still_cached(client, reviews)
@@ -180,7 +179,7 @@ def test_moving_an_article_to_another_section_refreshes_both(client, site, commi
     warm(client, news, reviews)
     with committed():
         article.section = Section.objects.get(slug="reviews")
-        article.save()
+        publishing.article_save(article=article, user=None)
     fresh(client, news, hides=["Other Story"])
     fresh(client, reviews, shows=["Other Story"])
 
@@ -210,8 +209,7 @@ def test_a_related_links_target_unpublished_leaves_the_block(client, site, commi
     warm(client, source.get_absolute_url())
     assert "Figure Story" in served(client, source.get_absolute_url())[1]
     with committed():
-        target.status = Article.Status.UNPUBLISHED
-        target.save()
+        publishing.article_unpublish(article=target, user=None)
     fresh(client, source.get_absolute_url(), hides=["Figure Story"])
 
 

@@ -7,7 +7,7 @@ from django.template import engines
 from django.urls import path
 from django.views.generic import TemplateView
 
-from pagecache import policies
+from pagecache import declared
 from tests.pagecache.pages import HIT, MISS
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def nonce_page(settings, monkeypatch):
     from django.utils.csp import CSP  # noqa: PLC0415
 
     settings.SECURE_CSP = {"script-src": [CSP.SELF, CSP.NONCE]}
-    monkeypatch.setitem(policies.POLICIES, "with-nonce", policies._fixed())
+    monkeypatch.setitem(declared.VIEWS, "with-nonce", lambda kwargs: ())
     return "/with-nonce/"
 
 

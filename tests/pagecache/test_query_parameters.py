@@ -9,7 +9,7 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from articles.views import PAGE_SIZE
-from pagecache import policies
+from pagecache import declared
 from pagecache.query import declared_parameters
 from tests.factories import ArticleFactory, ArtistFactory
 from tests.pagecache.pages import HIT, MISS, served
@@ -145,11 +145,11 @@ def cached_patterns():
             if hasattr(pattern, "url_patterns"):
                 inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
                 yield from walk(pattern.url_patterns, inner)
-            elif pattern.name and f"{namespace}{pattern.name}" in policies.POLICIES:
+            elif pattern.name and f"{namespace}{pattern.name}" in declared.VIEWS:
                 yield pattern, f"{namespace}{pattern.name}"
 
     found = list(walk(get_resolver().url_patterns))
-    assert {name for _, name in found} == set(policies.POLICIES)
+    assert {name for _, name in found} == set(declared.VIEWS)
     return found
 
 

@@ -8,8 +8,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from articles.models import Article
-from newsroom import replicas
 from pagecache import versions
+from replicas import router as replicas
 
 ROUTER = replicas.ReplicaRouter()
 

@@ -5,7 +5,7 @@ marked for replica reads when it is an anonymous GET or HEAD outside the admin. 
 (the admin, logged-in people, every write, management commands, tasks) uses the primary, so an
 editor always reads what they just saved. The page cache does not store a page built from the
 replica shortly after a change (REPLICA_LAG_SECONDS): it could show rows older than the change
-(pagecache/middleware.py)."""
+(pagecache/middleware.py). Routed from DATABASE_ROUTERS and MIDDLEWARE in newsroom/settings.py."""
 
 from contextvars import ContextVar
 
