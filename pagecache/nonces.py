@@ -4,6 +4,8 @@ A page is stored with its nonce replaced by a placeholder, and each response ser
 cache gets the request's own nonce (the one Django's CSP middleware puts in the header). The
 ETag is computed over the stored form, so it stays the same from one response to the next."""
 
+from django.utils.csp import generate_nonce
+
 PLACEHOLDER = b"csp-nonce-placeholder-7f3a9c"
 
 
@@ -23,7 +25,5 @@ def to_stored(request, content: bytes) -> tuple[bytes, bool]:
 def to_served(request, content: bytes) -> bytes:
     nonce = request_nonce(request)
     if nonce is None:
-        from django.utils.csp import generate_nonce  # noqa: PLC0415
-
         nonce = generate_nonce()
     return content.replace(PLACEHOLDER, str(nonce).encode())

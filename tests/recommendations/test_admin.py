@@ -1,9 +1,13 @@
 """The moderation queue and the related links on an article's page in the admin."""
 
 import pytest
+from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.admin import ArticleAdmin
+from articles.models import Article
+from recommendations.admin import RelatedLinkInline
 from recommendations.models import RelatedLink
 from tests.adminforms import form_errors, management_form
 from tests.factories import ArticleFactory, RelatedLinkFactory, SectionFactory
@@ -405,3 +409,13 @@ def test_staff_link_page_offers_no_suggested_status(admin_client):
     form = response.context["adminform"].form
     assert Status.SUGGESTED not in dict(form.fields["status"].choices)
     assert "Why the engine suggests it" not in response.content.decode()
+
+
+def test_the_related_links_join_the_article_admin_through_its_extension_point():
+    """No second article admin: recommendations appends its inline to ArticleAdmin's
+    extra_inlines from its ready(), and a new article's page leaves it out."""
+    model_admin = admin.site.get_model_admin(Article)
+    assert isinstance(model_admin, ArticleAdmin)
+    assert not any(cls.__module__.startswith("recommendations") for cls in type(model_admin).mro())
+    assert ArticleAdmin.extra_inlines == [RelatedLinkInline]
+    assert RelatedLinkInline not in model_admin.get_inlines(None, None)

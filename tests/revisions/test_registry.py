@@ -5,9 +5,11 @@ import reversion
 from django.contrib import admin
 from taggit.models import Tag
 
+from articles.admin import ArticleAdmin
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, TaggedArticle
 from artists.models import Artist, TaggedArtist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage, TaggedArtwork
+from recommendations.admin import RelatedLinkInline
 from recommendations.models import RelatedLink
 from revisions import versioning
 from revisions.admin import RevisionedAdmin
@@ -80,13 +82,14 @@ def test_every_revisioned_admin_puts_the_mixin_first_and_versions_its_inlines():
 
 
 @pytest.mark.django_db
-def test_the_article_admin_recommendations_registers_keeps_tags_and_revisions(
-    admin_client, article
-):
-    """recommendations re-registers the article admin with its related links: it keeps the tag
-    autocomplete and the revisions, and saving with the related links inline works."""
+def test_the_article_admin_with_related_links_keeps_tags_and_revisions(admin_client, article):
+    """recommendations adds its related links to the article admin of `articles` through its
+    extension point (no second admin class): the admin keeps the tag autocomplete and the
+    revisions, and saving with the related links inline works."""
     model_admin = admin.site._registry[Article]
-    assert type(model_admin).__name__ == "ArticleWithRelatedLinksAdmin"
+    assert isinstance(model_admin, ArticleAdmin)
+    assert not any(cls.__module__.startswith("recommendations") for cls in type(model_admin).mro())
+    assert RelatedLinkInline in model_admin.get_inlines(None, article)
     form = admin_client.get(admin_url(article)).context["adminform"].form
     assert isinstance(form.fields["tags"], TagAutocompleteField)
 
