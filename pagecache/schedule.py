@@ -25,9 +25,9 @@ def state_keys() -> list[str]:
 
 
 def catch_up(state: dict, now: datetime) -> bool:
-    """Invalidate the articles that went live since the last check. `state` holds what the cache
-    had under state_keys(). False when another process is doing it right now: the caller must
-    then neither serve nor store a cached page."""
+    """Invalidate what went live since the last check (scheduled articles). `state` holds what
+    the cache had under state_keys(). False when another process is doing it right now: the
+    caller must then neither serve nor store a cached page."""
     watermark = state.get(keys.PUBLICATION_WATERMARK)
     if watermark is None:
         watermark = _start_watermark(now)
