@@ -7,10 +7,11 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         # Here, not at the top: these modules import this app's models, loaded only now.
-        from articles import cached_pages, services  # noqa: PLC0415
+        from articles import cached_pages, services, versions  # noqa: PLC0415
         from articles.models import Article  # noqa: PLC0415
 
         cached_pages.register()
+        versions.register()
         # However an article is deleted, it leaves the public set: the domain signal says so.
         pre_delete.connect(
             services.article_announce_deletion, sender=Article, dispatch_uid="article-deleted"

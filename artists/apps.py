@@ -6,6 +6,7 @@ class ArtistsConfig(AppConfig):
 
     def ready(self):
         # Here, not at the top: the module imports this app's models, loaded only now.
-        from artists import cached_pages  # noqa: PLC0415
+        from artists import cached_pages, versions  # noqa: PLC0415
 
         cached_pages.register()
+        versions.register()

@@ -6,6 +6,7 @@ class ArtworksConfig(AppConfig):
 
     def ready(self):
         # Here, not at the top: the module imports this app's models, loaded only now.
-        from artworks import cached_pages  # noqa: PLC0415
+        from artworks import cached_pages, versions  # noqa: PLC0415
 
         cached_pages.register()
+        versions.register()

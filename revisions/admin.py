@@ -4,7 +4,7 @@ of its revisions, revert to one of them, and "Recover deleted ..." on the change
 Built on reversion-compare's CompareVersionAdmin (itself django-reversion's VersionAdmin), with
 these differences:
 
-- models are registered in revisions/registry.py only, never by the admin;
+- models are registered by their own apps (`<app>/versions.py`), never by the admin;
 - a revert or a recovery touches the one object and its parts (revisions/revert.py), not every
   object that happened to be saved in the same revision;
 - every view checks the permission for the object as it is now: viewing its history or a diff
@@ -46,8 +46,8 @@ class RevisionedAdmin(CompareVersionAdmin):
     (tag autocomplete, workflow) add, and those still apply through super()."""
 
     def reversion_register(self, model, **kwargs):
-        """Registration is revisions/registry.py's job; VersionAdmin would otherwise register
-        the model and its inlines' models as it sees them, at import time."""
+        """Registration is the content apps' job (`<app>/versions.py`); VersionAdmin would
+        otherwise register the model and its inlines' models as it sees them, at import time."""
 
     def _url(self, view: str, *args) -> str:
         opts = self.model._meta

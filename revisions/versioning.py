@@ -2,8 +2,9 @@
 needs to know on top of it (which models have a history of their own, which followed relations
 are parts owned by the object, which fields a revert leaves alone).
 
-Generic: nothing here names a content model. revisions/registry.py says which models are
-versioned and how.
+Generic: nothing here names a content model. Each content app says which of its models are
+versioned, and what one revision holds, in its own `versions.py`, called from its `ready()`:
+revisions knows no content app, the content apps know revisions.
 """
 
 from dataclasses import dataclass
@@ -50,6 +51,17 @@ def register(
         root=root,
         kept_forever_when=kept_forever_when,
     )
+
+
+def register_tag_rows(model: type[models.Model]) -> str:
+    """Versions the rows of the model's tag table, each following the tag it points at (so an
+    object can come back with a tag deleted since); returns the accessor from an object to those
+    rows ('taggedarticle_set'), for the object's own `follow`. The through model's key to the
+    object has no related_name, so Django names it."""
+    through = model.tags.through
+    if not is_versioned(through):
+        register(through, follow=("tag",))
+    return through._meta.get_field("content_object").remote_field.get_accessor_name()
 
 
 def is_versioned(model: type[models.Model]) -> bool:

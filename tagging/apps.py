@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 import pagecache
+from revisions import versioning
 
 
 class TaggingConfig(AppConfig):
@@ -16,6 +17,9 @@ class TaggingConfig(AppConfig):
         from tagging import slugs  # noqa: PLC0415
 
         slugs.connect_signals()
+        # A tag row in a revision follows its tag, so a tag deleted since can come back.
+        if not versioning.is_versioned(Tag):  # ready() can run more than once (tests)
+            versioning.register(Tag)
         # A tag's name shows on every page of the objects it tags.
         pagecache.register_model(Tag)
         pagecache.register_part(TaggedItem)
