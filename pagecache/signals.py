@@ -5,6 +5,7 @@ from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
+from images.signals import renditions_changed
 from pagecache import footprint, invalidate, keys
 from pagecache.owners import concerns_pages, keys_of
 
@@ -25,6 +26,7 @@ def connect():
             post_delete.connect(_deleted, sender=model, dispatch_uid=f"pagecache-deleted-{uid}")
     for through in (Article.featured_artists.through, Article.featured_artworks.through):
         m2m_changed.connect(_featured_changed, sender=through, dispatch_uid=f"pagecache-{through}")
+    renditions_changed.connect(_renditions_changed, dispatch_uid="pagecache-renditions")
 
 
 def _is_public(status, published_at, now) -> bool:
@@ -100,6 +102,11 @@ def _deleted(sender, instance, **kwargs):
     invalidate.objects_changed(instance)
     if sender._meta.label_lower == "articles.articlefigure":
         _figure_changed(instance)
+
+
+def _renditions_changed(sender, image, uses, **kwargs):
+    """Renditions are stored with update(): the pages of the rows that show the image."""
+    invalidate.objects_changed(*uses)
 
 
 def _featured_changed(sender, instance, action, reverse, model, pk_set, **kwargs):

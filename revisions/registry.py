@@ -4,7 +4,9 @@ registered with django-reversion (RevisionsConfig.ready calls register_models).
 A revision of an article, artist or artwork holds everything that makes it whole, so that a
 revert, or the recovery of a deleted one, brings all of it back: for an article its byline,
 figures, outbound links and tag rows; for an artwork its artist credits, images and tag rows;
-for an artist its tag rows. Each tag row follows the tag it points at, so an article can come back
+for an artist its tag rows. Each picture (images.Image) is held with what shows it (an artwork's
+image, a figure, an artist's portrait), which owns it: a revert brings back the file and focal
+point it had. Each tag row follows the tag it points at, so an article can come back
 with a tag that was deleted since. Featured artists and artworks are plain many-to-many fields,
 stored with the article itself.
 
@@ -18,6 +20,7 @@ from taggit.models import Tag
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from images.models import Image
 from revisions import versioning
 
 # Never stored in an article's versions: the optimistic-locking counter (a revert must never
@@ -32,7 +35,7 @@ ARTICLE_KEPT_ON_REVERT = ("first_published_at",)
 
 
 # Made from the image by images.tasks after each save; a revert or recovery makes them again.
-RENDITIONS = ("renditions", "portrait_renditions")
+RENDITIONS = ("renditions",)
 
 
 def register_models() -> None:
@@ -41,8 +44,11 @@ def register_models() -> None:
     versioning.register(Tag)
     for model in (Article, Artist, Artwork):
         versioning.register(model.tags.through, follow=("tag",))
-    for part in (ArticleAuthor, ArticleFigure, ArticleLink, ArtworkArtist, ArtworkImage):
-        versioning.register(part, exclude=RENDITIONS)
+    versioning.register(Image, exclude=RENDITIONS)
+    for part in (ArticleAuthor, ArticleLink, ArtworkArtist):
+        versioning.register(part)
+    for shows_an_image in (ArticleFigure, ArtworkImage):
+        versioning.register(shows_an_image, owns=("image",))
     versioning.register(
         Article,
         follow=("article_authors", "figures", "links", tag_rows(Article)),
@@ -53,7 +59,7 @@ def register_models() -> None:
         kept_forever_when=("status", Article.Status.PUBLISHED.value),
     )
     versioning.register(Artwork, follow=("artist_credits", "images", tag_rows(Artwork)), root=True)
-    versioning.register(Artist, follow=(tag_rows(Artist),), exclude=RENDITIONS, root=True)
+    versioning.register(Artist, follow=(tag_rows(Artist),), owns=("portrait",), root=True)
 
 
 def tag_rows(model: type[models.Model]) -> str:
