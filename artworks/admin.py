@@ -94,12 +94,16 @@ class ArtworkImageAdmin(ImageUseAdminMixin, admin.ModelAdmin):
 
     search_fields = ["artwork__title", "alt_text"]
     list_display = ["thumbnail", "artwork", "alt_text"]
-    list_select_related = ["artwork", "image"]
     autocomplete_fields = ["artwork"]
     show_full_result_count = False
 
     def has_module_permission(self, request):
         return False
+
+    def get_queryset(self, request):
+        # Not list_select_related: the change list applies it only to a queryset that joins
+        # nothing yet, and the manager already joins each row's Image.
+        return super().get_queryset(request).select_related("artwork")
 
     @admin.display(description="")
     def thumbnail(self, artwork_image):
