@@ -5,6 +5,7 @@ renditions; the alt text and credit stay with the artwork's image.
 import django.db.models.deletion
 from django.db import migrations, models
 
+import images.fields
 from images.moving import ImageColumns
 
 MOVE = ImageColumns(
@@ -44,6 +45,21 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(MOVE.forward, MOVE.backward),
+        # Undone, the file column comes back before the rows are filled again: with a default,
+        # which SQLite needs to rebuild the table (the other columns may be empty).
+        migrations.AlterField(
+            model_name="artworkimage",
+            name="image",
+            field=images.fields.SafeImageField(
+                default="",
+                height_field="height",
+                max_length=200,
+                original_name_field="original_name",
+                size_field="file_size",
+                upload_to="artworks/",
+                width_field="width",
+            ),
+        ),
         migrations.RemoveField(model_name="artworkimage", name="image"),
         migrations.RemoveField(model_name="artworkimage", name="width"),
         migrations.RemoveField(model_name="artworkimage", name="height"),
