@@ -1,11 +1,11 @@
 from django.contrib import admin
-from django.db.models import Prefetch
 from django.utils.html import format_html
 
 from articles.admin_workflow import WorkflowAdminMixin
 from articles.forms import ArticleFigureFormSet
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
-from images.admin_display import FOCAL_POINT_MEDIA, focal_point_preview, image_facts
+from articles.querysets import card_figures_prefetch
+from images.admin_mixins import ImageUseAdminMixin
 from images.thumbnails import admin_thumbnail
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
@@ -37,7 +37,7 @@ class ArticleAuthorInline(admin.TabularInline):
     verbose_name_plural = "byline (in order)"
 
 
-class ArticleFigureInline(admin.StackedInline):
+class ArticleFigureInline(ImageUseAdminMixin, admin.StackedInline):
     model = ArticleFigure
     formset = ArticleFigureFormSet
     autocomplete_fields = ["artwork", "artwork_image"]
@@ -50,35 +50,22 @@ class ArticleFigureInline(admin.StackedInline):
         "artwork_image",
         "image",
         "preview",
-        "upload",
+        "image_facts",
+        "image_preview",
         ("focal_x", "focal_y"),
         "alt_text",
         "decorative",
         "credit",
         "caption",
     ]
-    readonly_fields = ["preview", "upload"]
-
-    @property
-    def media(self):
-        return super().media + FOCAL_POINT_MEDIA
-
-    @admin.display(description="Uploaded image")
-    def upload(self, figure):
-        if not figure.image:
-            return "—"
-        facts = image_facts(
-            figure.image_width, figure.image_height, figure.file_size, figure.original_name
-        )
-        picker = focal_point_preview(figure.image, figure.focal_x, figure.focal_y, figure.alt_text)
-        return format_html("{}<br>{}", facts, picker)
+    readonly_fields = ["preview", "image_facts", "image_preview"]
 
     @admin.display(description="Preview and caption")
     def preview(self, figure):
         if not figure.pk:
             return "Save to see the figure."
         shown = figure.shown_image()
-        thumbnail = admin_thumbnail(shown.file if shown else None, shown.alt if shown else "", 160)
+        thumbnail = admin_thumbnail(shown.image if shown else None, shown.alt if shown else "", 160)
         return format_html("{}<br>{}", thumbnail, " / ".join(figure.caption_lines()))
 
 
@@ -155,12 +142,7 @@ class ArticleAdmin(
     def get_queryset(self, request):
         # What the thumbnail column follows, whichever figure leads: its artwork's images, or
         # the image the editor chose (a foreign key: one query per row unless joined here).
-        figures = ArticleFigure.objects.select_related("artwork", "artwork_image")
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(Prefetch("figures", figures.prefetch_related("artwork__images")))
-        )
+        return super().get_queryset(request).prefetch_related(card_figures_prefetch())
 
     def view_on_site(self, article):
         # Drafts and scheduled articles are 404s for readers: they have the preview link.
@@ -168,6 +150,5 @@ class ArticleAdmin(
 
     @admin.display(description="")
     def thumbnail(self, article):
-        figure = article.lead_figure()
-        shown = figure.shown_image() if figure else None
-        return admin_thumbnail(shown.file if shown else None, shown.alt if shown else "")
+        shown = article.lead_image()
+        return admin_thumbnail(shown.image if shown else None, shown.alt if shown else "")

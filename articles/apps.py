@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import pre_delete
 
+from images import uses
+
 
 class ArticlesConfig(AppConfig):
     name = "articles"
@@ -16,3 +18,4 @@ class ArticlesConfig(AppConfig):
         pre_delete.connect(
             services.article_announce_deletion, sender=Article, dispatch_uid="article-deleted"
         )
+        uses.register(self.get_model("ArticleFigure"), "image", folder="figures")

@@ -169,29 +169,22 @@ class ArtistFeed(ArticleFeed):
 
 
 def lead_picture_enclosure(article, absolute) -> Enclosure | None:
-    """The lead figure's picture as the page shows it: the middle rendition (960 pixels wide by
-    default) once renditions are made, else the original. Only the original's size is stored
+    """The lead picture as the page shows it: the middle rendition (960 pixels wide by default)
+    once renditions are made, else the original. Only the original's size is stored
     (renditions are never measured, and opening files is not a feed's job), so a rendition's
     length is UNKNOWN_LENGTH."""
-    figure = article.lead_figure()
-    if figure is None:
+    shown = article.lead_image()
+    if shown is None:
         return None
-    shown = figure.shown_image()
-    if shown.picture.has_renditions:
-        url, length = shown.picture.src, UNKNOWN_LENGTH
+    picture = shown.picture
+    if picture.has_renditions:
+        url, length = picture.src, UNKNOWN_LENGTH
     else:
-        url, length = shown.file.url, stored_size(shown.file)
+        url, length = shown.file.url, str(shown.image.file_size or UNKNOWN_LENGTH)
     mime_type, _ = mimetypes.guess_type(urlsplit(url).path)
     if not url or mime_type is None:
         return None
     return Enclosure(absolute(url), str(length), mime_type)
-
-
-def stored_size(field_file) -> str:
-    """The bytes an image field recorded on upload (SafeImageField's size field), or unknown."""
-    size_field = getattr(field_file.field, "size_field", None)
-    size = getattr(field_file.instance, size_field, None) if size_field else None
-    return str(size) if size else UNKNOWN_LENGTH
 
 
 def absolute_links(html: str, *, base: str) -> str:

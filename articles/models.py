@@ -10,15 +10,9 @@ from taggit.models import TaggedItemBase
 
 from articles.querysets import ArticleQuerySet, Status, is_live
 from articles.records import PublicationEvent, SlugRedirect  # noqa: F401 (models of this app)
-from images.fields import SafeImageField
-from images.model_fields import (
-    decorative_field,
-    file_size_field,
-    focal_field,
-    original_name_field,
-    renditions_field,
-)
-from images.picture import Picture, picture_for
+from images.model_fields import decorative_field
+from images.models import Image
+from images.picture import Picture
 from plaintext.models import CleanTextModel
 from richtext.fields import RichTextField, SafeURLField
 from slugs.making import fill_slug
@@ -184,9 +178,12 @@ class Article(CleanTextModel):
     def ordered_figures(self) -> list["ArticleFigure"]:
         return sorted(self.figures.all(), key=lambda figure: (figure.position, figure.pk))
 
-    def lead_figure(self):
-        """The first figure that has a picture to show (an artwork may have lost its image)."""
-        return next((f for f in self.ordered_figures() if f.shown_image() is not None), None)
+    def lead_image(self) -> "ShownImage | None":
+        """The picture that leads the article: that of the first figure with a picture to show
+        (an artwork may have lost its image). Cards, the page's link preview, the feeds'
+        enclosures, JSON-LD and the admin's thumbnail all show this one."""
+        shown = (figure.shown_image() for figure in self.ordered_figures())
+        return next((image for image in shown if image is not None), None)
 
     @property
     def description(self) -> str:
@@ -218,13 +215,29 @@ class ArticleAuthor(models.Model):
 
 
 class ShownImage(NamedTuple):
-    file: models.fields.files.FieldFile
-    width: int | None
-    height: int | None
+    """A figure's picture with what the figure says of it (its alt text and credit, or else
+    those of the artwork's image)."""
+
+    image: Image
     alt: str
     credit: str
-    picture: Picture
     decorative: bool = False
+
+    @property
+    def file(self):
+        return self.image.file
+
+    @property
+    def width(self) -> int | None:
+        return self.image.width
+
+    @property
+    def height(self) -> int | None:
+        return self.image.height
+
+    @property
+    def picture(self) -> Picture:
+        return self.image.picture()
 
 
 class ArticleFigure(CleanTextModel):
@@ -249,23 +262,15 @@ class ArticleFigure(CleanTextModel):
         related_name="+",
         help_text="Which of the artwork's images; leave empty for its first.",
     )
-    image = SafeImageField(
-        "standalone image",
-        upload_to="figures/",
+    image = models.ForeignKey(
+        "images.Image",
+        verbose_name="standalone image",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        original_name_field="original_name",
-        size_field="file_size",
+        related_name="+",
         help_text="Or upload an image that is not an artwork.",
     )
-    image_width = models.PositiveIntegerField(null=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, editable=False)
-    original_name = original_name_field()
-    file_size = file_size_field()
-    focal_x = focal_field("x")
-    focal_y = focal_field("y")
-    renditions = renditions_field()
     alt_text = models.CharField(
         max_length=500,
         blank=True,
@@ -287,7 +292,7 @@ class ArticleFigure(CleanTextModel):
         return f"Figure {self.position + 1} of {self.article}"
 
     def clean(self):
-        has_upload = bool(self.image)
+        has_upload = self.image is not None
         if has_upload == bool(self.artwork_id):
             raise ValidationError(
                 "Choose an artwork or upload a standalone image (one of the two)."
@@ -306,20 +311,9 @@ class ArticleFigure(CleanTextModel):
 
     def shown_image(self) -> ShownImage | None:
         """The picture this figure shows: its upload, or the artwork's chosen or first image."""
-        if self.image:
+        if self.image is not None:
             return ShownImage(
-                self.image,
-                self.image_width,
-                self.image_height,
-                "" if self.decorative else self.alt_text,
-                self.credit,
-                picture_for(
-                    self.image,
-                    width=self.image_width,
-                    height=self.image_height,
-                    renditions=self.renditions,
-                ),
-                self.decorative,
+                self.image, "" if self.decorative else self.alt_text, self.credit, self.decorative
             )
         artwork_image = self.artwork_image or (self.artwork.primary_image if self.artwork else None)
         if artwork_image is None:
@@ -327,11 +321,8 @@ class ArticleFigure(CleanTextModel):
         decorative = self.decorative or (artwork_image.decorative and not self.alt_text)
         return ShownImage(
             artwork_image.image,
-            artwork_image.width,
-            artwork_image.height,
             "" if decorative else (self.alt_text or artwork_image.alt_text),
             self.credit or artwork_image.credit,
-            artwork_image.picture(),
             decorative,
         )
 

@@ -67,16 +67,18 @@ def _byline_prefetch():
     return Prefetch("article_authors", queryset=byline)
 
 
-def card_figures_prefetch(*, through: str) -> Prefetch:
+def card_figures_prefetch(*, through: str = "") -> Prefetch:
     """The figures an article card needs for its lead image (as for_listing() loads them), for
-    articles reached through a relation: `through="target"` from a model whose `target` is an
-    article."""
+    articles listed elsewhere (the admin) or reached through a relation: `through="target"`
+    from a model whose `target` is an article."""
     return _figures_prefetch(with_captions=False, through=through)
 
 
 def _figures_prefetch(*, with_captions: bool, through: str = ""):
+    # Each figure's picture comes with it: its upload, the artwork image chosen, or the
+    # artwork's images (the first shows; their manager joins their Image rows).
     figures = apps.get_model("articles", "ArticleFigure").objects
-    figures = figures.select_related("artwork", "artwork_image")
+    figures = figures.select_related("image", "artwork", "artwork_image__image")
     lookups = ["artwork__images"]
     if with_captions:
         lookups.append("artwork__artist_credits__artist")

@@ -5,6 +5,7 @@ itself. Authors, sections and the artworks shown in figures are shared with othe
 revert never deletes or changes them (revisions/revert.py)."""
 
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink
+from images.models import Image
 from revisions import versioning
 
 # Never stored in an article's versions: the optimistic-locking counter (a revert must never
@@ -18,15 +19,18 @@ NOT_VERSIONED = ("lock_version", "updated_by")
 KEPT_ON_REVERT = ("first_published_at",)
 
 # Made from the image by images.tasks after each save; a revert or recovery makes them again.
-RENDITIONS = ("renditions",)
+IMAGE_NOT_VERSIONED = ("renditions",)
 
 
 def register() -> None:
     if versioning.is_versioned(Article):  # ready() can run more than once (tests)
         return
     tag_rows = versioning.register_tag_rows(Article)
-    for part in (ArticleAuthor, ArticleFigure, ArticleLink):
-        versioning.register(part, exclude=RENDITIONS)
+    versioning.register(Image, exclude=IMAGE_NOT_VERSIONED)
+    for part in (ArticleAuthor, ArticleLink):
+        versioning.register(part)
+    # A figure's picture is held as a row it owns: a revert brings back its file and focal point.
+    versioning.register(ArticleFigure, owns=("image",))
     versioning.register(
         Article,
         follow=("article_authors", "figures", "links", tag_rows),

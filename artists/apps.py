@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from images import uses
+
 
 class ArtistsConfig(AppConfig):
     name = "artists"
@@ -10,3 +12,4 @@ class ArtistsConfig(AppConfig):
 
         cached_pages.register()
         versions.register()
+        uses.register(self.get_model("Artist"), "portrait", folder="artists/portraits")

@@ -7,14 +7,7 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from images.fields import SafeImageField
-from images.model_fields import (
-    file_size_field,
-    focal_field,
-    original_name_field,
-    renditions_field,
-)
-from images.picture import Picture, picture_for
+from images.picture import Picture
 from plaintext.models import CleanTextModel, clean_text_fields
 from richtext.fields import RichTextField, SafeURLField
 from slugs.making import fill_slug
@@ -59,21 +52,9 @@ class Artist(CleanTextModel):
     birth_place = models.CharField(max_length=255, blank=True)
     nationality = models.CharField(max_length=100, blank=True)
     bio = RichTextField(blank=True)
-    portrait = SafeImageField(
-        upload_to="artists/portraits/",
-        blank=True,
-        width_field="portrait_width",
-        height_field="portrait_height",
-        original_name_field="portrait_original_name",
-        size_field="portrait_file_size",
+    portrait = models.ForeignKey(
+        "images.Image", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    portrait_width = models.PositiveIntegerField(null=True, editable=False)
-    portrait_height = models.PositiveIntegerField(null=True, editable=False)
-    portrait_original_name = original_name_field()
-    portrait_file_size = file_size_field()
-    portrait_focal_x = focal_field("x")
-    portrait_focal_y = focal_field("y")
-    portrait_renditions = renditions_field()
     portrait_alt_text = models.CharField(
         max_length=255, blank=True, help_text="Describe the portrait for readers who cannot see it."
     )
@@ -109,14 +90,7 @@ class Artist(CleanTextModel):
         return reverse("artists:artist-detail", kwargs={"slug": self.slug})
 
     def portrait_picture(self) -> Picture | None:
-        if not self.portrait:
-            return None
-        return picture_for(
-            self.portrait,
-            width=self.portrait_width,
-            height=self.portrait_height,
-            renditions=self.portrait_renditions,
-        )
+        return self.portrait.picture() if self.portrait_id else None
 
     @property
     def life_dates(self) -> str:
@@ -137,5 +111,5 @@ class Artist(CleanTextModel):
     def clean(self):
         if self.birth_year and self.death_year and self.death_year < self.birth_year:
             raise ValidationError({"death_year": "The death year cannot be before the birth year."})
-        if self.portrait and not self.portrait_alt_text.strip():
+        if self.portrait is not None and not self.portrait_alt_text.strip():
             raise ValidationError({"portrait_alt_text": "Describe the portrait (alt text)."})

@@ -1,15 +1,18 @@
 """What one revision of an artist holds (revisions/versioning.py): the artist and its tag rows
-(movements)."""
+(movements) and its portrait."""
 
 from artists.models import Artist
+from images.models import Image
 from revisions import versioning
 
-# Made from the portrait by images.tasks after each save; a revert or recovery makes them again.
-RENDITIONS = ("portrait_renditions",)
+# Made from the image by images.tasks after each save; a revert or recovery makes them again.
+IMAGE_NOT_VERSIONED = ("renditions",)
 
 
 def register() -> None:
     if versioning.is_versioned(Artist):  # ready() can run more than once (tests)
         return
     tag_rows = versioning.register_tag_rows(Artist)
-    versioning.register(Artist, follow=(tag_rows,), exclude=RENDITIONS, root=True)
+    versioning.register(Image, exclude=IMAGE_NOT_VERSIONED)
+    # The portrait is held as a row the artist owns: a revert brings back its file.
+    versioning.register(Artist, follow=(tag_rows,), owns=("portrait",), root=True)

@@ -32,7 +32,7 @@ class ArtistListView(ListView):
 class ArtistDetailView(DetailView):
     template_name = "artists/artist_detail.html"
     context_object_name = "artist"
-    queryset = Artist.objects.prefetch_related("tags")
+    queryset = Artist.objects.select_related("portrait").prefetch_related("tags")
 
     def get_context_data(self, **kwargs):
         artworks = (

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
-from images.admin_display import FOCAL_POINT_MEDIA, focal_point_preview, image_facts
+from images.admin_mixins import ImageUseAdminMixin
 from images.thumbnails import admin_thumbnail
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
@@ -17,7 +17,7 @@ class ArtworkArtistInline(admin.TabularInline):
     fields = ["position", "artist", "role", "role_text"]
 
 
-class ArtworkImageInline(admin.StackedInline):
+class ArtworkImageInline(ImageUseAdminMixin, admin.StackedInline):
     model = ArtworkImage
     extra = 0
     verbose_name = "image"
@@ -25,33 +25,14 @@ class ArtworkImageInline(admin.StackedInline):
     fields = [
         "position",
         "image",
-        "preview",
-        "facts",
+        "image_preview",
+        "image_facts",
         ("focal_x", "focal_y"),
         "alt_text",
         "decorative",
         "credit",
     ]
-    readonly_fields = ["preview", "facts"]
-
-    @property
-    def media(self):
-        return super().media + FOCAL_POINT_MEDIA
-
-    @admin.display(description="Preview and focal point")
-    def preview(self, artwork_image):
-        return focal_point_preview(
-            artwork_image.image, artwork_image.focal_x, artwork_image.focal_y, artwork_image.alt
-        )
-
-    @admin.display(description="Image")
-    def facts(self, artwork_image):
-        return image_facts(
-            artwork_image.width,
-            artwork_image.height,
-            artwork_image.file_size,
-            artwork_image.original_name,
-        )
+    readonly_fields = ["image_preview", "image_facts"]
 
 
 @admin.register(Artwork)
@@ -108,17 +89,21 @@ class ArtworkAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin)
 
 
 @admin.register(ArtworkImage)
-class ArtworkImageAdmin(admin.ModelAdmin):
+class ArtworkImageAdmin(ImageUseAdminMixin, admin.ModelAdmin):
     """Not in the menu: it exists so figures can pick an artwork's image by autocomplete."""
 
     search_fields = ["artwork__title", "alt_text"]
     list_display = ["thumbnail", "artwork", "alt_text"]
-    list_select_related = ["artwork"]
     autocomplete_fields = ["artwork"]
     show_full_result_count = False
 
     def has_module_permission(self, request):
         return False
+
+    def get_queryset(self, request):
+        # Not list_select_related: the change list applies it only to a queryset that joins
+        # nothing yet, and the manager already joins each row's Image.
+        return super().get_queryset(request).select_related("artwork")
 
     @admin.display(description="")
     def thumbnail(self, artwork_image):

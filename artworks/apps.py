@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from images import uses
+
 
 class ArtworksConfig(AppConfig):
     name = "artworks"
@@ -10,3 +12,4 @@ class ArtworksConfig(AppConfig):
 
         cached_pages.register()
         versions.register()
+        uses.register(self.get_model("ArtworkImage"), "image", folder="artworks")

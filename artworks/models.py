@@ -5,15 +5,8 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from artworks.captions import Caption, compose_caption
-from images.fields import SafeImageField
-from images.model_fields import (
-    decorative_field,
-    file_size_field,
-    focal_field,
-    original_name_field,
-    renditions_field,
-)
-from images.picture import Picture, picture_for
+from images.model_fields import decorative_field
+from images.picture import Picture
 from plaintext.models import CleanTextModel
 from richtext.fields import SafeURLField
 from slugs.making import fill_slug
@@ -215,22 +208,16 @@ SUFFIX_ROLES = {
 OTHER_ROLES = {ArtworkArtist.Role.OTHER, ArtworkArtist.Role.OTHER_AFTER}
 
 
+class ArtworkImageManager(models.Manager):
+    def get_queryset(self):
+        # An artwork's image is never shown without its picture: every list of them (the
+        # `images` of an artwork, prefetched or not) joins it.
+        return super().get_queryset().select_related("image")
+
+
 class ArtworkImage(CleanTextModel):
     artwork = models.ForeignKey(Artwork, on_delete=models.CASCADE, related_name="images")
-    image = SafeImageField(
-        upload_to="artworks/",
-        width_field="width",
-        height_field="height",
-        original_name_field="original_name",
-        size_field="file_size",
-    )
-    width = models.PositiveIntegerField(null=True, editable=False)
-    height = models.PositiveIntegerField(null=True, editable=False)
-    original_name = original_name_field()
-    file_size = file_size_field()
-    focal_x = focal_field("x")
-    focal_y = focal_field("y")
-    renditions = renditions_field()
+    image = models.ForeignKey("images.Image", on_delete=models.PROTECT, related_name="+")
     alt_text = models.CharField(
         max_length=500,
         blank=True,
@@ -245,11 +232,13 @@ class ArtworkImage(CleanTextModel):
     )
     position = models.PositiveSmallIntegerField(default=0)
 
+    objects = ArtworkImageManager()
+
     class Meta:
         ordering = ["position", "pk"]
 
     def __str__(self):
-        return self.alt_text or self.image.name
+        return self.alt_text or f"Image {self.position + 1} of artwork {self.artwork_id}"
 
     @property
     def alt(self) -> str:
@@ -258,9 +247,7 @@ class ArtworkImage(CleanTextModel):
 
     def picture(self) -> Picture:
         """What pages show: renditions when they are made, else the original."""
-        return picture_for(
-            self.image, width=self.width, height=self.height, renditions=self.renditions
-        )
+        return self.image.picture()
 
     def clean(self):
         if not self.decorative and not (self.alt_text or "").strip():

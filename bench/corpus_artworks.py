@@ -4,7 +4,8 @@ Each artwork has a title, a displayed date with its earliest and latest year, a 
 and medium, dimensions (displayed and structured), a credit line and an accession number; one to
 three artists (ArtworkArtist rows, the first sometimes "attributed to", "after"...) drawn along
 Zipf's law, so a few prolific artists have thousands of works and most a handful. With
-`images`, each artwork gets one ArtworkImage row whose file is only a name: no file is written
+`images`, each artwork gets one ArtworkImage row and its Image, whose file is only a name: no
+file is written
 (a page asks the storage for its address and never opens it), so figures show a picture and a
 caption as on a real site.
 """
@@ -137,9 +138,10 @@ def _draw(rng: Random, number: int, artists: Zipf, lives: dict[int, _Life], this
 
 def _write(drawn, catalogue: ArtworkCatalogue, *, images: bool, batch_size: int, lives):
     from artworks.models import Artwork, ArtworkArtist, ArtworkImage  # noqa: PLC0415
+    from images.models import Image  # noqa: PLC0415
 
     Artwork.objects.bulk_create([artwork for artwork, _credits in drawn], batch_size=batch_size)
-    credit_rows, image_rows = [], []
+    credit_rows, image_rows, pictures = [], [], []
     for artwork, credits in drawn:
         catalogue.ids.append(artwork.pk)
         for position, (artist_id, role) in enumerate(credits):
@@ -152,17 +154,23 @@ def _write(drawn, catalogue: ArtworkCatalogue, *, images: bool, batch_size: int,
         if images:
             name = lives[credits[0][0]].name
             landscape = artwork.width >= artwork.height
+            pictures.append(
+                Image(
+                    file=f"{IMAGE_FOLDER}/artwork-{artwork.pk}.jpg",
+                    width=1600 if landscape else 1200,
+                    height=1200 if landscape else 1600,
+                )
+            )
             image_rows.append(
                 ArtworkImage(
                     artwork_id=artwork.pk,
-                    image=f"{IMAGE_FOLDER}/artwork-{artwork.pk}.jpg",
-                    width=1600 if landscape else 1200,
-                    height=1200 if landscape else 1600,
+                    image=pictures[-1],
                     alt_text=f"{artwork.classification.capitalize()} by {name}: {artwork.title}",
                     credit=f"Photo: the collection. © {name}",
                 )
             )
     ArtworkArtist.objects.bulk_create(credit_rows, batch_size=batch_size)
     catalogue.credits += len(credit_rows)
+    Image.objects.bulk_create(pictures, batch_size=batch_size)  # before the rows that show them
     for image in ArtworkImage.objects.bulk_create(image_rows, batch_size=batch_size):
         catalogue.image_of[image.artwork_id] = image.pk

@@ -84,12 +84,12 @@ def setup_django(workdir: Path):
 
 def time_renditions(*, size=(6000, 4000), runs=5) -> dict:
     """Median seconds of make_renditions on one stored JPEG, with and without Image.draft."""
-    from artworks.models import ArtworkImage  # noqa: PLC0415
+    from images.models import Image as StoredImage  # noqa: PLC0415
     from images.renditions import make_renditions, rendition_names  # noqa: PLC0415
 
     data = photo_jpeg(size)
     name = default_storage.save("bench/photo.jpg", ContentFile(data))
-    original = FieldFile(None, ArtworkImage._meta.get_field("image"), name)
+    original = FieldFile(None, StoredImage._meta.get_field("file"), name)
 
     made = make_renditions(original, focal=(0.3, 0.4))  # a warm-up, and the files to count
     seconds = [_timed(make_renditions, original, focal=(0.3, 0.4)) for _ in range(runs)]
@@ -119,6 +119,7 @@ def build_article(*, figures=20, size=(2400, 1600)):
     """A published article whose figures' renditions were made after each save committed."""
     from articles.models import Article, ArticleFigure, Section  # noqa: PLC0415
     from artworks.models import Artwork, ArtworkImage  # noqa: PLC0415
+    from images.models import Image as StoredImage  # noqa: PLC0415
 
     section = Section.objects.create(name="Bench", slug="bench")
     when = timezone.now() - timedelta(hours=1)
@@ -128,13 +129,14 @@ def build_article(*, figures=20, size=(2400, 1600)):
     for position in range(figures):
         upload = ContentFile(photo_jpeg(size, seed=position), name="photo.jpg")
         with transaction.atomic():  # as the admin's request: tasks run when it commits
+            picture = StoredImage.objects.create(file=upload)
             if position % 2:
                 ArticleFigure.objects.create(
-                    article=article, position=position, image=upload, alt_text="A photograph"
+                    article=article, position=position, image=picture, alt_text="A photograph"
                 )
             else:
                 artwork = Artwork.objects.create(title=f"Work {position}", slug=f"w{position}")
-                ArtworkImage.objects.create(artwork=artwork, image=upload, alt_text="A work")
+                ArtworkImage.objects.create(artwork=artwork, image=picture, alt_text="A work")
                 ArticleFigure.objects.create(article=article, position=position, artwork=artwork)
     return article
 

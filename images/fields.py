@@ -69,10 +69,11 @@ class SafeImageField(models.ImageField):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
 
     def generate_filename(self, instance, filename):
-        """A random name under upload_to, whatever the upload was called."""
+        """A random name under the instance's `upload_folder` (an Image is stored in the folder
+        of its use) or else upload_to, whatever the upload was called."""
         extension = filename.rsplit(".", 1)[-1].lower()
         image_format = FORMAT_OF_EXTENSION.get(extension, "JPEG")
-        prefix = str(self.upload_to).strip("/")
+        prefix = str(getattr(instance, "upload_folder", None) or self.upload_to).strip("/")
         return self.storage.generate_filename(
             image_storage_name(prefix=prefix, image_format=image_format)
         )

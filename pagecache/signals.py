@@ -9,6 +9,7 @@ objects it touches (an article entering the public lists) is the owning app's to
 
 from django.db.models.signals import post_delete, post_save
 
+from images.signals import renditions_changed
 from pagecache import invalidate
 
 
@@ -20,3 +21,12 @@ def watch(model) -> None:
 
 def _changed(sender, instance, **kwargs):
     invalidate.objects_changed(instance)
+
+
+def _renditions_changed(sender, image, uses, **kwargs):
+    """Renditions are stored with update(), which sends no model signal: the pages of the rows
+    that show the image are stale."""
+    invalidate.objects_changed(*uses)
+
+
+renditions_changed.connect(_renditions_changed, dispatch_uid="pagecache-renditions")

@@ -9,8 +9,9 @@ the article since would be deleted from every object that has it; and fields lef
 
 So a revert here touches one object and what it owns:
 
-- its parts (the reverse foreign keys it follows: byline, figures, links, tag rows) are written
-  back as they were, and parts added since are deleted;
+- its parts (the reverse foreign keys it follows: byline, figures, links, tag rows, and the
+  rows it owns through a forward key: a picture) are written back as they were, and parts
+  added since are deleted;
 - shared objects its parts point at (tags) are recreated if they were deleted since, and never
   changed otherwise; a part that points at something else deleted since (an artwork, an author)
   stops the revert with a message saying what to recover first;
@@ -115,7 +116,8 @@ def _relation(model, name: str):
 
 
 def _collect(model, obj, revision_versions, family: _Family) -> None:
-    for name in versioning.versioning(model).follow:
+    options = versioning.versioning(model)
+    for name in options.follow:
         relation = _relation(model, name)
         if relation.one_to_many:  # parts the object owns
             child_model, key = relation.related_model, relation.field.attname
@@ -125,13 +127,14 @@ def _collect(model, obj, revision_versions, family: _Family) -> None:
                     if getattr(child, key) == obj.pk:
                         family.parts.append(candidate)
                         _collect(child_model, child, revision_versions, family)
-        else:  # a shared object a part points at
+        else:  # a row of its own (its picture), or a shared object a part points at
             target_pk = getattr(obj, relation.attname)
+            owned = name in options.owns
             for candidate in revision_versions.values():
                 if candidate._model is relation.related_model and candidate.object_id == str(
                     target_pk
                 ):
-                    family.shared.append(candidate)
+                    (family.parts if owned else family.shared).append(candidate)
 
 
 def _delete_parts_added_since(model, pk, kept: set, db: str) -> None:

@@ -16,6 +16,9 @@ from django.db import models
 @dataclass(frozen=True)
 class Versioning:
     follow: tuple[str, ...]
+    # Followed forward keys to rows that belong to this object alone (its picture): a revert
+    # writes them back as they were, as it does parts, instead of only recreating them.
+    owns: tuple[str, ...]
     # Fields whose database value a revert keeps: those left out of versions, and those stored
     # (so that recovery brings them back) but not reverted on an object that exists.
     kept_on_revert: tuple[str, ...]
@@ -31,6 +34,7 @@ def register(
     model: type[models.Model],
     *,
     follow: tuple[str, ...] = (),
+    owns: tuple[str, ...] = (),
     exclude: tuple[str, ...] = (),
     kept_on_revert: tuple[str, ...] = (),
     root: bool = False,
@@ -41,12 +45,17 @@ def register(
 
     follow names relations (as attributes of the model) whose objects are saved in the same
     revision: reverse foreign keys are parts the object owns (a revert deletes the ones added
-    since), forward foreign keys are shared objects (a revert only recreates them if deleted).
+    since), forward foreign keys are shared objects (a revert only recreates them if deleted),
+    unless named in `owns` too: rows of this object's own, written back as they were.
     kept_forever_when exempts versions from retention (revisions/retention.py)."""
+    if model in _versioned:
+        # A model several apps hold (taggit's Tag, images' Image) is registered by the first.
+        return
     exclude = _existing_fields(model, exclude)
-    reversion.register(model, follow=follow, exclude=exclude)
+    reversion.register(model, follow=(*follow, *owns), exclude=exclude)
     _versioned[model] = Versioning(
-        follow=tuple(follow),
+        follow=(*follow, *owns),
+        owns=tuple(owns),
         kept_on_revert=(*exclude, *_existing_fields(model, kept_on_revert)),
         root=root,
         kept_forever_when=kept_forever_when,

@@ -29,8 +29,7 @@ class SearchResult:
     def thumbnail(self) -> tuple[Picture, str] | None:
         """The picture shown beside the result and its alt text, if it has one."""
         if self.kind == Kind.ARTICLE:
-            figure = self.object.lead_figure()
-            shown = figure.shown_image() if figure else None
+            shown = self.object.lead_image()
             return (shown.picture, shown.alt) if shown else None
         if self.kind == Kind.ARTWORK:
             image = self.object.primary_image
@@ -73,5 +72,5 @@ def _load(kind: str, ids: list[int]) -> dict:
             "images", Prefetch("artist_credits", queryset=credits)
         )
     else:
-        objects = Artist.objects.filter(pk__in=ids)
+        objects = Artist.objects.filter(pk__in=ids).select_related("portrait")
     return {obj.pk: obj for obj in objects}

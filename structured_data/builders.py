@@ -99,10 +99,10 @@ def _person_reference(artist, absolute: Absolute) -> dict:
 
 def _article_images(article, absolute: Absolute) -> list[str]:
     """The lead picture: its 1200x630 crop when made, and the picture as the page shows it."""
-    figure = article.lead_figure()
-    if figure is None:
+    shown = article.lead_image()
+    if shown is None:
         return []
-    picture = figure.shown_image().picture
+    picture = shown.picture
     urls = [url for url in (picture.social_url, picture.src) if url]
     return [absolute(url) for url in dict.fromkeys(urls)]
 

@@ -6,19 +6,20 @@ import io
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image
+from PIL import Image as PillowImage
 
 from articles import services
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from images.models import Image
 from recommendations.models import RelatedLink
 
 
 def png_upload(name="picture.png"):
     """A tiny PNG drawn with Pillow, as a browser would upload it in a form."""
     buffer = io.BytesIO()
-    Image.new("RGB", (8, 6), "teal").save(buffer, format="PNG")
+    PillowImage.new("RGB", (8, 6), "teal").save(buffer, format="PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
@@ -27,6 +28,15 @@ def small_png(**params):
     return factory.django.ImageField(
         filename="picture.png", format="PNG", width=8, height=6, color="teal", **params
     )
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A stored picture (a tiny PNG unless `file=` says otherwise), with no renditions yet."""
+
+    class Meta:
+        model = Image
+
+    file = small_png()
 
 
 class SectionFactory(factory.django.DjangoModelFactory):
@@ -88,7 +98,7 @@ class ArtworkImageFactory(factory.django.DjangoModelFactory):
         model = ArtworkImage
 
     artwork = factory.SubFactory(ArtworkFactory)
-    image = small_png()
+    image = factory.SubFactory(ImageFactory)
     alt_text = factory.Sequence(lambda n: f"Photograph of artwork {n}")
 
 
@@ -152,7 +162,8 @@ class ArticleAuthorFactory(factory.django.DjangoModelFactory):
 
 
 class ArticleFigureFactory(factory.django.DjangoModelFactory):
-    """A figure of an artwork (with one image); pass artwork=None, image=... for an upload."""
+    """A figure of an artwork (with one image); pass artwork=None, image=ImageFactory(...) for
+    an upload."""
 
     class Meta:
         model = ArticleFigure

@@ -17,9 +17,9 @@ from tests.factories import (
     ArtworkFactory,
     ArtworkImageFactory,
     AuthorFactory,
+    ImageFactory,
     RelatedLinkFactory,
     SectionFactory,
-    small_png,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def _article():
     article = ArticleFactory(tags=["photography"])
     ArticleAuthorFactory(article=article)
     ArticleFigureFactory(article=article)
-    ArticleFigureFactory(article=article, artwork=None, image=small_png(), alt_text="A view")
+    ArticleFigureFactory(article=article, artwork=None, image=ImageFactory(), alt_text="A view")
     ArticleLinkFactory(article=article)
     article.featured_artists.add(ArtistFactory())
     return article

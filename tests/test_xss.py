@@ -20,8 +20,8 @@ from tests.factories import (
     ArtworkFactory,
     ArtworkImageFactory,
     AuthorFactory,
+    ImageFactory,
     SectionFactory,
-    small_png,
 )
 from tests.xss_checks import dangers
 
@@ -93,7 +93,7 @@ def hostile_world(payload: str) -> dict:
         birth_place=payload,
         nationality=payload,
         website=payload,
-        portrait=small_png(),
+        portrait=ImageFactory(),
         portrait_alt_text=payload,
         birth_year=1957,
         tags=[payload],
@@ -136,7 +136,7 @@ def hostile_world(payload: str) -> dict:
     ArticleFigureFactory(
         article=article,
         artwork=None,
-        image=small_png(),
+        image=ImageFactory(),
         caption=payload,
         credit=payload,
         alt_text=payload,

@@ -19,6 +19,8 @@ from articles.demo.pictures import render
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from images import uses
+from images.models import Image
 from sitesettings.models import SiteSettings
 
 ARTICLES = stories.ARTICLES + more_stories.ARTICLES + related_stories.ARTICLES
@@ -131,8 +133,8 @@ def _load_artwork(spec: dict, artists: dict[str, Artist]) -> Artwork:
     image = artwork.images.order_by("position", "pk").first() or ArtworkImage(
         artwork=artwork, position=0
     )
-    if not image.image:
-        _draw_into(image.image, spec["picture"], f"{spec['slug']}.jpg")
+    if not image.image_id:
+        image.image = _drawn_image(image, "image", spec["picture"], f"{spec['slug']}.jpg")
     image.alt_text = spec["alt"]
     image.credit = content.ILLUSTRATION_CREDIT
     image.full_clean()
@@ -181,12 +183,12 @@ def _load_figure(article: Article, position: int, spec: dict, works) -> ArticleF
     )
     if "artwork" in spec:
         # Captioned, described and credited from the artwork itself.
-        figure.artwork, figure.artwork_image, figure.image = works[spec["artwork"]], None, ""
+        figure.artwork, figure.artwork_image, figure.image = works[spec["artwork"]], None, None
         figure.alt_text = figure.credit = figure.caption = ""
     else:
         figure.artwork, figure.artwork_image = None, None
-        if not figure.image:
-            _draw_into(figure.image, spec["picture"], f"{spec['picture']}.jpg")
+        if not figure.image_id:
+            figure.image = _drawn_image(figure, "image", spec["picture"], f"{spec['picture']}.jpg")
         figure.alt_text = spec["alt"]
         figure.credit = content.ILLUSTRATION_CREDIT
         figure.caption = spec.get("caption", "")
@@ -195,6 +197,10 @@ def _load_figure(article: Article, position: int, spec: dict, works) -> ArticleF
     return figure
 
 
-def _draw_into(field_file, picture: str, filename: str):
-    """Draw the picture and store it in the (still unsaved) row's image field."""
-    field_file.save(filename, ContentFile(render(picture)), save=False)
+def _drawn_image(row, field: str, picture: str, filename: str) -> Image:
+    """Draw the picture and store it as a new Image, in the folder of the row's use."""
+    image = Image()
+    image.upload_folder = uses.use_of(type(row), field).folder
+    image.file.save(filename, ContentFile(render(picture)), save=False)
+    image.save()
+    return image

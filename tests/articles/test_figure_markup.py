@@ -20,9 +20,9 @@ pytestmark = pytest.mark.django_db
 
 def made_renditions(image) -> dict:
     """The renditions JSON images.tasks stores (the files themselves are not needed to render)."""
-    stem = image.image.name.rsplit(".", 1)[0]
+    stem = image.file.name.rsplit(".", 1)[0]
     return {
-        "source": image.image.name,
+        "source": image.file.name,
         "focal": [0.5, 0.5],
         "width": 2000,
         "height": 1000,
@@ -41,9 +41,8 @@ def made_renditions(image) -> dict:
 
 def figure_with_renditions(article, *, credit="Photo: Tate", **image_fields):
     artwork = ArtworkFactory()
-    image = ArtworkImageFactory(artwork=artwork, credit=credit, **image_fields)
-    ArtworkImage = type(image)
-    ArtworkImage.objects.filter(pk=image.pk).update(
+    image = ArtworkImageFactory(artwork=artwork, credit=credit, **image_fields).image
+    type(image).objects.filter(pk=image.pk).update(
         renditions=made_renditions(image), width=2000, height=1000
     )
     return ArticleFigureFactory(article=article, artwork=artwork)
@@ -71,7 +70,7 @@ def test_figures_are_responsive_pictures(client):
 def test_without_renditions_the_original_is_shown(client):
     article = ArticleFactory()
     figure = ArticleFigureFactory(article=article)
-    original = figure.artwork.primary_image.image.url
+    original = figure.artwork.primary_image.image.file.url
 
     content = client.get(article.get_absolute_url()).content.decode()
 
@@ -82,7 +81,7 @@ def test_without_renditions_the_original_is_shown(client):
 def test_stale_renditions_are_ignored(client):
     article = ArticleFactory()
     figure = figure_with_renditions(article)
-    image = figure.artwork.primary_image
+    image = figure.artwork.primary_image.image
     type(image).objects.filter(pk=image.pk).update(
         renditions={**image.renditions, "source": "old.png"}
     )

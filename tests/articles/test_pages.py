@@ -18,8 +18,8 @@ from tests.factories import (
     ArtworkFactory,
     ArtworkImageFactory,
     AuthorFactory,
+    ImageFactory,
     SectionFactory,
-    small_png,
 )
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def article():
     ArticleFigureFactory(
         article=article,
         artwork=None,
-        image=small_png(),
+        image=ImageFactory(),
         alt_text="The gallery seen from the street",
         caption="Installation view\nLisson Gallery, London",
         position=1,

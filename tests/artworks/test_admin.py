@@ -66,7 +66,7 @@ def test_valid_artwork_with_artist_and_image_is_saved(admin_client):
     assert response.status_code == 302, form_errors(response)
     artwork = Artwork.objects.get()
     assert artwork.caption.line1 == "Ai Weiwei, Dropping a Han Dynasty Urn (1995)"
-    assert artwork.primary_image.width == 8
+    assert artwork.primary_image.image.width == 8
 
 
 def test_latest_year_before_earliest_year_is_a_form_error(admin_client):

@@ -22,6 +22,7 @@ from articles.models import (
 )
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from images.models import Image
 from recommendations.models import RelatedLink
 from tests.factories import (
     ArticleAuthorFactory,
@@ -30,6 +31,7 @@ from tests.factories import (
     ArticleLinkFactory,
     ArtworkArtistFactory,
     ArtworkFactory,
+    ImageFactory,
     RelatedLinkFactory,
 )
 from tests.images.samples import photo_like, save, upload
@@ -41,6 +43,7 @@ SNAPSHOT_MODELS = (
     Artwork,
     ArtworkArtist,
     ArtworkImage,
+    Image,
     Article,
     ArticleAuthor,
     ArticleFigure,
@@ -72,7 +75,7 @@ def build() -> None:
                 article=article,
                 artwork=None,
                 position=1,
-                image=upload(picture, name=f"photo-{number}.jpg"),
+                image=ImageFactory(file=upload(picture, name=f"photo-{number}.jpg")),
                 alt_text=f"Photograph {number}",
             )
             ArticleLinkFactory(article=article, position=0)
@@ -102,5 +105,6 @@ def snapshot(path: str) -> None:
         )
         for model in SNAPSHOT_MODELS
     }
-    pictures = list(ArticleFigure.objects.exclude(image="").values_list("image", flat=True))
+    figures = ArticleFigure.objects.filter(image__isnull=False)
+    pictures = list(figures.values_list("image__file", flat=True))
     Path(path).write_text(json.dumps({"rows": rows, "media": files, "pictures": pictures}))

@@ -13,7 +13,7 @@ from django.db import connection
 from articles.models import Article
 from backups import databases
 from backups.archive import ArchiveWriter
-from tests.factories import ArticleFactory, ArticleFigureFactory, png_upload
+from tests.factories import ArticleFactory, ArticleFigureFactory, ImageFactory, png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,9 @@ def manifest_of(path) -> dict:
 def test_backup_goes_to_backup_dir_under_a_timestamped_name(settings, tmp_path):
     """No --output: BACKUP_DIR, newsroom-backup-<UTC time>.tar.gz, with the media files."""
     settings.BACKUP_DIR = tmp_path / "backups"
-    figure = ArticleFigureFactory(artwork=None, image=png_upload(), alt_text="A picture")
+    figure = ArticleFigureFactory(
+        artwork=None, image=ImageFactory(file=png_upload()), alt_text="A picture"
+    )
 
     output = backup()
 
@@ -43,7 +45,7 @@ def test_backup_goes_to_backup_dir_under_a_timestamped_name(settings, tmp_path):
     assert "Database (" in output and "Media: " in output
     manifest = manifest_of(path)
     assert manifest["counts"]["articles"] == 1 and manifest["counts"]["figures"] == 1
-    assert f"media/{figure.image.name}" in {part["name"] for part in manifest["parts"]}
+    assert f"media/{figure.image.file.name}" in {part["name"] for part in manifest["parts"]}
 
 
 def test_output_may_name_the_file(tmp_path):

@@ -62,8 +62,8 @@ def test_corpus_makes_artworks_bylines_figures_and_recommendations(client, setti
         assert artwork.latest_year <= (artist.death_year or timezone.now().year)
     images = ArtworkImage.objects.all()
     assert images.count() == summary.artwork_images == 250
-    assert all(image.alt_text and image.width and image.height for image in images)
-    assert not any(image.image.storage.exists(image.image.name) for image in images[:5])
+    assert all(image.alt_text and image.image.width and image.image.height for image in images)
+    assert not any(image.image.file.storage.exists(image.image.file.name) for image in images[:5])
 
     assert Author.objects.count() == summary.authors == 9
     bylines = Counter(ArticleAuthor.objects.values_list("article_id", flat=True))

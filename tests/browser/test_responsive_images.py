@@ -4,7 +4,6 @@ neither the original; pictures below the fold wait until they are scrolled to.""
 import pytest
 from django.core.files.base import ContentFile
 
-from images.picture import picture_for
 from tests.factories import (
     ArticleFactory,
     ArticleFigureFactory,
@@ -29,9 +28,9 @@ def article(settings, tmp_path):
     photo = save(photo_like((2400, 1600)), "JPEG", quality=85)
     for position in range(4):
         artwork = ArtworkFactory()
-        image = ArtworkImageFactory(artwork=artwork, image=ContentFile(photo, "photo.jpg"))
-        image.refresh_from_db()
-        assert picture_for(image.image, renditions=image.renditions).has_renditions
+        image = ArtworkImageFactory(artwork=artwork, image__file=ContentFile(photo, "photo.jpg"))
+        image.image.refresh_from_db()
+        assert image.image.picture().has_renditions
         ArticleFigureFactory(article=article, artwork=artwork, position=position)
     return article
 

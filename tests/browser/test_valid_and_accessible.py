@@ -17,6 +17,7 @@ from tests.factories import (
     ArtworkArtistFactory,
     ArtworkFactory,
     ArtworkImageFactory,
+    ImageFactory,
     SectionFactory,
 )
 from tests.images.samples import photo_like, save
@@ -36,12 +37,14 @@ def pages(settings, tmp_path) -> list[str]:
     artist = ArtistFactory(
         name="Ai Weiwei", birth_year=1957, birth_place="Beijing", bio="<p>An <em>artist</em>.</p>"
     )
-    artist.portrait.save("portrait.jpg", photo)
+    artist.portrait = ImageFactory(file=photo)
     artist.portrait_alt_text = "Ai Weiwei in his studio"
     artist.save()
     artwork = ArtworkFactory(title="Dropping a Han Dynasty Urn", date_display="1995")
     ArtworkArtistFactory(artwork=artwork, artist=artist)
-    ArtworkImageFactory(artwork=artwork, image=ContentFile(photo.read(), "urn.jpg"), credit="© Ai")
+    ArtworkImageFactory(
+        artwork=artwork, image__file=ContentFile(photo.read(), "urn.jpg"), credit="© Ai"
+    )
     article = ArticleFactory(
         title="Never Sorry",
         section=section,

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, ArticleFigureFactory, small_png
+from tests.factories import ArticleFactory, ArticleFigureFactory, ImageFactory
 from tests.feeds.reader import read_feed
 from tests.renditions import renditions_of
 
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def with_renditions(image) -> None:
-    image.renditions = renditions_of(image.image)
+    image.renditions = renditions_of(image.file)
     image.save()
 
 
@@ -24,7 +24,7 @@ def enclosure(client, format_name: str) -> dict | None:
 def test_with_renditions_the_enclosure_is_the_960_rendition_of_unknown_length(client):
     """RSS says 0 for a length it cannot know (the RSS Board's profile); Atom says nothing."""
     figure = ArticleFigureFactory(article=ArticleFactory())
-    with_renditions(figure.artwork.primary_image)
+    with_renditions(figure.artwork.primary_image.image)
 
     rss, atom = enclosure(client, "rss"), enclosure(client, "atom")
 
@@ -39,27 +39,27 @@ def test_with_renditions_the_enclosure_is_the_960_rendition_of_unknown_length(cl
 
 def test_without_renditions_the_enclosure_is_the_original_with_its_stored_size(client):
     figure = ArticleFigureFactory(article=ArticleFactory())
-    image = figure.artwork.primary_image
+    image = figure.artwork.primary_image.image
     image.file_size = 12345
     image.save()
 
     for format_name in ("rss", "atom"):
         found = enclosure(client, format_name)
-        assert found.href == f"http://testserver{image.image.url}"
+        assert found.href == f"http://testserver{image.file.url}"
         assert found.type == "image/png"
         assert found.length == "12345"
 
 
 def test_a_standalone_figure_upload_is_an_enclosure_too(client):
     figure = ArticleFigureFactory(
-        article=ArticleFactory(), artwork=None, image=small_png(), alt_text="A picture"
+        article=ArticleFactory(), artwork=None, image=ImageFactory(), alt_text="A picture"
     )
-    figure.file_size = 321
-    figure.save()
+    figure.image.file_size = 321
+    figure.image.save()
 
     found = enclosure(client, "rss")
 
-    assert found.href == f"http://testserver{figure.image.url}"
+    assert found.href == f"http://testserver{figure.image.file.url}"
     assert found.length == "321"
 
 

@@ -16,8 +16,8 @@ from tests.factories import (
     ArtworkFactory,
     ArtworkImageFactory,
     AuthorFactory,
+    ImageFactory,
     SectionFactory,
-    small_png,
 )
 from tests.hostile.strategies import hostile_text
 
@@ -97,7 +97,7 @@ def build_world(text: dict[str, str]) -> dict:
         birth_place=text["birth_place"],
         nationality=text["nationality"],
         website=text["artist_website"],
-        portrait=small_png(),
+        portrait=ImageFactory(),
         portrait_alt_text=text["portrait_alt_text"],
         birth_year=1957,
         tags=[text["artist_movement"]],
@@ -132,7 +132,7 @@ def build_world(text: dict[str, str]) -> dict:
     ArticleFigureFactory(
         article=article,
         artwork=None,
-        image=small_png(),
+        image=ImageFactory(),
         caption=text["figure_caption"],
         credit=text["figure_credit"],
         alt_text=text["figure_alt_text"] or "A picture",

@@ -7,6 +7,7 @@ from django.core.files.storage import Storage
 from django.db.models.fields.files import FieldFile
 
 from artworks.models import ArtworkImage
+from images.models import Image
 from images.picture import picture_for
 from tests.factories import ArticleFactory, ArticleFigureFactory, ArtworkImageFactory
 
@@ -15,7 +16,7 @@ FOLDER = "renditions/artworks/2026/11/ab12"
 
 
 def field_file(name=SOURCE) -> FieldFile:
-    return FieldFile(None, ArtworkImage._meta.get_field("image"), name)
+    return FieldFile(None, Image._meta.get_field("file"), name)
 
 
 def renditions(source=SOURCE) -> dict:
@@ -92,9 +93,9 @@ def test_article_page_with_figures_processes_no_image(client, django_capture_on_
     article = ArticleFactory()
     with django_capture_on_commit_callbacks(execute=True):
         for position in range(20):
-            image = ArtworkImageFactory(image__width=800, image__height=600)
+            image = ArtworkImageFactory(image__file__width=800, image__file__height=600)
             ArticleFigureFactory(article=article, artwork=image.artwork, position=position)
-    assert all(image.renditions for image in ArtworkImage.objects.all())
+    assert all(image.image.renditions for image in ArtworkImage.objects.all())
 
     with mock.patch("PIL.Image.open") as image_open, mock.patch.object(Storage, "open") as opened:
         response = client.get(article.get_absolute_url())

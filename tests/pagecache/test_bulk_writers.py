@@ -7,8 +7,8 @@ import factory
 import pytest
 from django.core.management import call_command
 
-from artworks.models import ArtworkImage
 from images import tasks
+from images.models import Image
 from imports.services import tate_collection_import
 from tests.factories import ArticleFactory, ArticleFigureFactory, ArtworkImageFactory
 from tests.pagecache.pages import HIT, MISS, served, warm
@@ -21,14 +21,17 @@ TATE = Path(__file__).resolve().parent.parent / "fixtures" / "tate"
 def test_new_renditions_refresh_the_pages_showing_the_image(client, committed):
     with committed():
         article = ArticleFactory(slug="figured")
-        image = ArtworkImageFactory(
-            image=factory.django.ImageField(filename="a.jpg", format="JPEG", width=1200, height=800)
+        shown = ArtworkImageFactory(
+            image__file=factory.django.ImageField(
+                filename="a.jpg", format="JPEG", width=1200, height=800
+            )
         )
-        ArticleFigureFactory(article=article, artwork=image.artwork)
-    ArtworkImage.objects.filter(pk=image.pk).update(renditions={})  # as before the task ran
+        ArticleFigureFactory(article=article, artwork=shown.artwork)
+    image = shown.image
+    Image.objects.filter(pk=image.pk).update(renditions={})  # as before the task ran
     warm(client, article.get_absolute_url())
     assert ".webp" not in served(client, article.get_absolute_url())[1]  # the original only
-    assert tasks.make_image_renditions.call("artworks", "artworkimage", image.pk, "image") == "made"
+    assert tasks.make_image_renditions.call(image.pk) == "made"
     how, page = served(client, article.get_absolute_url())
     assert how == MISS and ".webp" in page
 

@@ -9,7 +9,7 @@ from tests.factories import (
     ArtworkArtistFactory,
     ArtworkFactory,
     ArtworkImageFactory,
-    small_png,
+    ImageFactory,
 )
 
 
@@ -23,7 +23,7 @@ def article():
     ArticleAuthorFactory(article=article, author__name="Ada Writer")
     ArticleFigureFactory(article=article, position=0, artwork__title="Dropping a Han Dynasty Urn")
     ArticleFigureFactory(
-        article=article, position=1, artwork=None, image=small_png(), alt_text="A gallery"
+        article=article, position=1, artwork=None, image=ImageFactory(), alt_text="A gallery"
     )
     ArticleLinkFactory(article=article, position=0, title="Watch the trailer")
     article.featured_artists.add(ArtistFactory(name="Ai Weiwei"))

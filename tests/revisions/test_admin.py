@@ -212,7 +212,7 @@ def test_artwork_revert_and_recovery(admin_client, artwork):
     recovered = delete_and_recover(admin_client, artwork)
     assert isinstance(recovered, Artwork)
     assert recovered.caption.line1 == "Ai Weiwei, Dropping a Han Dynasty Urn"
-    assert recovered.images.get().image.name == artwork.images.get().image.name
+    assert recovered.images.get().image.file.name == artwork.images.get().image.file.name
     assert list(recovered.tags.names()) == ["urns"]
 
 

@@ -54,7 +54,9 @@ def test_an_article_follows_its_parts_and_tag_rows_and_they_their_tags():
         "images",
         "taggedartwork_set",
     }
-    assert versioning.versioning(Artist).follow == ("taggedartist_set",)
+    assert versioning.versioning(Artist).follow == ("taggedartist_set", "portrait")
+    for shows_an_image in (Artist, ArticleFigure, ArtworkImage):
+        assert versioning.versioning(shows_an_image).owns in {("portrait",), ("image",)}
     for through in (TaggedArticle, TaggedArtist, TaggedArtwork):
         assert versioning.versioning(through).follow == ("tag",)
 

@@ -35,8 +35,8 @@ def test_an_article_is_described_in_full(client):
     ArticleAuthorFactory(article=article, author=AuthorFactory(name="Ada Byline"), position=0)
     ArticleAuthorFactory(article=article, author=AuthorFactory(name="Bea Second"), position=1)
     image = ArticleFigureFactory(article=article).artwork.primary_image
-    image.renditions = renditions_of(image.image)
-    image.save()
+    image.image.renditions = renditions_of(image.image.file)
+    image.image.save()
     url = f"http://testserver{article.get_absolute_url()}"
 
     [data] = read_head(client, article.get_absolute_url()).json_ld

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import ArtistFactory, small_png
+from tests.factories import ArtistFactory, ImageFactory
 from tests.renditions import renditions_of
 from tests.structured_data.head import read_head
 
@@ -17,11 +17,11 @@ def test_an_artist_is_a_person_with_life_dates_place_and_links(client):
         birth_place="Beijing",
         nationality="Chinese",
         website="https://aiweiwei.example/",
-        portrait=small_png(),
+        portrait=ImageFactory(),
         portrait_alt_text="The artist in his studio",
     )
-    artist.portrait_renditions = renditions_of(artist.portrait)
-    artist.save()
+    artist.portrait.renditions = renditions_of(artist.portrait.file)
+    artist.portrait.save()
 
     [data] = read_head(client, artist.get_absolute_url()).json_ld
 

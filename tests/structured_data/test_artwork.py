@@ -71,7 +71,7 @@ def test_an_artwork_is_described_with_its_creators_date_medium_and_size(client):
     assert "depth" not in data
     assert data["size"] == "each 148 x 121cm"
     assert data["creditText"] == "Courtesy the artist"
-    assert data["image"] == f"http://testserver{image.image.url}"
+    assert data["image"] == f"http://testserver{image.image.file.url}"
 
 
 def test_a_date_without_a_year_is_given_as_displayed(client):

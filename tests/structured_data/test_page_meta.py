@@ -86,8 +86,8 @@ def test_an_article_is_shared_with_its_large_picture_times_section_and_tags(clie
         title="An urn", standfirst="Dropped.", section=SectionFactory(name="Reviews"), tags=["Clay"]
     )
     image = ArticleFigureFactory(article=article).artwork.primary_image
-    image.renditions = renditions_of(image.image)
-    image.save()
+    image.image.renditions = renditions_of(image.image.file)
+    image.image.save()
 
     head = read_head(client, article.get_absolute_url())
 
@@ -122,7 +122,7 @@ def test_an_artwork_without_renditions_gives_the_original_s_size(client):
 
     head = read_head(client, artwork.get_absolute_url())
 
-    assert head.one("og:image") == BASE + image.image.url
+    assert head.one("og:image") == BASE + image.image.file.url
     assert (head.one("og:image:width"), head.one("og:image:height")) == ("8", "6")
 
 
