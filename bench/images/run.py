@@ -73,6 +73,9 @@ def setup_django(workdir: Path):
     os.environ.update(SECRET_KEY="bench-only-" + "k" * 50, ALLOWED_HOSTS="testserver")
     os.environ.update(NEWSROOM_VAR_DIR=str(workdir), STATIC_ROOT=str(workdir / "static"))
     os.environ.update(TASKS_BACKEND="immediate", LOG_LEVEL="WARNING")  # tasks run on commit
+    # Plain HTTP from the test client, as behind a proxy that has ended TLS; and every render
+    # builds the page, which the page cache would otherwise answer from the second on.
+    os.environ.update(SECURE_SSL_REDIRECT="false", PAGE_CACHE="false")
     (workdir / "static").mkdir(parents=True, exist_ok=True)
     import django  # noqa: PLC0415
 
