@@ -4,7 +4,7 @@ import math
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from articles.demo.drawing import (
+from demo.pictures.drawing import (
     H,
     W,
     egg,

@@ -1,7 +1,7 @@
 """Writes the demo content into the database, idempotently.
 
 Every row is found by its slug (or by its parent and position) and brought in line with the
-data in articles.demo.content and the story modules, so a second run changes nothing:
+files of demo/content/ (demo/content.py reads them), so a second run changes nothing:
 no new rows, no second copy of a picture (one is drawn only when its row has none), and
 bylines, figures and links end up exactly as listed. Each row passes full_clean() first, so
 the demo obeys the same rules as an editor in the admin.
@@ -12,15 +12,12 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 
-from articles.demo import artworks as artworks_data
-from articles.demo import content, more_stories, related_stories, stories
-from articles.demo.pictures import render
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from demo.content import demo_content
+from demo.pictures import ILLUSTRATION_CREDIT, render
 from sitesettings.models import SiteSettings
-
-ARTICLES = stories.ARTICLES + more_stories.ARTICLES + related_stories.ARTICLES
 
 ARTIST_FIELDS = ["name", "sort_name", "birth_year", "birth_place", "nationality", "bio"]
 ARTWORK_FIELDS = [
@@ -57,25 +54,28 @@ class DemoSummary:
 
 def demo_content_load() -> DemoSummary:
     """Create or update all the demo content in one transaction."""
+    content = demo_content()
     with transaction.atomic():
-        _load_site_settings()
+        _load_site_settings(content.site)
         sections = {
-            slug: _upsert(Section, {"slug": slug}, {"name": name, "order": (index + 1) * 10})
-            for index, (name, slug) in enumerate(content.SECTIONS)
+            spec["slug"]: _upsert(
+                Section, {"slug": spec["slug"]}, {"name": spec["name"], "order": (index + 1) * 10}
+            )
+            for index, spec in enumerate(content.sections)
         }
         authors = {
             spec["slug"]: _upsert(
                 Author, {"slug": spec["slug"]}, {"name": spec["name"], "bio": spec["bio"]}
             )
-            for spec in content.AUTHORS
+            for spec in content.authors
         }
-        artists = {spec["slug"]: _load_artist(spec) for spec in content.ARTISTS}
-        artworks = {spec["slug"]: _load_artwork(spec, artists) for spec in artworks_data.ARTWORKS}
-        for spec in ARTICLES:
+        artists = {spec["slug"]: _load_artist(spec) for spec in content.artists}
+        artworks = {spec["slug"]: _load_artwork(spec, artists) for spec in content.artworks}
+        for spec in content.articles:
             _load_article(spec, sections=sections, authors=authors, artists=artists, works=artworks)
-    statuses = [spec["status"] for spec in ARTICLES]
+    statuses = [spec["status"] for spec in content.articles]
     return DemoSummary(
-        articles=len(ARTICLES),
+        articles=len(content.articles),
         published=statuses.count(Article.Status.PUBLISHED),
         drafts=statuses.count(Article.Status.DRAFT),
         artists=len(artists),
@@ -101,9 +101,9 @@ def _values(model: type[models.Model], spec: dict, names: list[str]) -> dict:
     }
 
 
-def _load_site_settings():
+def _load_site_settings(values: dict):
     settings = SiteSettings.current()
-    for name, value in content.SITE.items():
+    for name, value in values.items():
         setattr(settings, name, value)
     settings.full_clean()
     settings.save()
@@ -131,7 +131,7 @@ def _load_artwork(spec: dict, artists: dict[str, Artist]) -> Artwork:
     if not image.image:
         _draw_into(image.image, spec["picture"], f"{spec['slug']}.jpg")
     image.alt_text = spec["alt"]
-    image.credit = content.ILLUSTRATION_CREDIT
+    image.credit = ILLUSTRATION_CREDIT
     image.full_clean()
     image.save()
     return artwork
@@ -159,8 +159,12 @@ def _load_article(spec: dict, *, sections, authors, artists, works) -> Article:
     article.figures.exclude(pk__in=[figure.pk for figure in figures]).delete()
 
     links = [
-        _upsert(ArticleLink, {"article": article, "position": index}, {"title": title, "url": url})
-        for index, (title, url) in enumerate(spec.get("links", []))
+        _upsert(
+            ArticleLink,
+            {"article": article, "position": index},
+            {"title": link["title"], "url": link["url"]},
+        )
+        for index, link in enumerate(spec.get("links", []))
     ]
     article.links.exclude(pk__in=[link.pk for link in links]).delete()
     return article
@@ -179,7 +183,7 @@ def _load_figure(article: Article, position: int, spec: dict, works) -> ArticleF
         if not figure.image:
             _draw_into(figure.image, spec["picture"], f"{spec['picture']}.jpg")
         figure.alt_text = spec["alt"]
-        figure.credit = content.ILLUSTRATION_CREDIT
+        figure.credit = ILLUSTRATION_CREDIT
         figure.caption = spec.get("caption", "")
     figure.full_clean()
     figure.save()

@@ -1,8 +1,8 @@
 import reversion
 from django.core.management.base import BaseCommand
 
-from articles.demo.loader import demo_content_load
 from articles.models import Article
+from demo.loader import demo_content_load
 
 
 class Command(BaseCommand):

@@ -1,15 +1,11 @@
-"""Illustrations for the demo's Ai Weiwei works, and render(): picture name -> JPEG bytes
-(the other pictures live in pictures_places, pictures_objects and pictures_works).
-
-These are abstract stand-ins drawn with Pillow, not reproductions: nothing is downloaded.
-"""
+"""Illustrations for the demo's Ai Weiwei works. Abstract stand-ins drawn with Pillow, not
+reproductions: nothing is downloaded."""
 
 import math
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from articles.demo import pictures_objects, pictures_places, pictures_works
-from articles.demo.drawing import (
+from demo.pictures.drawing import (
     H,
     W,
     egg,
@@ -17,10 +13,8 @@ from articles.demo.drawing import (
     jitter,
     mix,
     paste_gradient,
-    seeded,
     shade,
     soft,
-    to_jpeg,
     turned,
 )
 
@@ -170,13 +164,4 @@ DRAWINGS = {
     "perspective": perspective,
     "backpacks": backpacks,
     "seeds": seeds,
-    **pictures_places.DRAWINGS,
-    **pictures_objects.DRAWINGS,
-    **pictures_works.DRAWINGS,
 }
-
-
-def render(name: str) -> bytes:
-    """The named picture as JPEG bytes, identical on every run."""
-    rng = seeded(name)
-    return to_jpeg(DRAWINGS[name](rng), rng)

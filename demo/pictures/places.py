@@ -4,7 +4,7 @@ import math
 
 from PIL import Image, ImageDraw
 
-from articles.demo.drawing import H, W, fill_shape, jitter, mix, paste_gradient, shade, soft
+from demo.pictures.drawing import H, W, fill_shape, jitter, mix, paste_gradient, shade, soft
 
 
 def harbour(rng):

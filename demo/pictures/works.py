@@ -1,11 +1,11 @@
-"""Illustrations for the invented works of articles.demo.related_stories: a bamboo scaffold, a
-film strip, porcelain bowls, a river painting and an apron."""
+"""Illustrations of more invented works: a bamboo scaffold, a film strip, porcelain bowls, a
+river painting and an apron."""
 
 import math
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from articles.demo.drawing import (
+from demo.pictures.drawing import (
     H,
     W,
     egg,
