@@ -36,8 +36,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image, ImageFilter, JpegImagePlugin, features
 
-from bench.shared.docs import append_to_section, bullet
-from bench.shared.docs import table as markdown_table
+from bench.shared.entries import append_to_section, bullet
+from bench.shared.entries import table as markdown_table
 from bench.shared.machine import cpu_and_memory
 from bench.shared.paths import DOC, ROOT
 

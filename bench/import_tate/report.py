@@ -6,9 +6,9 @@ import platform
 from datetime import date
 from importlib import metadata
 
-from bench.shared.docs import DATABASE_NAMES as NAMES
-from bench.shared.docs import append_to_section, bullet
-from bench.shared.docs import table as markdown_table
+from bench.shared.entries import DATABASE_NAMES as NAMES
+from bench.shared.entries import append_to_section, bullet
+from bench.shared.entries import table as markdown_table
 from bench.shared.machine import cpu_and_memory
 
 TARGET_S = 10  # issue 7: the 5,000-artwork sample, on each database

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bench.import_tate.report import entry, record, table
 from bench.import_tate.steps import run_step
-from bench.shared.docs import DATABASE_NAMES as NAMES
+from bench.shared.entries import DATABASE_NAMES as NAMES
 from bench.shared.lock import LOCK_FILE, single_run_lock
 from bench.shared.paths import DOC, ROOT
 from bench.shared.postgres import (

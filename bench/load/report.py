@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.load.wrk import Event, Second
-from bench.shared.docs import append_to_section, bullet, table
+from bench.shared.entries import append_to_section, bullet, table
 from bench.shared.paths import DOC
 
 SECTION = "## Load and faults (issue 9)"

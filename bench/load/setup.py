@@ -3,7 +3,6 @@ collectstatic in processes of their own, the check before each run and the pass 
 page cache. Every wait is bounded."""
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -11,6 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.shared.gunicorn import Server, get
+from bench.shared.gunicorn import server_env as shared_server_env
+from bench.shared.gunicorn import site_env as shared_site_env
 from bench.shared.paths import ROOT
 from bench.shared.pg_cluster import PostgresCluster
 from bench.shared.postgres import BenchFailed
@@ -22,46 +23,19 @@ COLLECTSTATIC_TIMEOUT_S = 600
 # The untimed pass that fills the page cache: requests at a time, and how long it may take.
 WARM_CONCURRENCY = 4
 WARM_TIMEOUT_S = 900
-# Variables of this process that must not reach the site (it gets its own).
-NOT_INHERITED = ("GUNICORN_", "PAGE_CACHE", "DATABASE_", "AWS_", "SECURE_", "CACHE_KEY_PREFIX")
-NOT_INHERITED_NAMES = {"PORT", "WEB_CONCURRENCY", "LOG_FORMAT", "REDIS_URL", "TASKS_BACKEND"}
 
 
 def site_env(args, workdir: Path, prefix: str, database_url: str) -> dict:
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(NOT_INHERITED) and name not in NOT_INHERITED_NAMES
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="bench.shared.site_settings",
-        DEBUG="false",
-        SECRET_KEY="bench-only-" + "k" * 50,
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-        SECURE_HSTS_SECONDS="0",
-        SECURE_PROXY_SSL_HEADER="true",  # as behind nginx: requests carry X-Forwarded-Proto
-        DATABASE_URL=database_url,
-        REDIS_URL=args.redis_url,
-        CACHE_KEY_PREFIX=prefix,
-        NEWSROOM_VAR_DIR=str(workdir / "var"),
-        STATIC_ROOT=str(workdir / "static"),
-        MEDIA_ROOT=str(workdir / "media"),
-        TASKS_BACKEND="immediate",
-        LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT),
+    """The served site's environment, as the serving benchmark's, without HTTPS redirects and
+    HSTS (every request says it came over HTTPS anyway)."""
+    env = shared_site_env(
+        workdir, prefix=prefix, database_url=database_url, redis_url=args.redis_url
     )
-    return env
+    return dict(env, SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="0")
 
 
 def server_env(env: dict, args, server: Server, workdir: Path, *, page_cache: bool) -> dict:
-    return dict(
-        env,
-        PAGE_CACHE="true" if page_cache else "false",
-        GUNICORN_BIND=f"127.0.0.1:{server.port}",
-        WEB_CONCURRENCY=str(args.workers),
-        GUNICORN_CONTROL_SOCKET=str(workdir / f"gunicorn-{server.name}.ctl"),
-    )
+    return shared_server_env(env, server, workdir, page_cache=page_cache, workers=args.workers)
 
 
 def prepare(env: dict, workdir: Path, args) -> dict:

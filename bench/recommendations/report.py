@@ -5,8 +5,8 @@ import shlex
 import subprocess
 
 from bench.recommendations.memory import processes
-from bench.shared.docs import DATABASE_NAMES as NAMES
-from bench.shared.docs import append_to_section, bullet, table
+from bench.shared.entries import DATABASE_NAMES as NAMES
+from bench.shared.entries import append_to_section, bullet, table
 from bench.shared.machine import machine_info
 from bench.shared.paths import ROOT
 

@@ -4,7 +4,7 @@ or FAIL, and the entry appended to docs/benchmarks.md under "Serving (issue 8)".
 import shlex
 from pathlib import Path
 
-from bench.shared.docs import append_to_section, bullet, table
+from bench.shared.entries import append_to_section, bullet, table
 from bench.shared.gunicorn import SITE_PACKAGES
 from bench.shared.machine import machine_info
 from bench.shared.paths import DOC, ROOT

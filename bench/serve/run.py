@@ -52,6 +52,8 @@ from bench.shared.gunicorn import (
     free_port,
     get,
     redis_check,
+    server_env,
+    site_env,
 )
 from bench.shared.lock import LOCK_FILE, single_run_lock
 from bench.shared.machine import changed_since
@@ -178,7 +180,8 @@ def _parser() -> argparse.ArgumentParser:
 def run(args, wrk: str, results: dict):
     workdir = Path(tempfile.mkdtemp(prefix="newsroom-bench-serve-"))
     prefix = f"newsroom-bench-{uuid.uuid4().hex[:12]}"
-    env = _env(args, workdir, prefix)
+    database_url = postgres_url(args.postgres_url, BENCH_DATABASE)
+    env = site_env(workdir, prefix=prefix, database_url=database_url, redis_url=args.redis_url)
     servers: list[Server] = []
     try:
         recreate_postgres_database(args.postgres_url)
@@ -194,7 +197,12 @@ def run(args, wrk: str, results: dict):
             servers.append(server)
             results["loads"][mode] = os.getloadavg()[0]
             print(f"=== {mode}: gunicorn on {server.base}", flush=True)
-            server.start(_server_env(env, args, server, workdir, page_cache=mode == "warm"))
+            server.start(
+                server_env(
+                    env, server, workdir, page_cache=mode == "warm", workers=args.workers,
+                    worker_class=args.worker_class, threads=args.threads,
+                )
+            )  # fmt: skip
             if mode == "cold":
                 results["static"] = check_static(Path(env["STATIC_ROOT"]), server.base)
                 _check(server, {key: urls[key][:COLD_CHECK] for key in SCENARIOS})
@@ -227,39 +235,6 @@ def run(args, wrk: str, results: dict):
         finally:
             for sig, handler in handlers.items():
                 signal.signal(sig, handler)
-
-
-def _env(args, workdir: Path, prefix: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GUNICORN_", "PAGE_CACHE"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="bench.shared.site_settings",
-        DEBUG="false",
-        SECRET_KEY="bench-only-" + "k" * 50,
-        ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=postgres_url(args.postgres_url, BENCH_DATABASE),
-        REDIS_URL=args.redis_url,
-        CACHE_KEY_PREFIX=prefix,
-        NEWSROOM_VAR_DIR=str(workdir / "var"),
-        STATIC_ROOT=str(workdir / "static"),
-        MEDIA_ROOT=str(workdir / "media"),
-        TASKS_BACKEND="immediate",
-        SECURE_PROXY_SSL_HEADER="true",  # as behind nginx: requests carry X-Forwarded-Proto
-        LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def _server_env(env: dict, args, server: Server, workdir: Path, *, page_cache: bool) -> dict:
-    return dict(
-        env,
-        PAGE_CACHE="true" if page_cache else "false",
-        GUNICORN_BIND=f"127.0.0.1:{server.port}",
-        WEB_CONCURRENCY=str(args.workers),
-        GUNICORN_WORKER_CLASS=args.worker_class,
-        GUNICORN_THREADS=str(args.threads),
-        GUNICORN_CONTROL_SOCKET=str(workdir / f"gunicorn-{server.name}.ctl"),
-    )
 
 
 def _step(step: str, env: dict, workdir: Path, args, **extra) -> dict:

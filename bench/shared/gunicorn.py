@@ -33,6 +33,61 @@ SITE_PACKAGES = {
 }
 
 
+# Variables of this process that must not reach the served site (it gets its own).
+NOT_INHERITED = ("GUNICORN_", "PAGE_CACHE", "DATABASE_", "AWS_", "SECURE_", "CACHE_KEY_PREFIX")
+NOT_INHERITED_NAMES = {"PORT", "WEB_CONCURRENCY", "LOG_FORMAT", "REDIS_URL", "TASKS_BACKEND"}
+
+
+def site_env(workdir: Path, *, prefix: str, database_url: str, redis_url: str) -> dict:
+    """The environment of the served site and of the steps that write its database: production
+    settings (DEBUG off) behind nginx, its own database, Redis keys and folders under `workdir`."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(NOT_INHERITED) and name not in NOT_INHERITED_NAMES
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.shared.site_settings",
+        DEBUG="false",
+        SECRET_KEY="bench-only-" + "k" * 50,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_PROXY_SSL_HEADER="true",  # as behind nginx: requests carry X-Forwarded-Proto
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        CACHE_KEY_PREFIX=prefix,
+        NEWSROOM_VAR_DIR=str(workdir / "var"),
+        STATIC_ROOT=str(workdir / "static"),
+        MEDIA_ROOT=str(workdir / "media"),
+        TASKS_BACKEND="immediate",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def server_env(
+    env: dict,
+    server: "Server",
+    workdir: Path,
+    *,
+    page_cache: bool,
+    workers: int,
+    worker_class: str | None = None,
+    threads: int | None = None,
+) -> dict:
+    """The site's environment for one gunicorn (deploy/gunicorn.conf.py reads these)."""
+    served = dict(
+        env,
+        PAGE_CACHE="true" if page_cache else "false",
+        GUNICORN_BIND=f"127.0.0.1:{server.port}",
+        WEB_CONCURRENCY=str(workers),
+        GUNICORN_CONTROL_SOCKET=str(workdir / f"gunicorn-{server.name}.ctl"),
+    )
+    if worker_class:
+        served.update(GUNICORN_WORKER_CLASS=worker_class, GUNICORN_THREADS=str(threads or 1))
+    return served
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
