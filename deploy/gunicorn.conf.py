@@ -10,7 +10,7 @@ Every value comes from the environment, with defaults for one container on one m
   nginx buffers slow clients and uploads (what a sync worker cannot survive alone) and opens
   one connection per request to us (no upstream keepalive), so gthread's kept-alive connections
   buy nothing; the pages are CPU-bound under the GIL, so threads add no throughput either.
-  Measured with bench/serve.py (2 workers, 2 cores, one request per connection, 2,000 articles):
+  Measured with bench/serve/ (2 workers, 2 cores, one request per connection, 2,000 articles):
   warm article pages 816 req/s with gthread x 4 against 704 with sync, cold 44 against 68, the
   bare view 1,857 against 1,616: no consistent gain, within the spread between runs on that
   shared machine. `--worker-class gthread` measures it again;

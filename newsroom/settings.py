@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     # /healthz, /readyz and the friendly 503 when the database is gone (health/).
     "health",
     "backups",
+    # The demo content and logins of `make run` (manage.py seed_demo, demo_login).
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Makes sure Debian's wrk (the HTTP load generator of bench/serve.py) is installed; never a wrk
+# Makes sure Debian's wrk (the load generator of bench.serve and bench.load) is installed; never
 # downloaded or built from elsewhere. Prints the binary's path. Installs the `wrk` package with
 # apt-get when it is missing and we may (root, or sudo without a password); otherwise says what
 # to do and exits 1. $WRK names another binary to use instead.

@@ -17,8 +17,9 @@ from articles.models import (
 )
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
-from bench.corpus import build_corpus, main, pragma_sql
-from bench.sampling import Zipf
+from bench.corpus.build import build_corpus, pragma_sql
+from bench.corpus.run import main
+from bench.corpus.sampling import Zipf
 from recommendations.models import RelatedLink
 
 pytestmark = pytest.mark.django_db

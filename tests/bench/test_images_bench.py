@@ -1,8 +1,9 @@
-"""bench/images.py at a small scale: it runs, finds no image opened by a page, and records."""
+"""The images benchmark (bench/images/) at a small scale: it runs, finds no image opened by a
+page, and records."""
 
 import pytest
 
-from bench import images as bench
+from bench.images import run as bench
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,9 @@
-"""The pure parts of the load test (bench/load.py): the verdicts of the steady and restart runs,
+"""The pure parts of the load test (bench/load/): the verdicts of the steady and restart runs,
 the times of the faults, and the entry in docs/benchmarks.md (its wrk side: test_load_wrk.py)."""
 
 import pytest
 
-from bench.load import _check_times, _parser
-from bench.load_report import (
+from bench.load.report import (
     SECTION,
     entry,
     phases,
@@ -15,7 +14,8 @@ from bench.load_report import (
     steady_verdict,
     verdict_lines,
 )
-from bench.load_wrk import (
+from bench.load.run import _check_times, _parser
+from bench.load.wrk import (
     Event,
     Second,
 )
@@ -218,7 +218,7 @@ def test_entry_is_recorded_at_the_end_in_its_section(tmp_path):
     }
     text = entry(args, ["--label", "first"], machine, results())
     assert text.startswith("### 2026-11-25: 10,000 articles, first\n\n")
-    assert "`.venv/bin/python bench/load.py --label first`" in text
+    assert "`.venv/bin/python -m bench.load --label first`" in text
     words = " ".join(text.split())
     assert "worker timeouts in gunicorn's log: 0 (cache-on), 0 (cache-off)." in words
     assert all(len(line) <= 100 for line in text.splitlines() if line.startswith(("-", " ")))

@@ -1,4 +1,5 @@
-"""bench/load.py's wrk: the Lua script, the URL mix, reading its output, and a real wrk run."""
+"""The load test's wrk (bench/load/wrk.py): the Lua script, the URL mix, reading its output,
+and a real wrk run."""
 
 import shutil
 import threading
@@ -7,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.load_wrk import (
+from bench.load.wrk import (
     FRIENDLY_503,
     Fault,
     Second,
@@ -18,7 +19,7 @@ from bench.load_wrk import (
     run_wrk,
     wrk_command,
 )
-from bench.serve_wrk import WrkFailed
+from bench.shared.wrk import WrkFailed
 
 WRK_SUMMARY = """\
 Running 1m test @ http://127.0.0.1:40123

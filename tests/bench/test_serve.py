@@ -1,4 +1,4 @@
-"""The pure parts of the serving benchmark (bench/serve.py): reading wrk's report, the Lua
+"""The pure parts of the serving benchmark (bench/serve/): reading wrk's report, the Lua
 script that spreads requests, the targets' verdict and the entry in docs/benchmarks.md."""
 
 import shutil
@@ -9,11 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from bench.serve_report import SECTION, entry, record, scenario_table, verdict
-from bench.serve_report import commit as read_commit
-from bench.serve_server import delete_prefix
-from bench.serve_steps import corpus_arguments
-from bench.serve_wrk import WrkFailed, lua_script, parse_wrk, to_ms, wrk_command
+from bench.serve.report import SECTION, entry, record, scenario_table, verdict
+from bench.serve.steps import corpus_arguments
+from bench.shared.gunicorn import delete_prefix
+from bench.shared.wrk import WrkFailed, lua_script, parse_wrk, to_ms, wrk_command
 
 WRK_REPORT = """\
 Running 15s test @ http://127.0.0.1:40123
@@ -268,17 +267,6 @@ def test_redis_cleanup_refuses_a_pattern_as_prefix(prefix):
         delete_prefix("redis://127.0.0.1:1/0", prefix)
 
 
-def test_commit_is_read_from_git_files_without_git(tmp_path):
-    git = tmp_path / ".git"
-    (git / "refs" / "heads").mkdir(parents=True)
-    (git / "HEAD").write_text("ref: refs/heads/main\n")
-    assert read_commit(tmp_path) == "unknown"
-    (git / "packed-refs").write_text("# pack-refs\nabcdef1234567 refs/heads/main\n")
-    assert read_commit(tmp_path) == "abcdef1"
-    (git / "refs" / "heads" / "main").write_text("1234567890abcdef\n")
-    assert read_commit(tmp_path) == "1234567"
-
-
 def test_entry_names_the_run_the_machine_and_the_verdicts():
     """The entry written to docs/benchmarks.md, from a run's results."""
     run = results(warm=400.0)
@@ -335,7 +323,7 @@ def test_entry_names_the_run_the_machine_and_the_verdicts():
 
     text = entry(args, ["--articles", "2000"], machine, run)
 
-    assert text.startswith("### 2026-11-25: 2,000 articles\n\n`.venv/bin/python bench/serve.py")
+    assert text.startswith("### 2026-11-25: 2,000 articles\n\n`.venv/bin/python -m bench.serve")
     assert "--articles 2000`" in text
     assert "one request per connection" in text
     assert "2 sync workers" in text and "PostgreSQL 15.20" in text and "Redis 7.0.15" in text

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.pg_cluster import PostgresCluster, PostgresUnavailable
+from bench.shared.pg_cluster import PostgresCluster, PostgresUnavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,8 +1,8 @@
-"""The site as production runs it, in subprocesses, on a throwaway PostgreSQL (bench/pg_cluster.py)
-that the fault tests may stop: migrated, with its static files collected and a few articles,
-served by gunicorn with deploy/gunicorn.conf.py and 2 workers (or runserver when that file is
-missing), DEBUG off and the page cache off, so that every request reaches the database.
-Every wait is bounded; stop() kills the server's whole process group."""
+"""The site as production runs it, in subprocesses, on a throwaway PostgreSQL
+(bench/shared/pg_cluster.py) that the fault tests may stop: migrated, with its static files
+collected and a few articles, served by gunicorn with deploy/gunicorn.conf.py and 2 workers (or
+runserver when that file is missing), DEBUG off and the page cache off, so that every request
+reaches the database. Every wait is bounded; stop() kills the server's whole process group."""
 
 import os
 import signal
@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from bench.pg_cluster import PostgresCluster
-from bench.serve_server import Response, free_port, get
+from bench.shared.gunicorn import Response, free_port, get
+from bench.shared.pg_cluster import PostgresCluster
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"

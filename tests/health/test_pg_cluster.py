@@ -1,9 +1,9 @@
-"""The throwaway PostgreSQL of the fault tests and benchmarks (bench/pg_cluster.py)."""
+"""The throwaway PostgreSQL of the fault tests and benchmarks (bench/shared/pg_cluster.py)."""
 
 import psycopg2
 import pytest
 
-from bench.pg_cluster import PostgresCluster
+from bench.shared.pg_cluster import PostgresCluster
 from tests.health.conftest import cluster_or_skip
 
 

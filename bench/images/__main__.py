@@ -1,0 +1,7 @@
+"""`python -m bench.images`: see run.py."""
+
+import sys
+
+from bench.images.run import main
+
+sys.exit(main())
