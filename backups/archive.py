@@ -46,7 +46,7 @@ class ArchiveWriter:
     """Writes the parts, then the manifest that lists them."""
 
     def __init__(self, path: Path):
-        self.tar = tarfile.open(path, "w:gz", compresslevel=6)  # noqa: SIM115 (closed in close())
+        self.tar = tarfile.open(path, "w:gz", compresslevel=6)
         self.parts: list[dict] = []
 
     def add_file(self, source: Path, name: str) -> dict:

@@ -80,7 +80,7 @@ def cpus() -> int:
 
 
 _port = _text("PORT", "8000")
-bind = _text("GUNICORN_BIND", f"0.0.0.0:{_port}").split(",")  # noqa: S104 (in a container)
+bind = _text("GUNICORN_BIND", f"0.0.0.0:{_port}").split(",")
 workers = _number("WEB_CONCURRENCY", 2 * cpus() + 1, minimum=1)
 worker_class = _text("GUNICORN_WORKER_CLASS", "sync")
 threads = _number("GUNICORN_THREADS", 4 if worker_class == "gthread" else 1, minimum=1)

@@ -10,6 +10,7 @@ class PlaintextConfig(AppConfig):
     verbose_name = "Plain text"
 
     def ready(self):
+        # Here, not at the top: the models of every app are loaded only now.
         from plaintext.models import CleanTextModel, clean_before_save  # noqa: PLC0415
 
         cleaned = [model for model in apps.get_models() if issubclass(model, CleanTextModel)]

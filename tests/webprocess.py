@@ -65,7 +65,7 @@ class WebProcess:
         self.process = None
 
     def __enter__(self):
-        output = open(self.log, "wb") if self.log else subprocess.DEVNULL  # noqa: SIM115
+        output = open(self.log, "wb") if self.log else subprocess.DEVNULL
         self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and gunicorn)
             [
                 sys.executable,

@@ -6,7 +6,7 @@ from imports.tate.dates import DateSpan
 from imports.tate.dimensions import Dimensions
 
 
-class Skip(Exception):  # noqa: N818 (a record skipped, not an error of the program)
+class Skip(Exception):
     """A record that cannot be imported: `reason` is the summary's key ("no title"), `detail`
     what a person needs to find and fix it."""
 

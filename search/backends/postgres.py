@@ -40,7 +40,7 @@ def find(params: SearchParams) -> QuerySet:
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     # A constant statement, the reader's text a bound parameter. `= ANY (ARRAY(...))` rather
     # than `IN (...)`: PostgreSQL runs the function once and ORs both index scans.
-    named = RawSQL(  # noqa: S611
+    named = RawSQL(
         '"search_searchdocument"."id" = ANY (ARRAY(SELECT search_documents_named(%s)))',
         [text],
         output_field=BooleanField(),

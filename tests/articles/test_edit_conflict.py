@@ -2,6 +2,7 @@
 changed it and when, and neither's work is lost."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from tests.adminforms import article_form_data, form_errors, management_form
@@ -13,8 +14,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two_editors(client, django_user_model):
-    from django.test import Client
-
     first, second = Client(), Client()
     ana = staff_in(first, "Editor", username="ana")
     ben = staff_in(second, "Editor", username="ben")

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
@@ -108,8 +109,6 @@ def test_tampered_preview_tokens_are_404(client, draft, tamper):
 
 def test_token_for_another_purpose_is_refused(client, draft):
     """A value signed with the same key for something else is not a preview link."""
-    from django.core import signing
-
     token = signing.dumps({"article": draft.pk}, salt="something.else")
 
     assert client.get(reverse("articles:article-preview", args=[token])).status_code == 404

@@ -53,12 +53,12 @@ def test_a_dry_run_import_changes_nothing(client):
 def test_recomputing_recommendations_refreshes_every_page(client):
     article = ArticleFactory(slug="before-rebuild")
     warm(client, article.get_absolute_url())
-    call_command("recompute_recommendations", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("recompute_recommendations", stdout=open("/dev/null", "w"))
     assert served(client, article.get_absolute_url())[0] == MISS
 
 
 def test_invalidate_pages_command_refreshes_every_page(client):
     article = ArticleFactory(slug="any")
     warm(client, article.get_absolute_url())
-    call_command("invalidate_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("invalidate_pages", stdout=open("/dev/null", "w"))
     assert served(client, article.get_absolute_url())[0] == MISS
