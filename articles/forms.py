@@ -53,6 +53,14 @@ class ArticleAdminForm(forms.ModelForm):
                 "at that minute."
             )
 
+    def clean_published_at(self):
+        """The form shows times to the second: a stored time sent back as shown is that time,
+        not a new one (which would be a rescheduling)."""
+        posted, stored = self.cleaned_data.get("published_at"), self.initial.get("published_at")
+        if posted and stored and posted == stored.replace(microsecond=0):
+            return stored
+        return posted
+
     def clean(self):
         cleaned = super().clean()
         if not self.instance._state.adding:
