@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from articles.admin_publish import PublishDeskAdminMixin
 from articles.admin_workflow import WorkflowAdminMixin
 from articles.forms import ArticleFigureFormSet
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
@@ -79,7 +80,11 @@ class ArticleLinkInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
-    RevisionedAdmin, WorkflowAdminMixin, TagAutocompleteAdminMixin, admin.ModelAdmin
+    PublishDeskAdminMixin,
+    RevisionedAdmin,
+    WorkflowAdminMixin,
+    TagAutocompleteAdminMixin,
+    admin.ModelAdmin,
 ):
     list_display = [
         "thumbnail",
@@ -108,7 +113,6 @@ class ArticleAdmin(
         "updated_by",
     ]
     show_full_result_count = False
-    save_on_top = True
     # The extension point for inlines of apps that articles may not import: each appends its
     # own from its AppConfig.ready() (recommendations: the article's related links). They show
     # on an existing article's page: a new article has no rows of other apps yet.

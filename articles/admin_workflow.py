@@ -68,7 +68,9 @@ class WorkflowAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.article_save(article=form.instance, user=request.user)
+        # The reasons typed in the checks panel for its warnings (admin_publish.py).
+        overrides = getattr(form, "prepublish_overrides", None)
+        services.article_save(article=form.instance, user=request.user, overrides=overrides)
 
     # Read-only parts of the change form.
 

@@ -25,6 +25,8 @@ class PublicationEvent(models.Model):
     )
     at = models.DateTimeField(auto_now_add=True)
     publication_time = models.DateTimeField(null=True, blank=True)
+    # The pre-publish warnings the user overrode to take this step: {check id: the reason given}.
+    overrides = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]

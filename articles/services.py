@@ -16,17 +16,22 @@ signal.
     article_return_to_draft(article=article, user=editor)
     article_save(article=article, user=editor)               # an edited article, as it is
 
+Submitting, publishing and scheduling (and a save that does one of them) run the pre-publish
+checks (articles/prepublish/) first, for the user's role: a blocking problem, or a warning
+not in `overrides` ({check id: reason}), refuses the move with `prepublish.ChecksRefused` (a
+ValidationError) and nothing is saved; the reasons given go into the publishing record.
+
 The status services return whether the article moved: False when it was there already."""
 
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from articles import workflow
-from articles.models import Article, ArticleFigure
+from articles import prepublish, workflow
+from articles.models import Article
 from articles.public_state import PublicState
 from articles.records import PublicationEvent, SlugRedirect
 from articles.signals import article_public_state_changed
@@ -34,19 +39,22 @@ from articles.signals import article_public_state_changed
 Status = Article.Status
 Action = PublicationEvent.Action
 User = AbstractBaseUser | None
+Overrides = dict[str, str] | None  # {pre-publish check id: the reason a warning is overridden}
 
 
-def article_save(*, article: Article, user: User) -> Article:
+def article_save(*, article: Article, user: User, overrides: Overrides = None) -> Article:
     """Save an article as it was edited: its content, and whatever status and publication time
     it was given (the admin's form, a revert and the demo save this way)."""
     now = timezone.now()
     with transaction.atomic():
         before = _stored(article, now=now)
         _check_permission(user, article, before)
-        return _commit(article, before, user, now=now)
+        return _commit(article, before, user, now=now, overrides=overrides)
 
 
-def article_publish(*, article: Article, user: User, at: datetime | None = None) -> bool:
+def article_publish(
+    *, article: Article, user: User, at: datetime | None = None, overrides: Overrides = None
+) -> bool:
     """Make the article public now, or at `at` in the past. Without `at`, an article that was
     public before keeps its time, and a scheduled one appears now. Already public: no change."""
     now = timezone.now()
@@ -60,15 +68,17 @@ def article_publish(*, article: Article, user: User, at: datetime | None = None)
             return before.published_at
         return now
 
-    return _move(article, user, Status.PUBLISHED, when, now=now)
+    return _move(article, user, Status.PUBLISHED, when, now=now, overrides=overrides)
 
 
-def article_schedule(*, article: Article, user: User, at: datetime) -> bool:
+def article_schedule(
+    *, article: Article, user: User, at: datetime, overrides: Overrides = None
+) -> bool:
     """Publish the article at `at`, a time to come: it appears everywhere at that minute."""
     now = timezone.now()
     if at <= now:
         raise ValueError("A publication time that has passed publishes: use article_publish().")
-    return _move(article, user, Status.PUBLISHED, lambda before: at, now=now)
+    return _move(article, user, Status.PUBLISHED, lambda before: at, now=now, overrides=overrides)
 
 
 def article_unpublish(*, article: Article, user: User) -> bool:
@@ -76,9 +86,9 @@ def article_unpublish(*, article: Article, user: User) -> bool:
     return _move(article, user, Status.UNPUBLISHED, _kept_time, now=timezone.now())
 
 
-def article_submit(*, article: Article, user: User) -> bool:
+def article_submit(*, article: Article, user: User, overrides: Overrides = None) -> bool:
     """Submit the article for review by an editor."""
-    return _move(article, user, Status.REVIEW, _kept_time, now=timezone.now())
+    return _move(article, user, Status.REVIEW, _kept_time, now=timezone.now(), overrides=overrides)
 
 
 def article_return_to_draft(*, article: Article, user: User) -> bool:
@@ -101,7 +111,7 @@ def _kept_time(before: PublicState):
     return before.published_at
 
 
-def _move(article: Article, user: User, status: str, when, *, now: datetime) -> bool:
+def _move(article, user: User, status: str, when, *, now: datetime, overrides=None) -> bool:
     with transaction.atomic():
         before = _stored(article, now=now)
         if before is None:
@@ -110,7 +120,7 @@ def _move(article: Article, user: User, status: str, when, *, now: datetime) -> 
         _check_permission(user, article, before)
         if (before.status, before.published_at) == (status, article.published_at):
             return False
-        _commit(article, before, user, now=now)
+        _commit(article, before, user, now=now, overrides=overrides)
         return True
 
 
@@ -139,18 +149,16 @@ def _check_permission(user: User, article: Article, before: PublicState | None) 
         raise PermissionDenied(f"{user} may not set “{article}” to {article.get_status_display()}.")
 
 
-def _commit(article: Article, before: PublicState | None, user: User, *, now) -> Article:
+def _commit(article, before: PublicState | None, user: User, *, now, overrides=None) -> Article:
     if article.status == Status.PUBLISHED:
         # "Leave empty to publish now": the same moment the public state is judged at.
         article.published_at = article.published_at or now
-        blocking = workflow.figures_missing_alt_text(_saved_figures(article))
-        if blocking:
-            raise ValidationError(workflow.missing_alt_text_message(blocking[0]), code="alt_text")
+    report = _run_checks(article, before, user, overrides)
     if user is not None:
         article.updated_by = user
     article.save()
     after = PublicState.of(article, now=now)
-    _record(article, before, after, user)
+    _record(article, before, after, user, overrides=report.overrides if report else {})
     if before is None or not before.same_place(after):
         article_public_state_changed.send(
             sender=Article, article=article, before=before, after=after
@@ -158,19 +166,20 @@ def _commit(article: Article, before: PublicState | None, user: User, *, now) ->
     return article
 
 
-def _saved_figures(article: Article) -> list[ArticleFigure]:
-    """The figures as stored now (not a prefetched list from before the admin saved them)."""
-    if article.pk is None:
-        return []
-    return list(
-        ArticleFigure.objects.filter(article_id=article.pk)
-        .select_related("artwork", "artwork_image")
-        .prefetch_related("artwork__images")
-        .order_by("position", "pk")
-    )
+def _run_checks(article, before: PublicState | None, user: User, overrides):
+    """The pre-publish checks of an article going into review or out to readers (submitted,
+    published, scheduled, rescheduled): all of them. A published article saved where it is:
+    only what blocks (a live article never loses its alt text), no warnings asked again."""
+    if article.status not in (Status.REVIEW, Status.PUBLISHED):
+        return None
+    was = (before.status, before.published_at) if before else None
+    moving = was != (article.status, article.published_at)
+    if not moving and article.status == Status.REVIEW:
+        return None
+    return prepublish.enforce(article, user=user, overrides=overrides, warnings=moving)
 
 
-def _record(article: Article, before: PublicState | None, after: PublicState, user: User):
+def _record(article, before: PublicState | None, after: PublicState, user: User, *, overrides):
     """The publishing record: a status change on it, and the old address of an article that
     has been public kept working."""
     action = _action(before, after)
@@ -180,6 +189,7 @@ def _record(article: Article, before: PublicState | None, after: PublicState, us
             action=action,
             by=user,
             publication_time=after.published_at if after.status == Status.PUBLISHED else None,
+            overrides=overrides,
         )
     if before and before.slug != after.slug and before.status in workflow.PUBLIC_STATUSES:
         SlugRedirect.objects.update_or_create(old_slug=before.slug, defaults={"article": article})

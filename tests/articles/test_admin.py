@@ -6,6 +6,7 @@ from django.urls import reverse
 from articles.models import Article
 from artworks.models import ArtworkArtist
 from tests.adminforms import form_errors, management_form
+from tests.checks import form_overrides
 from tests.factories import (
     ArticleFactory,
     ArtistFactory,
@@ -145,6 +146,7 @@ def test_editor_creates_article_with_artwork_figure_and_readers_see_it(client, e
     data = article_data(
         **management_form("figures", total=1),
         **{"figures-0-position": "0", "figures-0-artwork": str(artwork.pk)},
+        **form_overrides(),
     )
 
     response = client.post(ADD_URL, data)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from articles.models import Article
 from articles.workflow import missing_alt_text_message
 from tests.adminforms import article_form_data, form_errors, management_form
+from tests.checks import form_overrides, passing_article
 from tests.factories import (
     ArticleFactory,
     ArticleFigureFactory,
@@ -135,7 +136,7 @@ def test_alt_text_is_required_to_publish(admin_client):
     article.refresh_from_db()
     assert article.status == Article.Status.REVIEW
 
-    response = publish(admin_client, article, **{"figures-0-decorative": "on"})
+    response = publish(admin_client, article, **{"figures-0-decorative": "on"}, **form_overrides())
 
     assert response.status_code == 302, form_errors(response)
     article.refresh_from_db()
@@ -146,7 +147,7 @@ def test_bulk_publish_skips_an_article_missing_alt_text(admin_client):
     blocked = ArticleFactory(status=Article.Status.REVIEW, title="Blocked")
     figure = ArticleFigureFactory(article=blocked)
     type(figure.artwork.primary_image).objects.update(alt_text="")
-    fine = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    fine = passing_article(status=Article.Status.REVIEW, published_at=None)
 
     response = admin_client.post(
         reverse("admin:articles_article_changelist"),

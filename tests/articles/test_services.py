@@ -10,6 +10,7 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article, PublicationEvent
 from articles.signals import article_public_state_changed
+from tests.checks import passing_article
 from tests.factories import ArticleFactory, ArticleFigureFactory, SectionFactory
 from tests.staff import staff_in
 
@@ -35,7 +36,7 @@ def heard():
 
 def test_publishing_from_the_shell_does_everything_the_admin_does(heard):
     editor = staff_in(None, "Editor")
-    article = ArticleFactory(status=Status.REVIEW, published_at=None)
+    article = passing_article(status=Status.REVIEW, published_at=None)
     heard.clear()
 
     assert services.article_publish(article=article, user=editor) is True
@@ -107,7 +108,7 @@ def test_a_figure_without_alt_text_keeps_an_article_unpublished(heard):
 
 def test_a_contributor_may_submit_but_not_publish():
     contributor = staff_in(None, "Contributor")
-    article = ArticleFactory(status=Status.DRAFT)
+    article = passing_article(status=Status.DRAFT)
 
     with pytest.raises(PermissionDenied):
         services.article_publish(article=article, user=contributor)

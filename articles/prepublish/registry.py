@@ -1,0 +1,184 @@
+"""The pre-publish checks: a small registry, each check's severity per role, and running them.
+
+A check looks at an article as it is about to be saved (its row's fields in hand, its figures,
+byline and tags as stored in the same transaction) and returns its problems, each a sentence
+that names what to fix. Whether a problem stops the article depends on the role of whoever
+moves it (`role_of`) and on the setting `PREPUBLISH_CHECKS`, which overrides the defaults
+given in code, check by check and role by role:
+
+    PREPUBLISH_CHECKS = {"tags": {"editor": "blocking"}, "credit": {"contributor": "off"}}
+
+- "blocking": the article does not move until the problem is fixed;
+- "warning": it moves only when the warning is overridden with a reason (non-empty), which goes
+  into the publishing record (PublicationEvent.overrides);
+- "off": not checked for that role.
+
+Another app adds a check from its own AppConfig.ready(): a link checker, for instance, would
+register the outbound links it knows to be dead, and the admin's panel, the services and the
+setting take it up like the built-in ones:
+
+    from articles.prepublish import Check, register
+
+    register(Check(id="dead_links", label="Outbound links work", find=dead_links_of,
+                   severity={"contributor": "warning", "editor": "warning"}))
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from articles import workflow
+from articles.models import Article, ArticleFigure, Author
+
+BLOCKING, WARNING, OFF = "blocking", "warning", "off"
+SEVERITIES = (BLOCKING, WARNING, OFF)
+# user=None is the system (the demo, an import, a command): it keeps only the rules the
+# publishing services always applied (alt text), unless the setting says more.
+ROLES = ("contributor", "editor", "system")
+
+
+class Subject:
+    """The article being checked, with its parts read once from the database (as saved in this
+    transaction, not a prefetched list from before the admin saved them)."""
+
+    def __init__(self, article: Article):
+        self.article = article
+
+    @cached_property
+    def figures(self) -> list[ArticleFigure]:
+        if self.article.pk is None:
+            return []
+        return list(
+            ArticleFigure.objects.filter(article_id=self.article.pk)
+            .select_related("artwork", "artwork_image__image", "image")
+            .prefetch_related("artwork__images__image", "artwork__artist_credits__artist")
+            .order_by("position", "pk")
+        )
+
+    @cached_property
+    def byline(self) -> list[Author]:
+        if self.article.pk is None:
+            return []
+        return list(Author.objects.filter(bylines__article_id=self.article.pk))
+
+    @cached_property
+    def tag_names(self) -> list[str]:
+        return list(self.article.tags.names()) if self.article.pk is not None else []
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    label: str
+    find: Callable[[Subject], list[str]]
+    severity: dict[str, str] = field(default_factory=dict)  # the defaults, by role
+
+
+_registry: dict[str, Check] = {}
+
+
+def register(check: Check) -> Check:
+    if check.id in _registry:
+        raise ValueError(f"A pre-publish check “{check.id}” is registered already.")
+    _registry[check.id] = check
+    return check
+
+
+def registered() -> list[Check]:
+    return list(_registry.values())
+
+
+def role_of(user) -> str:
+    """ "editor" for whoever may publish; "contributor" for the rest; "system" for no user."""
+    if user is None:
+        return "system"
+    return "editor" if workflow.can_publish(user) else "contributor"
+
+
+def severity(check: Check, role: str) -> str:
+    configured = getattr(settings, "PREPUBLISH_CHECKS", {}).get(check.id, {})
+    chosen = configured.get(role, check.severity.get(role, OFF))
+    if chosen not in SEVERITIES:
+        raise ValueError(f"PREPUBLISH_CHECKS[{check.id!r}][{role!r}]: {chosen!r} is no severity.")
+    return chosen
+
+
+@dataclass(frozen=True)
+class Result:
+    id: str
+    label: str
+    severity: str
+    problems: tuple[str, ...]
+    reason: str = ""  # why a warning is overridden, as given
+
+    @property
+    def state(self) -> str:
+        """ "pass", "warning" or "blocking"."""
+        return self.severity if self.problems else "pass"
+
+    @property
+    def overridden(self) -> bool:
+        return self.state == WARNING and bool(self.reason)
+
+    @property
+    def stops(self) -> bool:
+        return self.state == BLOCKING or (self.state == WARNING and not self.overridden)
+
+
+@dataclass(frozen=True)
+class Report:
+    role: str
+    results: tuple[Result, ...]
+
+    @property
+    def stopping(self) -> list[Result]:
+        return [result for result in self.results if result.stops]
+
+    @property
+    def overrides(self) -> dict[str, str]:
+        """The warnings overridden, by check: the reason (for the publishing record)."""
+        return {result.id: result.reason for result in self.results if result.overridden}
+
+
+class ChecksRefused(ValidationError):
+    """The article did not move: what stopped it, with the whole report for the panel."""
+
+    def __init__(self, report: Report, stopping: list[Result]):
+        self.report = report
+        super().__init__([_refusal(result) for result in stopping], code="prepublish_checks")
+
+
+def _refusal(result: Result) -> str:
+    then = "" if result.state == BLOCKING else " (or override the warning with a reason)"
+    return f"{result.label}: {' '.join(result.problems)}{then}"
+
+
+def run(article: Article, *, user, overrides: dict[str, str] | None = None) -> Report:
+    """Every check that is on for the user's role, on the article as it is in hand."""
+    role = role_of(user)
+    reasons = {key: " ".join(str(value).split()) for key, value in (overrides or {}).items()}
+    subject = Subject(article)
+    results = []
+    for check in registered():
+        level = severity(check, role)
+        if level == OFF:
+            continue
+        problems = tuple(check.find(subject))
+        reason = reasons.get(check.id, "") if problems and level == WARNING else ""
+        results.append(Result(check.id, check.label, level, problems, reason))
+    return Report(role, tuple(results))
+
+
+def enforce(
+    article: Article, *, user, overrides: dict[str, str] | None = None, warnings: bool = True
+) -> Report:
+    """Run the checks and raise ChecksRefused if any stops the article: a blocking problem, or
+    (with `warnings`) a warning not overridden with a reason."""
+    report = run(article, user=user, overrides=overrides)
+    stopping = [r for r in report.stopping if warnings or r.state == BLOCKING]
+    if stopping:
+        raise ChecksRefused(report, stopping)
+    return report
