@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
-from articles import previews, services, workflow
+from articles import prepublish, previews, services, workflow
 from articles.forms import ArticleAdminForm
 from articles.models import Article
 
@@ -19,6 +19,21 @@ Status = Article.Status
 
 def _when(moment) -> str:
     return date_format(timezone.localtime(moment), "j M Y, H:i T")
+
+
+def _overridden(overrides: dict[str, str]):
+    """The pre-publish warnings overridden for this step, with the reasons given."""
+    if not overrides:
+        return ""
+    labels = {check.id: check.label for check in prepublish.registered()}
+    return format_html(
+        '<br><span class="publishing-record__overrides">Warnings overridden: {}</span>',
+        format_html_join(
+            "; ",
+            "{} (“{}”)",
+            ((labels.get(check_id, check_id), reason) for check_id, reason in overrides.items()),
+        ),
+    )
 
 
 class WorkflowAdminMixin:
@@ -103,13 +118,14 @@ class WorkflowAdminMixin:
             '<ul class="publishing-record">{}</ul>',
             format_html_join(
                 "",
-                "<li>{} by {} on {}{}</li>",
+                "<li>{} by {} on {}{}{}</li>",
                 (
                     (
                         event.get_action_display(),
                         event.by.get_username() if event.by else "the system",
                         _when(event.at),
                         f", for {_when(event.publication_time)}" if event.publication_time else "",
+                        _overridden(event.overrides),
                     )
                     for event in events
                 ),

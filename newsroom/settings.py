@@ -386,6 +386,16 @@ RECOMMENDATIONS_MODERATION = env("RECOMMENDATIONS_MODERATION", "post", choices=[
 # Editorial workflow: how long a preview link sent from the admin keeps working.
 PREVIEW_LINK_HOURS = env("PREVIEW_LINK_HOURS", 48, cast=float)
 
+# Pre-publish checks (articles/prepublish/): run when an article is submitted, published or
+# scheduled. Each is "blocking", "warning" (goes ahead with a reason, kept in the publishing
+# record) or "off", per role: "contributor", "editor" (whoever may publish) and "system" (no
+# user: the demo, a command). Only what differs from the defaults in code goes here, e.g.
+# {"tags": {"editor": "blocking"}, "credit": {"contributor": "off"}}.
+PREPUBLISH_CHECKS: dict[str, dict[str, str]] = {}
+PREPUBLISH_HEADLINE_MAX = env("PREPUBLISH_HEADLINE_MAX", 100, cast=int, minimum=1)
+PREPUBLISH_STANDFIRST_MIN = env("PREPUBLISH_STANDFIRST_MIN", 40, cast=int, minimum=0)
+PREPUBLISH_STANDFIRST_MAX = env("PREPUBLISH_STANDFIRST_MAX", 300, cast=int, minimum=1)
+
 # Revisions (revisions/retention.py): the newest this many of each article, artist and artwork
 # are kept, and every revision in which an article was published.
 REVISIONS_KEEP = env("REVISIONS_KEEP", 50, cast=int, minimum=1)

@@ -63,8 +63,8 @@ def duplicate_title(subject: Subject) -> list[str]:
         stamp = date_format(timezone.localtime(when), "j M Y") if when else ""
         problems.append(
             f"Another article has this headline: “{other.title}” ({other.section}, {stamp}, "
-            f"/{other.slug}/, {other.get_status_display().lower()}): change it so that readers "
-            "can tell them apart."
+            f"{other.get_absolute_url()}, {other.get_status_display().lower()}): change it so "
+            "that readers can tell them apart."
         )
     return problems
 
