@@ -59,13 +59,18 @@ def html_errors(pages: dict[str, str], folder: Path) -> list[str]:
     ]
 
 
-def accessibility_violations(page) -> list[str]:
-    """axe-core's serious and critical violations on the page as loaded."""
+def accessibility_violations(page, within: list[str] | None = None) -> list[str]:
+    """axe-core's serious and critical violations on the page as loaded (or in the parts of it
+    that the CSS selectors `within` pick)."""
     require(AXE_JS, "axe-core")
     # Run as Playwright's own code, not as an inline <script>, which the pages' Content
     # Security Policy rightly blocks.
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    results = page.evaluate(
+        "async (within) => await axe.run(within ? {include: within.map((s) => [s])} : document,"
+        " {resultTypes: ['violations']})",
+        within,
+    )
     return [
         f"{page.url} {violation['id']} ({violation['impact']}): {violation['help']} "
         f"at {[node['target'] for node in violation['nodes']][:3]}"
