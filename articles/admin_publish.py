@@ -134,9 +134,27 @@ class PublishDeskAdminMixin:
             "state": publish_actions.state_line(obj),
             "verbs": publish_actions.verbs(request.user, obj) if may_edit else [],
             "report": report,
+            "refused": refusal is not None,
+            "summary": _summary(report),
             "reasons": overrides,
             "zone": publish_actions.site_zone().key,
             "public_url": obj.get_absolute_url() if obj is not None and obj.pk else "",
             "scheduled_for": obj.published_at if obj is not None and obj.is_scheduled else None,
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+def _summary(report: prepublish.Report | None) -> str:
+    """ "2 blocking, 1 warning" (or "All checks pass"), for the bar's link to the panel."""
+    if report is None:
+        return ""
+    counts = [
+        (sum(r.state == state for r in report.results), state)
+        for state in (prepublish.BLOCKING, prepublish.WARNING)
+    ]
+    said = [
+        f"{n} {state}{'s' if n > 1 and state == prepublish.WARNING else ''}"
+        for n, state in counts
+        if n
+    ]
+    return ", ".join(said) if said else "All checks pass"

@@ -172,11 +172,20 @@ def _run_checks(article, before: PublicState | None, user: User, overrides):
     only what blocks (a live article never loses its alt text), no warnings asked again."""
     if article.status not in (Status.REVIEW, Status.PUBLISHED):
         return None
-    was = (before.status, before.published_at) if before else None
-    moving = was != (article.status, article.published_at)
+    moving = (
+        before is None
+        or before.status != article.status
+        or _to_the_second(before.published_at) != _to_the_second(article.published_at)
+    )
     if not moving and article.status == Status.REVIEW:
         return None
     return prepublish.enforce(article, user=user, overrides=overrides, warnings=moving)
+
+
+def _to_the_second(moment: datetime | None) -> datetime | None:
+    """Times as forms show them and revisions keep them (to the second, or the millisecond): the
+    same time sent back is no move."""
+    return moment.replace(microsecond=0) if moment else None
 
 
 def _record(article, before: PublicState | None, after: PublicState, user: User, *, overrides):

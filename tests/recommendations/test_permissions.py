@@ -10,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from recommendations.models import RelatedLink
-from tests.adminforms import management_form
+from tests.adminforms import article_form_data, management_form
 from tests.factories import ArticleFactory, ArtistFactory, ArtworkFactory, RelatedLinkFactory
 from tests.staff import staff_in
 
@@ -37,7 +37,9 @@ def article_url(article, view="change"):
 
 
 def renamed(article, title) -> dict[str, str]:
-    """The article's change form with a new title (published now, no inline rows)."""
+    """The article's change form with a new title (its publication time as the form shows it,
+    no inline rows)."""
+    shown = article_form_data(article)
     return {
         "title": title,
         "slug": article.slug,
@@ -45,8 +47,8 @@ def renamed(article, title) -> dict[str, str]:
         "standfirst": article.standfirst,
         "body": article.body,
         "status": article.status,
-        "published_at_0": "",
-        "published_at_1": "",
+        "published_at_0": shown["published_at_0"],
+        "published_at_1": shown["published_at_1"],
         "meta_description": "",
         "edit_token": str(article.lock_version),
         **management_form("article_authors"),

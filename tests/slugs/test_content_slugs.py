@@ -8,6 +8,7 @@ from articles.models import Article, Author, Section, SlugRedirect
 from artists.models import Artist
 from artworks.models import Artwork
 from tests.adminforms import article_form_data
+from tests.checks import form_overrides
 from tests.factories import ArticleFactory, ArtistFactory, ArtworkFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +74,7 @@ def test_a_save_of_other_fields_leaves_the_slug_alone():
 
 def test_the_admin_accepts_an_empty_slug_for_an_emoji_title(admin_client):
     """The admin's slug box is empty for a title with no letters ("🎨"): saving makes one."""
-    data = article_form_data(title="🎨", slug="", status="published")
+    data = article_form_data(title="🎨", slug="", status="published", **form_overrides())
 
     response = admin_client.post(reverse("admin:articles_article_add"), data)
 
@@ -85,7 +86,9 @@ def test_the_admin_accepts_an_empty_slug_for_an_emoji_title(admin_client):
 
 def test_the_admin_takes_a_unicode_slug(admin_client):
     """A slug typed with accents or CJK (as the admin's slug script keeps them) is accepted."""
-    data = article_form_data(title="Künstler", slug="künstler-現代", status="published")
+    data = article_form_data(
+        title="Künstler", slug="künstler-現代", status="published", **form_overrides()
+    )
 
     response = admin_client.post(reverse("admin:articles_article_add"), data)
 
