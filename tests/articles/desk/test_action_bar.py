@@ -10,9 +10,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from articles.models import Article, PublicationEvent
-from tests.adminforms import article_form_data, form_errors
+from tests.adminforms import article_form_data, form_errors, management_form
 from tests.checks import form_overrides
-from tests.factories import ArticleFactory, ArticleFigureFactory
+from tests.factories import ArticleFactory, ArticleFigureFactory, AuthorFactory
 from tests.staff import staff_in
 
 pytestmark = pytest.mark.django_db
@@ -255,3 +255,34 @@ def test_a_warning_overridden_in_the_panel_is_on_the_record(client, editor):
     record = client.get(change_url(article)).content.decode()
     assert "Warnings overridden:" in record
     assert "At least one tag (“Tags after the launch”)" in record
+
+
+def test_a_refused_publish_saves_no_part_of_the_form(client, editor):
+    """The byline row posted with a refused publish is rolled back with the rest."""
+    article = ArticleFactory(status=Status.REVIEW, published_at=None)
+    author = AuthorFactory()
+    data = article_form_data(
+        article,
+        _action="publish",
+        **management_form("article_authors", total=1),
+        **{"article_authors-0-position": "0", "article_authors-0-author": str(author.pk)},
+    )
+
+    response = client.post(change_url(article), data)
+
+    assert form_errors(response)["__all__"]  # the tags and standfirst warnings, not overridden
+    assert not article.article_authors.exists()
+    assert response.context["desk_publish"]["refused"]
+
+
+def test_the_panel_shows_the_severities_of_the_users_role(client, contributor):
+    article = ArticleFactory(status=Status.DRAFT, published_at=None)
+    figure = ArticleFigureFactory(article=article, credit="© Museum", caption="A caption")
+    type(figure.artwork.primary_image).objects.update(alt_text="")
+
+    response = client.get(change_url(article))
+
+    states = {r.id: r.state for r in response.context["desk_publish"]["report"].results}
+    assert states["alt_text"] == "warning"  # an editor will see to it; for editors it blocks
+    assert 'name="_override-alt_text"' in response.content.decode()
+    assert response.context["desk_publish"]["summary"] == "4 warnings"
