@@ -96,7 +96,10 @@ def test_a_blocking_check_refuses_and_a_warning_is_overridden_with_a_reason(live
     # A blocking problem: refused, the typed title still in the form, nothing saved.
     page.fill("#id_title", "New title")
     page.get_by_role("button", name="Publish now…").click()
-    page.get_by_role("dialog").get_by_role("button", name="Publish now", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Publish now?")
+    assert "Checks: 1 blocking, 1 warning." in dialog.inner_text()  # said before it is refused
+    assert accessibility_violations(page, within=OURS) == []
+    dialog.get_by_role("button", name="Publish now", exact=True).click()
     page.wait_for_load_state()
     assert (
         "Figure 1 has no alt text" in page.locator(".errornote + ul, .errorlist").first.inner_text()
