@@ -148,6 +148,8 @@ def _commit(article: Article, before: PublicState | None, user: User, *, now) ->
             raise ValidationError(workflow.missing_alt_text_message(blocking[0]), code="alt_text")
     if user is not None:
         article.updated_by = user
+        if before is None:
+            article.created_by = article.created_by or user
     article.save()
     after = PublicState.of(article, now=now)
     _record(article, before, after, user)
