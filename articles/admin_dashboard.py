@@ -86,8 +86,13 @@ class DashboardAdminMixin:
         return super().media + DESK_LIST_MEDIA
 
     def get_queryset(self, request):
-        # Labels name the section: the autocomplete loads it with the article (one query).
-        return super().get_queryset(request).select_related("section")
+        articles = super().get_queryset(request)
+        match = request.resolver_match
+        if match is not None and match.url_name == "autocomplete":
+            # The pickers' labels name the section: loaded with the articles. (Not for the
+            # change list, which joins list_select_related only when nothing is joined yet.)
+            articles = articles.select_related("section")
+        return articles
 
     @admin.display(description="title", ordering="title")
     def title_and_slug(self, article):

@@ -2,9 +2,10 @@
 be told apart: "Title — Section, 4 Dec 2026 (draft) · /slug/". `str(article)` stays the title,
 which readers see.
 
-The date is the publication time of an article that has one, else its last change; the
-state is said unless the article is public. The section must be loaded with the article
-(select_related) for a list of labels to cost one query."""
+The date is the publication time of an article that has been published or scheduled, the last
+change of a draft or an article in review; the state is said unless the article is public.
+The section must be loaded with the article (select_related) for a list of labels to cost one
+query."""
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -24,7 +25,10 @@ def article_state(article: Article) -> str:
 
 
 def article_date(article: Article):
-    return article.published_at or article.updated_at or article.created_at
+    """When it was (or will be) published; for work in progress, its last change."""
+    if article.status in (Status.DRAFT, Status.REVIEW):
+        return article.updated_at or article.created_at
+    return article.published_at or article.updated_at
 
 
 def article_details(article: Article) -> str:

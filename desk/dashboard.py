@@ -66,16 +66,15 @@ def dashboard_context(request) -> dict | None:
                 "No drafts of yours.",
             )
         )
+    # Counted over the last days, while the list shows the newest whatever their age.
     recent = _list(
         "recent",
         "Recently published",
         selectors.recently_published(),
         {"stands": "public"},
         "Nothing published yet.",
+        counted=selectors.published_since(now - timedelta(days=RECENT_DAYS)),
     )
-    # Counted over the last days, while the list shows the newest whatever their age.
-    recent.count = selectors.published_since(now - timedelta(days=RECENT_DAYS)).count()
-    recent.more = 0
     lists.append(recent)
     return {"desk_lists": lists, "week": week, "recent_days": RECENT_DAYS, "now": now}
 
@@ -99,10 +98,16 @@ def _shown(articles) -> list:
     ]
 
 
-def _list(key: str, title: str, queryset: QuerySet, params: dict, empty: str) -> DeskList:
+def _list(
+    key: str, title: str, queryset: QuerySet, params: dict, empty: str, counted=None
+) -> DeskList:
+    """The first articles of `queryset` and how many there are (of `counted` when given: then
+    the list shows the newest whatever their age, and the count is over the last days)."""
     shown = _shown(queryset[:SHOWN])
+    if counted is not None:
+        return DeskList(key, title, counted.count(), shown, _changelist(params), empty)
     count = queryset.count() if len(shown) == SHOWN else len(shown)
-    return DeskList(key, title, count, shown, _changelist(params), empty, more=count - len(shown))
+    return DeskList(key, title, count, shown, _changelist(params), empty, count - len(shown))
 
 
 def _review_list(queryset: QuerySet, title: str, params: dict) -> DeskList:
