@@ -123,8 +123,11 @@ def _week(now: datetime) -> dict:
     scheduled = list(selectors.scheduled_between(now, end)[: WEEK_SHOWN + 1])
     by_day = {day.day: day for day in days}
     for entry in _shown(scheduled[:WEEK_SHOWN]):
-        moment = timezone.localtime(entry["article"].published_at)
-        by_day[moment.date()].articles.append({**entry, "time": moment})
+        article = entry["article"]
+        moment = timezone.localtime(article.published_at)
+        # The day says the date: the section and the address tell namesakes apart.
+        details = f"{article.section} · /{article.slug}/"
+        by_day[moment.date()].articles.append({**entry, "time": moment, "details": details})
     count = (
         len(scheduled)
         if len(scheduled) <= WEEK_SHOWN
