@@ -3,7 +3,7 @@ from functools import wraps
 from django.contrib import admin
 from django.core.exceptions import BadRequest
 
-from adminsite.autocomplete import LabelledAutocompleteJsonView
+from adminsite.autocomplete import LabelledAutocompleteJsonView, with_labelled_choices
 from adminsite.index import IndexPanel, render_panels
 from adminsite.parameters import guarded, has_nul
 
@@ -39,9 +39,11 @@ class NewsroomAdminSite(admin.AdminSite):
 
     def register(self, model_or_iterable, admin_class=None, **options):
         """Every model admin, ours or an installed app's (taggit's tags, auth's users and
-        groups), gets the guarded change list and add form: registering is the one door they
-        all pass."""
-        super().register(model_or_iterable, guarded(admin_class or admin.ModelAdmin), **options)
+        groups), gets the guarded change list and add form, and names the objects its forms
+        pick as their admins say (autocomplete.py): registering is the one door they all
+        pass."""
+        admin_class = with_labelled_choices(guarded(admin_class or admin.ModelAdmin))
+        super().register(model_or_iterable, admin_class, **options)
 
     def admin_view(self, view, cacheable=False):
         """Every view of the admin (lists, forms, autocompletes) refuses a NUL character in its

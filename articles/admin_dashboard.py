@@ -81,6 +81,9 @@ class WhoseFilter(admin.SimpleListFilter):
 class DashboardAdminMixin:
     """Mixed into ArticleAdmin; the list filters above are in its `list_filter`."""
 
+    # What the label reads besides the article (adminsite/autocomplete.py).
+    label_select_related = ("section",)
+
     @property
     def media(self):
         return super().media + DESK_LIST_MEDIA
@@ -91,7 +94,7 @@ class DashboardAdminMixin:
         if match is not None and match.url_name == "autocomplete":
             # The pickers' labels name the section: loaded with the articles. (Not for the
             # change list, which joins list_select_related only when nothing is joined yet.)
-            articles = articles.select_related("section")
+            articles = articles.select_related(*self.label_select_related)
         return articles
 
     @admin.display(description="title", ordering="title")
