@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from articles import services
 from articles.models import Article
+from tests.browser.page_checks import html_errors
 from tests.factories import ArticleFactory, SectionFactory
 from tests.querybudgets import ATOMIC_REQUEST
 from tests.staff import staff_in
@@ -223,3 +224,17 @@ def test_hostile_titles_and_names_come_out_as_text(client, frozen, payload):
 
     assert all(desk(response).values()) and response.context["week"]["count"] == 1
     assert dangers(response.content.decode()) == []
+
+
+def test_the_desk_is_valid_html(client, frozen, tmp_path):
+    """The Nu HTML Checker finds no error on the home page with every list filled."""
+    editor = staff_in(client, "Editor")
+    writer = staff_in(None, "Contributor", "writer")
+    submit("In review", writer, NOW - DAY)
+    ArticleFactory(title="Tomorrow", published_at=NOW + DAY)
+    ArticleFactory(title="Mine", status=Status.DRAFT, created_by=editor)
+    ArticleFactory(title="Out", published_at=NOW - DAY)
+
+    html = client.get(INDEX_URL).content.decode()
+
+    assert html_errors({INDEX_URL: html}, tmp_path) == []
