@@ -40,6 +40,19 @@ class Day:
     day: date
     articles: list = field(default_factory=list)
 
+    @property
+    def link(self) -> str:
+        """The article list's scheduled articles of this day (its date hierarchy, which reads
+        days in the site's time zone)."""
+        return _changelist(
+            {
+                "stands": "scheduled",
+                "published_at__year": self.day.year,
+                "published_at__month": self.day.month,
+                "published_at__day": self.day.day,
+            }
+        )
+
 
 def dashboard_context(request) -> dict | None:
     user = request.user

@@ -6,6 +6,7 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils.html import escape
 
 from articles import services
 from articles.models import Article
@@ -85,6 +86,10 @@ def test_editor_sees_the_week_by_day_and_a_count_of_later(client, frozen):
     html = response.content.decode()
     assert "Fri 4 Dec" in html and ">09:00</time>" in html
     assert f'href="{CHANGELIST_URL}?stands=scheduled"' in html
+    # A day with articles leads to the list of that day's.
+    friday = week["days"][1].link
+    assert f'href="{escape(friday)}"' in html
+    assert [a.title for a in client.get(friday).context["cl"].result_list] == ["Tomorrow 9"]
 
 
 def test_the_week_follows_the_site_time_zone(client, settings):
