@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
 
 from articles.labels import article_label
 from articles.models import Article
@@ -72,3 +73,12 @@ def test_the_label_says_section_date_state_and_slug():
         assert article_label(draft) == "Monet — Reviews, 3 Dec 2026 (draft) · /monet/"
         assert article_label(scheduled) == "Monet — Reviews, 4 Dec 2026 (scheduled) · /monet-2/"
         assert article_label(public) == "Monet — Reviews, 1 Dec 2026 · /monet-3/"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite folds the case of ASCII letters only"
+)
+def test_same_title_folds_the_case_of_every_script_on_postgresql():
+    article = ArticleFactory(title="L'été à Giverny")
+
+    assert list(same_title("L'ÉTÉ À GIVERNY")) == [article]
