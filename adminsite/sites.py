@@ -3,6 +3,8 @@ from functools import wraps
 from django.contrib import admin
 from django.core.exceptions import BadRequest
 
+from adminsite.autocomplete import LabelledAutocompleteJsonView, with_labelled_choices
+from adminsite.index import IndexPanel, render_panels
 from adminsite.parameters import guarded, has_nul
 
 
@@ -10,12 +12,38 @@ class NewsroomAdminSite(admin.AdminSite):
     site_header = "Newsroom"
     site_title = "Newsroom admin"
     index_title = "Content"
+    # The home page's title when panels show above the apps (the editors' desk).
+    panels_title = "Desk"
+
+    def __init__(self, name="admin"):
+        super().__init__(name)
+        self._index_panels: list[IndexPanel] = []
+
+    def add_index_panel(self, panel: IndexPanel) -> None:
+        """Show `panel` on the home page above the apps (adminsite/index.py); once, however
+        often an app's ready() runs."""
+        if panel not in self._index_panels:
+            self._index_panels.append(panel)
+
+    def index(self, request, extra_context=None):
+        panels, stylesheets = render_panels(self._index_panels, request)
+        context = (
+            {"index_panels": panels, "index_stylesheets": stylesheets, "title": self.panels_title}
+            if panels
+            else {}
+        )
+        return super().index(request, {**context, **(extra_context or {})})
+
+    def autocomplete_view(self, request):
+        return LabelledAutocompleteJsonView.as_view(admin_site=self)(request)
 
     def register(self, model_or_iterable, admin_class=None, **options):
         """Every model admin, ours or an installed app's (taggit's tags, auth's users and
-        groups), gets the guarded change list and add form: registering is the one door they
-        all pass."""
-        super().register(model_or_iterable, guarded(admin_class or admin.ModelAdmin), **options)
+        groups), gets the guarded change list and add form, and names the objects its forms
+        pick as their admins say (autocomplete.py): registering is the one door they all
+        pass."""
+        admin_class = with_labelled_choices(guarded(admin_class or admin.ModelAdmin))
+        super().register(model_or_iterable, admin_class, **options)
 
     def admin_view(self, view, cacheable=False):
         """Every view of the admin (lists, forms, autocompletes) refuses a NUL character in its

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from articles.admin_dashboard import DashboardAdminMixin, WhereItStandsFilter, WhoseFilter
 from articles.admin_publish import PublishDeskAdminMixin
 from articles.admin_workflow import WorkflowAdminMixin
 from articles.forms import ArticleFigureFormSet
@@ -83,22 +84,25 @@ class ArticleAdmin(
     PublishDeskAdminMixin,
     RevisionedAdmin,
     WorkflowAdminMixin,
+    DashboardAdminMixin,
     TagAutocompleteAdminMixin,
     admin.ModelAdmin,
 ):
     list_display = [
         "thumbnail",
-        "title",
+        "title_and_slug",
         "section",
         "public_state",
         "published_at",
         "updated_at",
         "updated_by",
     ]
-    list_display_links = ["thumbnail", "title"]
-    list_filter = ["status", "section", "published_at"]
+    list_display_links = ["thumbnail", "title_and_slug"]
+    list_filter = [WhereItStandsFilter, WhoseFilter, "section", "published_at"]
     list_select_related = ["section", "updated_by"]
-    search_fields = ["title", "standfirst", "slug"]
+    # Admin search: the text and the byline (Django's search joins the authors in an EXISTS
+    # subquery, so an article with two matching authors is listed once).
+    search_fields = ["title", "standfirst", "body", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["featured_artists", "featured_artworks"]

@@ -125,6 +125,16 @@ class Article(CleanTextModel):
         related_name="+",
         verbose_name="last changed by",
     )
+    # Whose article it is on the editors' desk ("my drafts"); the services fill it on creation.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="created by",
+    )
     # Counts saves, so that a form opened before someone else's save cannot overwrite it.
     lock_version = models.PositiveIntegerField(default=0, editable=False)
 

@@ -33,6 +33,11 @@ class ArticleQuerySet(models.QuerySet):
         """Published articles whose publication time has come by `when` (is_live() in SQL)."""
         return self.with_status_published().filter(published_at__lte=when)
 
+    def scheduled_at(self, when):
+        """Published articles whose publication time is still to come at `when`: given the
+        status, the ones live_at(when) leaves out (Article.is_scheduled in SQL)."""
+        return self.with_status_published().filter(published_at__gt=when)
+
     def published(self):
         """What readers may see now: published, and the publication time has passed."""
         return self.live_at(timezone.now())

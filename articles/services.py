@@ -156,6 +156,8 @@ def _commit(article, before: PublicState | None, user: User, *, now, overrides=N
     report = _run_checks(article, before, user, overrides)
     if user is not None:
         article.updated_by = user
+        if before is None:
+            article.created_by = article.created_by or user
     article.save()
     after = PublicState.of(article, now=now)
     _record(article, before, after, user, overrides=report.overrides if report else {})

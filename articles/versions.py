@@ -9,8 +9,9 @@ from images.models import Image
 from revisions import versioning
 
 # Never stored in an article's versions: the optimistic-locking counter (a revert must never
-# move it backwards) and who saved last. A revert keeps their value in the database.
-NOT_VERSIONED = ("lock_version", "updated_by")
+# move it backwards), who saved last and who created it. A revert keeps their value in the
+# database.
+NOT_VERSIONED = ("lock_version", "updated_by", "created_by")
 
 # Stored in an article's versions, so that a recovered article gets it back, but a revert of an
 # article that exists keeps the database's value: it records the article's past, it is not

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "artworks",
     "articles",
     "recommendations",
+    # The editors' desk: the admin's home page (desk/), registered with adminsite.
+    "desk",
     "imports",
     "search",
     "revisions",

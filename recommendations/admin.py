@@ -8,6 +8,7 @@ through its extension point: RecommendationsConfig.ready() appends RelatedLinkIn
 from django.contrib import admin, messages
 from django.db.models import Case, IntegerField, Value, When, prefetch_related_objects
 
+from adminsite.autocomplete import LabelledChoicesMixin
 from recommendations.forms import (
     ArticleRelatedLinkForm,
     RelatedLinkForm,
@@ -236,7 +237,7 @@ class RelatedLinkAdmin(admin.ModelAdmin):
         )
 
 
-class RelatedLinkInline(admin.TabularInline):
+class RelatedLinkInline(LabelledChoicesMixin, admin.TabularInline):
     """An article's own links in the order its block shows them, rejected ones last."""
 
     model = RelatedLink

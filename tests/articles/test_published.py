@@ -35,6 +35,24 @@ def test_published_truth_table(status, published_at, visible):
         assert article.is_published is visible
 
 
+@pytest.mark.parametrize(
+    ("status", "published_at", "scheduled"),
+    [
+        pytest.param(DRAFT, NOW + HOUR, False, id="draft-future"),
+        pytest.param(PUBLISHED, NOW - HOUR, False, id="published-past"),
+        pytest.param(PUBLISHED, NOW + HOUR, True, id="scheduled-future"),
+        pytest.param(PUBLISHED, NOW, False, id="published-exactly-now"),
+    ],
+)
+def test_scheduled_truth_table(status, published_at, scheduled):
+    """scheduled_at() holds the published articles published() leaves out for their time."""
+    with time_machine.travel(NOW, tick=False):
+        article = ArticleFactory(status=status, published_at=published_at)
+
+        assert (article in Article.objects.scheduled_at(NOW)) is scheduled
+        assert article.is_scheduled is scheduled
+
+
 def test_saving_published_without_time_stamps_now():
     """Publishing with an empty time records the moment of saving."""
     with time_machine.travel(NOW, tick=False):

@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
+from articles.labels import article_label
 from recommendations.models import RelatedLink
 from tests.adminforms import article_form_data, management_form
 from tests.factories import ArticleFactory, ArtistFactory, ArtworkFactory, RelatedLinkFactory
@@ -110,7 +111,7 @@ def test_moderator_can_open_the_queue_and_approve_and_reject(client, moderator):
 
 def test_moderator_can_find_articles_to_link(client, moderator):
     """The target autocomplete answers a moderator."""
-    ArticleFactory(title="Sunflower Seeds")
+    article = ArticleFactory(title="Sunflower Seeds")
 
     response = client.get(
         reverse("admin:autocomplete"),
@@ -123,7 +124,8 @@ def test_moderator_can_find_articles_to_link(client, moderator):
     )
 
     assert response.status_code == 200
-    assert [row["text"] for row in response.json()["results"]] == ["Sunflower Seeds"]
+    # Named with its section, date and slug, so that namesakes can be told apart (issue 16).
+    assert [row["text"] for row in response.json()["results"]] == [article_label(article)]
 
 
 def test_moderator_sees_an_article_read_only(client, moderator):

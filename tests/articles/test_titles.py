@@ -1,0 +1,84 @@
+"""Articles with the same title (articles/titles.py) and how articles are named where they are
+picked (articles/labels.py)."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+
+from articles.labels import article_label
+from articles.models import Article
+from articles.titles import free_slug, same_title
+from tests.factories import ArticleFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2026, 12, 3, 10, 0, tzinfo=datetime.UTC)
+
+
+def test_same_title_ignores_case_and_runs_of_spaces():
+    first = ArticleFactory(title="Monet at Giverny")
+    second = ArticleFactory(title="monet  AT giverny")
+    ArticleFactory(title="Monet at Giverny, again")
+
+    assert set(same_title("  Monet at   giverny ")) == {first, second}
+
+
+def test_same_title_leaves_out_the_article_itself():
+    article = ArticleFactory(title="Monet at Giverny")
+    other = ArticleFactory(title="Monet at Giverny")
+
+    assert list(same_title("Monet at Giverny", exclude_pk=article.pk)) == [other]
+
+
+def test_an_empty_title_matches_nothing():
+    ArticleFactory(title="Anything")
+
+    assert not same_title("   ").exists()
+
+
+def test_free_slug_is_numbered_past_the_taken_ones():
+    ArticleFactory(title="Monet at Giverny", slug="monet-at-giverny")
+    ArticleFactory(title="Monet at Giverny", slug="monet-at-giverny-2")
+
+    assert free_slug("Monet at Giverny") == "monet-at-giverny-3"
+
+
+def test_free_slug_keeps_the_article_own_slug():
+    article = ArticleFactory(title="Monet at Giverny", slug="monet-at-giverny")
+
+    assert free_slug("Monet at Giverny", exclude_pk=article.pk) == "monet-at-giverny"
+
+
+def test_the_label_says_section_date_state_and_slug():
+    section = SectionFactory(name="Reviews")
+    with time_machine.travel(NOW, tick=False):
+        draft = ArticleFactory(
+            title="Monet", slug="monet", section=section, status=Article.Status.DRAFT
+        )
+        scheduled = ArticleFactory(
+            title="Monet",
+            slug="monet-2",
+            section=section,
+            published_at=NOW + datetime.timedelta(days=1),
+        )
+        public = ArticleFactory(
+            title="Monet",
+            slug="monet-3",
+            section=section,
+            published_at=NOW - datetime.timedelta(days=2),
+        )
+
+        assert article_label(draft) == "Monet — Reviews, 3 Dec 2026 (draft) · /monet/"
+        assert article_label(scheduled) == "Monet — Reviews, 4 Dec 2026 (scheduled) · /monet-2/"
+        assert article_label(public) == "Monet — Reviews, 1 Dec 2026 · /monet-3/"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite folds the case of ASCII letters only"
+)
+def test_same_title_folds_the_case_of_every_script_on_postgresql():
+    article = ArticleFactory(title="L'été à Giverny")
+
+    assert list(same_title("L'ÉTÉ À GIVERNY")) == [article]
