@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "imports",
     "search",
     "revisions",
+    # Autosave of admin forms as per-user working copies (workingcopies/).
+    "workingcopies",
     "pagecache",
     # /healthz, /readyz and the friendly 503 when the database is gone (health/).
     "health",
@@ -385,6 +387,11 @@ RECOMMENDATIONS_MODERATION = env("RECOMMENDATIONS_MODERATION", "post", choices=[
 
 # Editorial workflow: how long a preview link sent from the admin keeps working.
 PREVIEW_LINK_HOURS = env("PREVIEW_LINK_HOURS", 48, cast=float)
+
+# Working copies (workingcopies/): autosaves of admin forms, kept per user and object until a
+# real save; the largest accepted, in bytes, and how many days an unused one is kept.
+WORKING_COPY_MAX_BYTES = env("WORKING_COPY_MAX_BYTES", 1_000_000, cast=int, minimum=1000)
+WORKING_COPY_DAYS = env("WORKING_COPY_DAYS", 30, cast=int, minimum=1)
 
 # Revisions (revisions/retention.py): the newest this many of each article, artist and artwork
 # are kept, and every revision in which an article was published.

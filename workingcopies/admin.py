@@ -1,0 +1,345 @@
+"""WorkingCopyAdminMixin: autosave for a model admin's add and change forms.
+
+The page's script (static/workingcopies/autosave.js) posts the form's fields a few seconds
+after the editor stops typing to `<id>/autosave/` (or `add/autosave/`), which keeps them as the
+user's working copy (workingcopies/services.py) and nothing else: the object, its revisions,
+its record and the pages readers see are untouched until a real save. On the next visit the
+form offers the copy back; restoring re-renders the form bound to it (inlines too). A real
+save, with any button, removes the copy.
+
+The change form template includes "workingcopies/offer.html" inside the form."""
+
+import re
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from workingcopies import services
+from workingcopies.differences import Difference, form_differences, formset_differences
+from workingcopies.formdata import NotFormData, as_query_dict, form_data
+
+RESTORE = "_working_copy"  # ?_working_copy=restore
+FORM_ENCODINGS = {"application/x-www-form-urlencoded", "multipart/form-data"}  # files ignored
+KEY = re.compile(r"[0-9a-f]{32}")
+
+
+def _time(moment) -> str:
+    return date_format(timezone.localtime(moment), "H:i")
+
+
+def _when(moment) -> str:
+    return date_format(timezone.localtime(moment), "j M Y, H:i T")
+
+
+class _Rendered(Exception):
+    """Carries a rendered form out of the transaction, which is then rolled back: showing a
+    working copy writes nothing, whatever validating it may touch."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+class WorkingCopyAdminMixin:
+    # Fields taken from the object as it is now when a copy is restored, not from the copy:
+    # an edit token, so that the restored form is not refused as stale (its differences with
+    # the saved object are shown first).
+    working_copy_current_fields: tuple[str, ...] = ()
+
+    @property
+    def media(self):
+        return super().media + forms.Media(
+            js=["workingcopies/autosave.js"], css={"all": ["workingcopies/autosave.css"]}
+        )
+
+    # Addresses.
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "add/autosave/",
+                wrap(self.working_copy_save_view),
+                name=f"{name}_autosave_add",
+            ),
+            path(
+                "add/autosave/discard/",
+                wrap(self.working_copy_discard_view),
+                name=f"{name}_autosave_discard_add",
+            ),
+            path(
+                "<path:object_id>/autosave/",
+                wrap(self.working_copy_save_view),
+                name=f"{name}_autosave",
+            ),
+            path(
+                "<path:object_id>/autosave/discard/",
+                wrap(self.working_copy_discard_view),
+                name=f"{name}_autosave_discard",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _working_copy_url(self, view: str, obj) -> str:
+        name = f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}"
+        if obj is None:
+            return reverse(f"{name}_add")
+        return reverse(name, args=[quote(obj.pk)])
+
+    # What the copy is based on, and who saved the object last.
+
+    def working_copy_version(self, obj) -> str:
+        """The object's version: its save count when it keeps one, else its last save time."""
+        if obj is None:
+            return ""
+        for attribute in ("lock_version", "updated_at"):
+            value = getattr(obj, attribute, None)
+            if value is not None:
+                return value.isoformat() if hasattr(value, "isoformat") else str(value)
+        return ""
+
+    def _working_copy_target(self, request, object_id):
+        """The object (None for the add form) the user may edit, or an exception."""
+        if object_id is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            return None
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("No such object.")
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def _content_type(self):
+        return ContentType.objects.get_for_model(self.model, for_concrete_model=False)
+
+    # The endpoints.
+
+    def working_copy_save_view(self, request, object_id=None):
+        if request.method != "POST":
+            return JsonResponse({"error": "POST the form's fields."}, status=405)
+        obj = self._working_copy_target(request, object_id)
+        if int(request.headers.get("Content-Length") or 0) > settings.WORKING_COPY_MAX_BYTES:
+            return JsonResponse({"error": "Too much to keep as a working copy."}, status=413)
+        if request.content_type not in FORM_ENCODINGS:
+            return JsonResponse({"error": "Send the form's fields, form-encoded."}, status=400)
+        key = request.POST.get("_working_copy_key", "")
+        if obj is None and not KEY.fullmatch(key):
+            return JsonResponse({"error": "This add form has no working copy key."}, status=400)
+        based_on = request.POST.get("_working_copy_base", "")[:64]
+        current = self.working_copy_version(obj)
+        if obj is not None and based_on != current and self._saved_by(request, obj):
+            return JsonResponse(
+                {"error": "You saved this since the form was opened: reload it to go on."},
+                status=409,
+            )
+        try:
+            data = form_data(request.POST, expected=self._working_copy_fields(request, obj))
+        except NotFormData as refused:
+            return JsonResponse({"error": str(refused)}, status=400)
+        copy = services.working_copy_store(
+            user=request.user,
+            content_type=self._content_type(),
+            object_id=None if obj is None else obj.pk,
+            key=key if obj is None else "",
+            data=data,
+            based_on=based_on,
+        )
+        return JsonResponse(
+            {
+                "saved_at": copy.saved_at.isoformat(),
+                "message": f"Saved as a working copy at {_time(copy.saved_at)}",
+            }
+        )
+
+    def working_copy_discard_view(self, request, object_id=None):
+        if request.method != "POST":
+            return JsonResponse({"error": "POST to discard."}, status=405)
+        obj = self._working_copy_target(request, object_id)
+        key = request.POST.get("_working_copy_key", "")
+        services.working_copy_discard(
+            user=request.user,
+            content_type=self._content_type(),
+            object_id=None if obj is None else obj.pk,
+            key=key,
+        )
+        messages.info(request, "Your unsaved changes were discarded.")
+        return JsonResponse({"discarded": True})
+
+    def _working_copy_fields(self, request, obj) -> set[str]:
+        fieldsets = self.get_fieldsets(request, obj)
+        names = {name for _title, options in fieldsets for name in _flat(options["fields"])}
+        return names - set(self.get_readonly_fields(request, obj))
+
+    def _saved_by(self, request, obj) -> bool:
+        return getattr(obj, "updated_by_id", None) == request.user.pk
+
+    # A real save, with any button, ends the working copy.
+
+    def response_add(self, request, obj, post_url_continue=None):
+        content_type = self._content_type()
+        key = request.POST.get("_working_copy_key", "")
+        if KEY.fullmatch(key):
+            services.working_copy_discard(
+                user=request.user, content_type=content_type, object_id=None, key=key
+            )
+        services.working_copy_discard(
+            user=request.user, content_type=content_type, object_id=obj.pk
+        )
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        services.working_copy_discard(
+            user=request.user, content_type=self._content_type(), object_id=obj.pk
+        )
+        return super().response_change(request, obj)
+
+    # Restoring: the form bound to the copy.
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "GET" or request.GET.get(RESTORE) != "restore":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        obj = self._working_copy_target(request, object_id)
+        copy = self._working_copy_find(request, obj, request.GET.get("_working_copy_key"))
+        if copy is None:
+            messages.info(request, "There are no unsaved changes to restore.")
+            return HttpResponseRedirect(request.path)
+        request._working_copy = copy
+        request._working_copy_data = self._working_copy_data(request, obj, copy)
+        try:
+            with transaction.atomic():
+                response = super().changeform_view(request, object_id, form_url, extra_context)
+                if hasattr(response, "render"):
+                    response.render()
+                raise _Rendered(response)
+        except _Rendered as rendered:
+            return rendered.response
+        finally:
+            request._working_copy_data = None
+
+    def _working_copy_find(self, request, obj, key=None):
+        if obj is None and key is not None and not KEY.fullmatch(key):
+            key = None
+        return services.working_copy_find(
+            user=request.user,
+            content_type=self._content_type(),
+            object_id=None if obj is None else obj.pk,
+            key=key,
+        )
+
+    def _working_copy_data(self, request, obj, copy):
+        data = as_query_dict(copy.data)
+        if obj is not None and self.working_copy_current_fields:
+            fresh = self.get_form(request, obj, change=True)(instance=obj)
+            for name in self.working_copy_current_fields:
+                if name in fresh.fields:
+                    value = fresh[name].value()
+                    data.setlist(name, [] if value is None else [str(value)])
+        return data
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        restoring = getattr(request, "_working_copy_data", None)
+        if restoring is None:
+            return form
+
+        def __init__(self, *args, **kw):
+            if not args and kw.get("data") is None:
+                kw["data"] = restoring.copy()
+            form.__init__(self, *args, **kw)
+
+        return type(form.__name__, (form,), {"__init__": __init__})
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        restoring = getattr(request, "_working_copy_data", None)
+        if restoring is not None:
+            kwargs.update(data=restoring.copy(), files=None)
+        return kwargs
+
+    # The offer, the restored notice and the script's settings, in the form's context.
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        editable = (
+            self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        )
+        if editable:
+            context["working_copy"] = self._working_copy_context(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _working_copy_context(self, request, obj) -> dict:
+        restored = getattr(request, "_working_copy", None)
+        context = {
+            "autosave_url": self._working_copy_url("autosave", obj),
+            "discard_url": self._working_copy_url("autosave_discard", obj),
+            "version": self.working_copy_version(obj),
+            "key": uuid.uuid4().hex,
+            "restored": restored,
+        }
+        if request.method == "POST":
+            # The form came back with errors: it holds what the editor typed, nothing to offer.
+            context["version"] = request.POST.get("_working_copy_base", "")[:64]
+            posted_key = request.POST.get("_working_copy_key", "")
+            context["key"] = posted_key if KEY.fullmatch(posted_key) else context["key"]
+            return context
+        copy = restored or self._working_copy_find(request, obj)
+        if copy is None:
+            return context
+        if copy.key:
+            context["key"] = copy.key
+        differences = [] if obj is None else self.working_copy_differences(request, obj, copy)
+        if obj is not None and not differences and restored is None:
+            # Typed and undone, or saved for real from another tab: nothing to offer.
+            services.working_copy_discard(
+                user=request.user, content_type=self._content_type(), object_id=obj.pk
+            )
+            return context
+        if restored is None:
+            context["offer"] = copy
+            context["restore_url"] = f"{request.path}?{RESTORE}=restore" + (
+                f"&_working_copy_key={copy.key}" if obj is None else ""
+            )
+        if obj is not None and copy.based_on != context["version"]:
+            who = getattr(obj, "updated_by", None)
+            when = getattr(obj, "updated_at", None)
+            context["saved_since"] = {
+                "who": "You" if who == request.user else (who.get_username() if who else "Someone"),
+                "when": _when(when) if when else "",
+                "differences": differences,
+            }
+        return context
+
+    def working_copy_differences(self, request, obj, copy) -> list[Difference]:
+        """What differs between the object as saved now and the copy, field by field."""
+        previous = getattr(request, "_working_copy_data", None)
+        request._working_copy_data = self._working_copy_data(request, obj, copy)
+        try:
+            with transaction.atomic():
+                form = self.get_form(request, obj, change=True)(instance=obj)
+                formsets, _inlines = self._create_formsets(request, obj, change=True)
+                found = form_differences(form)
+                for formset in formsets:
+                    found.extend(formset_differences(formset))
+                transaction.set_rollback(True)
+        finally:
+            request._working_copy_data = previous
+        return found
+
+
+def _flat(fields):
+    for field in fields:
+        if isinstance(field, list | tuple):
+            yield from field
+        else:
+            yield field
