@@ -324,6 +324,9 @@ class WorkingCopyAdminMixin:
         """What differs between the object as saved now and the copy, field by field."""
         previous = getattr(request, "_working_copy_data", None)
         request._working_copy_data = self._working_copy_data(request, obj, copy)
+        # A row of its own: validating a model form writes the copy's values into its
+        # instance, and the page's own object must keep showing what is saved.
+        obj = self.get_object(request, str(obj.pk))
         try:
             with transaction.atomic():
                 form = self.get_form(request, obj, change=True)(instance=obj)

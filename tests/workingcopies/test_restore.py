@@ -183,12 +183,16 @@ class TestSomeoneElseSavedSince:
             "Title": ("Original title", "Eddie's title"),
             "Standfirst": ("Ana's standfirst.", "Original standfirst."),
         }
+        # The page's own object still shows the saved article (breadcrumbs, preview link).
+        assert response.context["original"].title == "Original title"
 
     def test_restored_it_saves_without_being_refused_as_stale(self, client, article):
         response = restore(client, article)
         form = response.context["adminform"].form
         assert form["edit_token"].value() == str(article.lock_version)
         assert "ana saved this article at " in response.content.decode()
+        differences = response.context["working_copy"]["saved_since"]["differences"]
+        assert [difference.field for difference in differences] == ["Title", "Standfirst"]
         data = {name: form[name].value() or "" for name in ("title", "standfirst")}
         posted = article_form_data(article, edit_token=form["edit_token"].value(), **data)
         assert client.post(change_url(article), posted).status_code == 302
