@@ -274,7 +274,8 @@ class WorkingCopyAdminMixin:
         editable = (
             self.has_add_permission(request) if add else self.has_change_permission(request, obj)
         )
-        if editable:
+        # Not in a popup (a quick add from another form): nothing there is long to type.
+        if editable and not context.get("is_popup"):
             context["working_copy"] = self._working_copy_context(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -286,6 +287,7 @@ class WorkingCopyAdminMixin:
             "version": self.working_copy_version(obj),
             "key": uuid.uuid4().hex,
             "restored": restored,
+            "csrf_cookie": settings.CSRF_COOKIE_NAME,
         }
         if request.method == "POST":
             # The form came back with errors: it holds what the editor typed, nothing to offer.

@@ -34,15 +34,26 @@
       status.textContent = text;
     }
 
+    var tokenInput = form.querySelector("input[name=csrfmiddlewaretoken]");
+
+    // Logging in again (after a session ended) gives a new CSRF token, in the cookie: it is
+    // read from there first, so that autosaves and the form's own submit go on working.
     function token() {
-      var input = form.querySelector("input[name=csrfmiddlewaretoken]");
-      return input ? input.value : "";
+      var name = box.dataset.csrfCookie + "=";
+      var cookies = document.cookie ? document.cookie.split("; ") : [];
+      for (var i = 0; i < cookies.length; i++) {
+        if (cookies[i].indexOf(name) === 0) {
+          return decodeURIComponent(cookies[i].slice(name.length));
+        }
+      }
+      return tokenInput ? tokenInput.value : "";
     }
 
     function fields() {
       var params = new URLSearchParams();
       new FormData(form).forEach(function (value, name) {
-        if (typeof value === "string") {
+        // Files are not kept; the CSRF token goes in a header, fresh (see token()).
+        if (typeof value === "string" && name !== "csrfmiddlewaretoken") {
           params.append(name, value);
         }
       });
@@ -126,6 +137,9 @@
 
     form.addEventListener("submit", function (event) {
       submitting = true;
+      if (tokenInput) {
+        tokenInput.value = token();
+      }
       window.clearTimeout(timer);
       // Another script may still stop this submit (a confirmation): then typing goes on.
       window.setTimeout(function () {

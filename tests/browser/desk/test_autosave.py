@@ -163,3 +163,32 @@ def test_someone_else_saved_in_between(live_server, new_page):
         "A Title Typed, Never Saved",
         "Ana's better standfirst.",
     )
+
+
+def test_an_ended_session_loses_nothing(live_server, new_page):
+    """The session ends while Eddie types: the page says so and keeps trying; once he has
+    logged in again in another tab, the working copy is saved, and so is the form."""
+    server = live_server.url
+    staff("eddie", "Editor")
+    article = ArticleFactory(draft=True, title="The Saved Title")
+    page = new_page()
+    log_in(page, server, "eddie")
+    page.goto(f"{server}/admin/articles/article/{article.pk}/change/")
+    page.context.clear_cookies(name="sessionid")
+
+    page.fill("#id_title", "Typed After the Session Ended")
+    status = page.locator("[data-working-copy-status]")
+    status.filter(has_text="your session has ended").wait_for(timeout=20_000)
+    assert not WorkingCopy.objects.exists()
+
+    other_tab = page.context.new_page()
+    log_in(other_tab, server, "eddie")
+    other_tab.close()
+    status.filter(has_text=SAVED).wait_for(timeout=30_000)
+    assert WorkingCopy.objects.get().data["title"] == ["Typed After the Session Ended"]
+
+    page.locator("input[name=_continue]").first.click()
+    page.wait_for_url(re.compile(rf"/admin/articles/article/{article.pk}/change/$"))
+    article.refresh_from_db()
+    assert article.title == "Typed After the Session Ended"
+    assert not WorkingCopy.objects.exists()
