@@ -9,32 +9,22 @@ save, with any button, removes the copy.
 
 The change form template includes "workingcopies/offer.html" inside the form."""
 
-import re
 import uuid
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.utils import quote, unquote
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.urls import path, reverse
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from workingcopies import services
 from workingcopies.differences import Difference, form_differences, formset_differences
+from workingcopies.endpoints import KEY, AutosaveEndpointsMixin, too_big
 from workingcopies.formdata import NotFormData, as_query_dict, form_data
 
 RESTORE = "_working_copy"  # ?_working_copy=restore
-FORM_ENCODINGS = {"application/x-www-form-urlencoded", "multipart/form-data"}  # files ignored
-KEY = re.compile(r"[0-9a-f]{32}")
-
-
-def _time(moment) -> str:
-    return date_format(timezone.localtime(moment), "H:i")
 
 
 def _when(moment) -> str:
@@ -49,7 +39,7 @@ class _Rendered(Exception):
         self.response = response
 
 
-class WorkingCopyAdminMixin:
+class WorkingCopyAdminMixin(AutosaveEndpointsMixin):
     # Fields taken from the object as it is now when a copy is restored, not from the copy:
     # an edit token, so that the restored form is not refused as stale (its differences with
     # the saved object are shown first).
@@ -60,130 +50,6 @@ class WorkingCopyAdminMixin:
         return super().media + forms.Media(
             js=["workingcopies/autosave.js"], css={"all": ["workingcopies/autosave.css"]}
         )
-
-    # Addresses.
-
-    def get_urls(self):
-        name = f"{self.opts.app_label}_{self.opts.model_name}"
-        wrap = self.admin_site.admin_view
-        return [
-            path(
-                "add/autosave/",
-                wrap(self.working_copy_save_view),
-                name=f"{name}_autosave_add",
-            ),
-            path(
-                "add/autosave/discard/",
-                wrap(self.working_copy_discard_view),
-                name=f"{name}_autosave_discard_add",
-            ),
-            path(
-                "<path:object_id>/autosave/",
-                wrap(self.working_copy_save_view),
-                name=f"{name}_autosave",
-            ),
-            path(
-                "<path:object_id>/autosave/discard/",
-                wrap(self.working_copy_discard_view),
-                name=f"{name}_autosave_discard",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _working_copy_url(self, view: str, obj) -> str:
-        name = f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}"
-        if obj is None:
-            return reverse(f"{name}_add")
-        return reverse(name, args=[quote(obj.pk)])
-
-    # What the copy is based on, and who saved the object last.
-
-    def working_copy_version(self, obj) -> str:
-        """The object's version: its save count when it keeps one, else its last save time."""
-        if obj is None:
-            return ""
-        for attribute in ("lock_version", "updated_at"):
-            value = getattr(obj, attribute, None)
-            if value is not None:
-                return value.isoformat() if hasattr(value, "isoformat") else str(value)
-        return ""
-
-    def _working_copy_target(self, request, object_id):
-        """The object (None for the add form) the user may edit, or an exception."""
-        if object_id is None:
-            if not self.has_add_permission(request):
-                raise PermissionDenied
-            return None
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404("No such object.")
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
-        return obj
-
-    def _content_type(self):
-        return ContentType.objects.get_for_model(self.model, for_concrete_model=False)
-
-    # The endpoints.
-
-    def working_copy_save_view(self, request, object_id=None):
-        if request.method != "POST":
-            return JsonResponse({"error": "POST the form's fields."}, status=405)
-        obj = self._working_copy_target(request, object_id)
-        if int(request.headers.get("Content-Length") or 0) > settings.WORKING_COPY_MAX_BYTES:
-            return JsonResponse({"error": "Too much to keep as a working copy."}, status=413)
-        if request.content_type not in FORM_ENCODINGS:
-            return JsonResponse({"error": "Send the form's fields, form-encoded."}, status=400)
-        key = request.POST.get("_working_copy_key", "")
-        if obj is None and not KEY.fullmatch(key):
-            return JsonResponse({"error": "This add form has no working copy key."}, status=400)
-        based_on = request.POST.get("_working_copy_base", "")[:64]
-        current = self.working_copy_version(obj)
-        if obj is not None and based_on != current and self._saved_by(request, obj):
-            return JsonResponse(
-                {"error": "You saved this since the form was opened: reload it to go on."},
-                status=409,
-            )
-        try:
-            data = form_data(request.POST, expected=self._working_copy_fields(request, obj))
-        except NotFormData as refused:
-            return JsonResponse({"error": str(refused)}, status=400)
-        copy = services.working_copy_store(
-            user=request.user,
-            content_type=self._content_type(),
-            object_id=None if obj is None else obj.pk,
-            key=key if obj is None else "",
-            data=data,
-            based_on=based_on,
-        )
-        return JsonResponse(
-            {
-                "saved_at": copy.saved_at.isoformat(),
-                "message": f"Saved as a working copy at {_time(copy.saved_at)}",
-            }
-        )
-
-    def working_copy_discard_view(self, request, object_id=None):
-        if request.method != "POST":
-            return JsonResponse({"error": "POST to discard."}, status=405)
-        obj = self._working_copy_target(request, object_id)
-        key = request.POST.get("_working_copy_key", "")
-        services.working_copy_discard(
-            user=request.user,
-            content_type=self._content_type(),
-            object_id=None if obj is None else obj.pk,
-            key=key,
-        )
-        messages.info(request, "Your unsaved changes were discarded.")
-        return JsonResponse({"discarded": True})
-
-    def _working_copy_fields(self, request, obj) -> set[str]:
-        fieldsets = self.get_fieldsets(request, obj)
-        names = {name for _title, options in fieldsets for name in _flat(options["fields"])}
-        return names - set(self.get_readonly_fields(request, obj))
-
-    def _saved_by(self, request, obj) -> bool:
-        return getattr(obj, "updated_by_id", None) == request.user.pk
 
     # A real save, with any button, ends the working copy.
 
@@ -290,23 +156,29 @@ class WorkingCopyAdminMixin:
             "csrf_cookie": settings.CSRF_COOKIE_NAME,
         }
         if request.method == "POST":
-            # The form came back with errors: it holds what the editor typed, nothing to offer.
+            # The save was refused (a form error, an edit conflict): the form holds what the
+            # editor typed, kept now as their working copy in case the tab goes next.
             context["version"] = request.POST.get("_working_copy_base", "")[:64]
             posted_key = request.POST.get("_working_copy_key", "")
             context["key"] = posted_key if KEY.fullmatch(posted_key) else context["key"]
+            context["unsaved"] = True
+            self._working_copy_keep_refused(request, obj, context)
             return context
         copy = restored or self._working_copy_find(request, obj)
         if copy is None:
             return context
         if copy.key:
             context["key"] = copy.key
+        if restored is None and self._working_copy_superseded(request, obj, copy):
+            return context
         differences = [] if obj is None else self.working_copy_differences(request, obj, copy)
         if obj is not None and not differences and restored is None:
-            # Typed and undone, or saved for real from another tab: nothing to offer.
+            # Typed and undone: nothing to offer.
             services.working_copy_discard(
                 user=request.user, content_type=self._content_type(), object_id=obj.pk
             )
             return context
+        context["unsaved"] = restored is not None
         if restored is None:
             context["offer"] = copy
             context["restore_url"] = f"{request.path}?{RESTORE}=restore" + (
@@ -321,6 +193,33 @@ class WorkingCopyAdminMixin:
                 "differences": differences,
             }
         return context
+
+    def _working_copy_keep_refused(self, request, obj, context) -> None:
+        try:
+            data = form_data(request.POST, expected=self._working_copy_fields(request, obj))
+        except NotFormData:
+            return
+        if too_big(data):
+            return
+        services.working_copy_store(
+            user=request.user,
+            content_type=self._content_type(),
+            object_id=None if obj is None else obj.pk,
+            key=context["key"] if obj is None else "",
+            data=data,
+            based_on=context["version"],
+        )
+
+    def _working_copy_superseded(self, request, obj, copy) -> bool:
+        """The user saved the object after their copy's last autosave, by whatever way (a
+        service, a bulk action): the copy is behind what they saved, and goes."""
+        if obj is None or getattr(obj, "updated_by_id", None) != request.user.pk:
+            return False
+        saved_at = getattr(obj, "updated_at", None)
+        if saved_at is None or saved_at < copy.saved_at:
+            return False
+        copy.delete()
+        return True
 
     def working_copy_differences(self, request, obj, copy) -> list[Difference]:
         """What differs between the object as saved now and the copy, field by field."""
@@ -340,11 +239,3 @@ class WorkingCopyAdminMixin:
         finally:
             request._working_copy_data = previous
         return found
-
-
-def _flat(fields):
-    for field in fields:
-        if isinstance(field, list | tuple):
-            yield from field
-        else:
-            yield field

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.choices import flatten_choices
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -42,8 +43,17 @@ def _text(value) -> str:
     return Truncator(text).chars(LONGEST) or EMPTY
 
 
+def _label_of(field: forms.Field, value):
+    """A choice's label rather than its stored value ("Published", not "published")."""
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        labels = {str(key): label for key, label in flatten_choices(field.choices)}
+        return labels.get(str(value), value) if value not in (None, "") else value
+    return value
+
+
 def _saved(field: forms.Field, initial) -> str:
     """The saved value as its field shows it: a key becomes the row it names."""
+    initial = _label_of(field, initial)
     if isinstance(field, forms.ModelChoiceField):
         try:
             return _text(field.clean(field.prepare_value(initial)))
@@ -54,16 +64,16 @@ def _saved(field: forms.Field, initial) -> str:
 
 def _unsaved(form: forms.BaseForm, name: str) -> str:
     """The copy's value, cleaned when it is valid, as typed when it is not."""
-    if name in getattr(form, "cleaned_data", {}) and name not in form.errors:
-        return _text(form.cleaned_data[name])
     field = form.fields[name]
+    if name in getattr(form, "cleaned_data", {}) and name not in form.errors:
+        return _text(_label_of(field, form.cleaned_data[name]))
     raw = field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
     if isinstance(field, forms.ModelChoiceField):
         try:
             return _text(field.clean(raw))
         except ValidationError:
             pass
-    return _text(raw)
+    return _text(_label_of(field, raw))
 
 
 def _label(form: forms.BaseForm, name: str) -> str:

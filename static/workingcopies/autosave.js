@@ -22,8 +22,9 @@
     var form = box.closest("form");
     var status = box.querySelector("[data-working-copy-status]");
     var url = box.dataset.autosaveUrl;
-    // Changes not saved for real (a restored copy is one), and changes not in the copy yet.
-    var unsaved = box.dataset.restored === "true";
+    // Changes not saved for real (a restored copy, a refused save), and changes not in the
+    // working copy yet.
+    var unsaved = box.dataset.unsaved === "true";
     var pending = false;
     var firstPendingAt = 0;
     var timer = null;

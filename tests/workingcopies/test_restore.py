@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from reversion.models import Version
 
+from articles import services
 from articles.models import Article
 from tests.adminforms import article_form_data, form_errors
 from tests.factories import ArticleFactory, AuthorFactory
@@ -110,13 +111,55 @@ def test_any_real_save_ends_the_copy(client, editor):
     assert not WorkingCopy.objects.exists()
 
 
-def test_a_refused_save_keeps_the_copy(client, editor):
-    """A save refused with a form error saved nothing: the working copy stays."""
+def test_a_refused_save_is_kept_as_the_working_copy(client, editor):
+    """A save refused with a form error saved nothing: what was posted is the working copy,
+    and the page warns before it is left (the form holds changes not saved)."""
     article = ArticleFactory()
     autosave(client, article, title="Typed title")
-    response = client.post(change_url(article), article_form_data(article, title=""))
+    posted = article_form_data(article, title="", standfirst="Posted, refused.")
+    response = client.post(change_url(article), posted)
     assert "title" in form_errors(response)
-    assert WorkingCopy.objects.count() == 1
+    assert WorkingCopy.objects.get().data["standfirst"] == ["Posted, refused."]
+    assert 'data-unsaved="true"' in response.content.decode()
+
+
+def test_a_save_refused_as_stale_is_offered_with_the_differences(client, editor):
+    """The refused editor closes the tab: their text comes back, with what the other saved."""
+    article = ArticleFactory(title="Original title")
+    stale = {**article_form_data(article, title="Eddie's title"), "_working_copy_base": "1"}
+    colleague = Client()
+    staff_in(colleague, "Editor", username="ana")
+    assert colleague.post(change_url(article), article_form_data(article)).status_code == 302
+    stale["_working_copy_base"] = stale["edit_token"]
+    refused = client.post(change_url(article), stale)
+    assert "after you opened it" in form_errors(refused)["__all__"][0]
+    response = client.get(change_url(article))
+    assert OFFER in response.content.decode()
+    saved_since = response.context["working_copy"]["saved_since"]
+    assert saved_since["who"] == "ana"
+    assert [(d.field, d.unsaved) for d in saved_since["differences"]] == [
+        ("Title", "Eddie's title")
+    ]
+
+
+def test_a_copy_older_than_the_users_own_save_goes(client, editor):
+    """Saved since by the same user another way (a service, a bulk action): nothing to offer."""
+    article = ArticleFactory()
+    autosave(client, article, title="Typed title")
+    article.refresh_from_db()
+    article.standfirst = "Saved by a service."
+    services.article_save(article=article, user=editor)
+    assert OFFER not in client.get(change_url(article)).content.decode()
+    assert not WorkingCopy.objects.exists()
+
+
+def test_choices_show_their_labels(client, editor):
+    article = ArticleFactory(draft=True)
+    autosave(client, article, status="review", _working_copy_base="0")
+    differences = client.get(change_url(article)).context["working_copy"]["saved_since"]
+    assert [(d.field, d.saved, d.unsaved) for d in differences["differences"]] == [
+        ("Status", "Draft", "In review")
+    ]
 
 
 def test_discard_removes_the_copy(client, editor):
