@@ -192,3 +192,37 @@ def test_an_ended_session_loses_nothing(live_server, new_page):
     article.refresh_from_db()
     assert article.title == "Typed After the Session Ended"
     assert not WorkingCopy.objects.exists()
+
+
+def test_a_new_article_never_saved_comes_back(live_server, new_page):
+    """A contributor starts an article, and the tab goes before its first save: the add form
+    offers it back."""
+    server = live_server.url
+    SectionFactory(name="Reviews")
+    staff("cora", "Contributor")
+    page = new_page()
+    log_in(page, server, "cora")
+    page.goto(f"{server}/admin/articles/article/add/")
+    page.fill("#id_title", "Begun on the Train")
+    page.select_option("#id_section", label="Reviews")
+    page.locator("[contenteditable=true].ProseMirror").click()
+    page.keyboard.type("The first paragraph, and no save yet.")
+    page.locator("[data-working-copy-status]").filter(has_text=SAVED).wait_for(timeout=20_000)
+    page.context.close()
+
+    page = new_page()
+    log_in(page, server, "cora")
+    page.goto(f"{server}/admin/articles/article/add/")
+    assert page.input_value("#id_title") == ""
+    page.get_by_role("link", name="Restore").click()
+    page.wait_for_load_state()
+    assert page.input_value("#id_title") == "Begun on the Train"
+    assert page.locator("#id_section option:checked").inner_text() == "Reviews"
+    body = page.locator("[contenteditable=true].ProseMirror")
+    assert "The first paragraph, and no save yet." in body.inner_text()
+
+    page.locator("input[name=_save]").first.click()
+    page.wait_for_url(re.compile(r"/admin/articles/article/$"))
+    article = Article.objects.get(title="Begun on the Train")
+    assert "The first paragraph, and no save yet." in article.body
+    assert not WorkingCopy.objects.exists()
