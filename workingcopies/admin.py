@@ -25,6 +25,7 @@ from workingcopies.endpoints import KEY, AutosaveEndpointsMixin, too_big
 from workingcopies.formdata import NotFormData, as_query_dict, form_data
 
 RESTORE = "_working_copy"  # ?_working_copy=restore
+VIEWS = ("add", "change")
 
 
 def _when(moment) -> str:
@@ -140,8 +141,11 @@ class WorkingCopyAdminMixin(AutosaveEndpointsMixin):
         editable = (
             self.has_add_permission(request) if add else self.has_change_permission(request, obj)
         )
-        # Not in a popup (a quick add from another form): nothing there is long to type.
-        if editable and not context.get("is_popup"):
+        # The add and change pages only: not a page that shows another version in the form
+        # (a revision to revert to), nor a popup (a quick add from another form).
+        view = request.resolver_match.url_name if request.resolver_match else ""
+        own_page = view in {f"{self.opts.app_label}_{self.opts.model_name}_{v}" for v in VIEWS}
+        if editable and own_page and not context.get("is_popup"):
             context["working_copy"] = self._working_copy_context(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 

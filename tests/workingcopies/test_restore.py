@@ -255,3 +255,23 @@ def test_an_add_form_offers_its_copy_back(client, editor):
     saved = {**article_form_data(None, title="Begun, never saved"), "_working_copy_key": "b" * 32}
     assert client.post(add_url, saved).status_code == 302
     assert not WorkingCopy.objects.exists()
+
+
+def test_no_offer_nor_autosave_on_a_revision_to_revert_to(client, editor):
+    """That form shows another version of the article: it is not the editor's draft (and the
+    revisions' template has no offer in it)."""
+    article = ArticleFactory()
+    assert client.post(change_url(article), article_form_data(article)).status_code == 302
+    article.refresh_from_db()
+    autosave(client, article, title="Typed title")
+    version = Version.objects.get_for_object(article).first()
+    url = f"/admin/articles/article/{article.pk}/history/{version.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Revert" in page
+    assert OFFER not in page
+    # Not even worked out: the offer's bookkeeping (dropping a copy that changes nothing)
+    # would compare the copy with the revision shown.
+    assert "working_copy" not in response.context
+    assert WorkingCopy.objects.count() == 1
