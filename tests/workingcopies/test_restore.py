@@ -275,3 +275,10 @@ def test_no_offer_nor_autosave_on_a_revision_to_revert_to(client, editor):
     # would compare the copy with the revision shown.
     assert "working_copy" not in response.context
     assert WorkingCopy.objects.count() == 1
+
+
+def test_no_autosave_in_a_popup(client, editor):
+    """A quick add from another form (the "+" beside a select) has nothing long to type."""
+    page = client.get("/admin/articles/article/add/?_popup=1").content.decode()
+    assert 'id="working-copy"' not in page
+    assert 'id="working-copy"' in client.get("/admin/articles/article/add/").content.decode()
