@@ -96,7 +96,11 @@
           }
           return response.json().then(function (answer) {
             if (!response.ok) {
-              throw new Error(answer.error || "Not saved as a working copy.");
+              // Refused (not allowed, too long, a form saved since): trying the same again
+              // would be refused again; the next change tries anew.
+              var refused = new Error(answer.error || "Not saved as a working copy.");
+              refused.final = true;
+              throw refused;
             }
             say(answer.message);
           });
@@ -108,7 +112,9 @@
               ? "Not saved as a working copy: the server cannot be reached. Trying again..."
               : error.message
           );
-          schedule(RETRY_MS);
+          if (!error.final) {
+            schedule(RETRY_MS);
+          }
         })
         .finally(function () {
           saving = false;
