@@ -97,7 +97,10 @@ class AutosaveEndpointsMixin:
     def working_copy_save_view(self, request, object_id=None):
         if request.method != "POST":
             return JsonResponse({"error": "POST the form's fields."}, status=405)
-        obj = self._working_copy_target(request, object_id)
+        try:
+            obj = self._working_copy_target(request, object_id)
+        except (PermissionDenied, Http404) as refused:
+            return _refused(refused)
         if int(request.headers.get("Content-Length") or 0) > settings.WORKING_COPY_MAX_BYTES:
             return JsonResponse({"error": "Too much to keep as a working copy."}, status=413)
         if request.content_type not in FORM_ENCODINGS:
@@ -136,7 +139,10 @@ class AutosaveEndpointsMixin:
     def working_copy_discard_view(self, request, object_id=None):
         if request.method != "POST":
             return JsonResponse({"error": "POST to discard."}, status=405)
-        obj = self._working_copy_target(request, object_id)
+        try:
+            obj = self._working_copy_target(request, object_id)
+        except (PermissionDenied, Http404) as refused:
+            return _refused(refused)
         key = request.POST.get("_working_copy_key", "")
         services.working_copy_discard(
             user=request.user,
@@ -154,6 +160,17 @@ class AutosaveEndpointsMixin:
 
     def _saved_by(self, request, obj) -> bool:
         return getattr(obj, "updated_by_id", None) == request.user.pk
+
+
+def _refused(refused: Exception) -> JsonResponse:
+    """Said in JSON, which the page's script shows (an HTML error page it would take for the
+    login page of an ended session)."""
+    if isinstance(refused, Http404):
+        return JsonResponse({"error": "Not saved as a working copy: this is gone."}, status=404)
+    return JsonResponse(
+        {"error": "Not saved as a working copy: you may not change this (any more)."},
+        status=403,
+    )
 
 
 def too_big(data) -> bool:

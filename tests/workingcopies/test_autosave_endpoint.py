@@ -89,7 +89,9 @@ def test_only_who_may_change_the_article_may_autosave_it(client, group):
     """A moderator may not change articles; a contributor may not change a published one."""
     staff_in(client, group)
     article = ArticleFactory()
-    assert autosave(client, article, title="Not mine to change").status_code == 403
+    response = autosave(client, article, title="Not mine to change")
+    assert response.status_code == 403
+    assert "you may not change this" in response.json()["error"]
     assert not WorkingCopy.objects.exists()
 
 
@@ -118,7 +120,9 @@ def test_autosave_needs_the_csrf_token(editor):
 def test_an_unknown_article_is_a_404(client, editor):
     article = ArticleFactory()
     url = autosave_url(article).replace(f"/{article.pk}/", "/999999/")
-    assert client.post(url, {"title": "x"}).status_code == 404
+    response = client.post(url, {"title": "x"})
+    assert response.status_code == 404
+    assert response.json()["error"]
 
 
 def test_autosave_takes_posts_only(client, editor):
