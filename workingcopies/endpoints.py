@@ -101,7 +101,8 @@ class AutosaveEndpointsMixin:
             obj = self._working_copy_target(request, object_id)
         except (PermissionDenied, Http404) as refused:
             return _refused(refused)
-        if int(request.headers.get("Content-Length") or 0) > settings.WORKING_COPY_MAX_BYTES:
+        length = request.headers.get("Content-Length", "")
+        if length.isdigit() and int(length) > settings.WORKING_COPY_MAX_BYTES:
             return JsonResponse({"error": "Too much to keep as a working copy."}, status=413)
         if request.content_type not in FORM_ENCODINGS:
             return JsonResponse({"error": "Send the form's fields, form-encoded."}, status=400)
