@@ -11,6 +11,7 @@ from images.admin_mixins import ImageUseAdminMixin
 from images.thumbnails import admin_thumbnail
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
+from workingcopies.admin import WorkingCopyAdminMixin
 
 
 @admin.register(Section)
@@ -83,6 +84,7 @@ class ArticleLinkInline(admin.TabularInline):
 class ArticleAdmin(
     PublishDeskAdminMixin,
     RevisionedAdmin,
+    WorkingCopyAdminMixin,
     WorkflowAdminMixin,
     DashboardAdminMixin,
     TagAutocompleteAdminMixin,
@@ -117,6 +119,9 @@ class ArticleAdmin(
         "updated_by",
     ]
     show_full_result_count = False
+    # A restored working copy keeps the edit token of the form opened now (its differences
+    # with the saved article are shown first), so that its save is not refused as stale.
+    working_copy_current_fields = ("edit_token",)
     # The extension point for inlines of apps that articles may not import: each appends its
     # own from its AppConfig.ready() (recommendations: the article's related links). They show
     # on an existing article's page: a new article has no rows of other apps yet.

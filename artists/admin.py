@@ -5,10 +5,17 @@ from images.admin_mixins import ImageUseAdminMixin
 from images.thumbnails import admin_thumbnail
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
+from workingcopies.admin import WorkingCopyAdminMixin
 
 
 @admin.register(Artist)
-class ArtistAdmin(RevisionedAdmin, ImageUseAdminMixin, TagAutocompleteAdminMixin, admin.ModelAdmin):
+class ArtistAdmin(
+    RevisionedAdmin,
+    WorkingCopyAdminMixin,
+    ImageUseAdminMixin,
+    TagAutocompleteAdminMixin,
+    admin.ModelAdmin,
+):
     image_field = "portrait"
     image_alt_field = "portrait_alt_text"
 

@@ -5,6 +5,7 @@ from images.admin_mixins import ImageUseAdminMixin
 from images.thumbnails import admin_thumbnail
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
+from workingcopies.admin import WorkingCopyAdminMixin
 
 
 class ArtworkArtistInline(admin.TabularInline):
@@ -36,7 +37,9 @@ class ArtworkImageInline(ImageUseAdminMixin, admin.StackedInline):
 
 
 @admin.register(Artwork)
-class ArtworkAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin):
+class ArtworkAdmin(
+    RevisionedAdmin, WorkingCopyAdminMixin, TagAutocompleteAdminMixin, admin.ModelAdmin
+):
     list_display = ["thumbnail", "title", "artist_names", "date_display", "classification"]
     list_display_links = ["thumbnail", "title"]
     # No filter by subject: it would list every tag of the site in the sidebar.

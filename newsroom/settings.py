@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "imports",
     "search",
     "revisions",
+    # Autosave of admin forms as per-user working copies (workingcopies/).
+    "workingcopies",
     "pagecache",
     # /healthz, /readyz and the friendly 503 when the database is gone (health/).
     "health",
@@ -397,6 +399,11 @@ PREPUBLISH_CHECKS: dict[str, dict[str, str]] = {}
 PREPUBLISH_HEADLINE_MAX = env("PREPUBLISH_HEADLINE_MAX", 100, cast=int, minimum=1)
 PREPUBLISH_STANDFIRST_MIN = env("PREPUBLISH_STANDFIRST_MIN", 40, cast=int, minimum=0)
 PREPUBLISH_STANDFIRST_MAX = env("PREPUBLISH_STANDFIRST_MAX", 300, cast=int, minimum=1)
+
+# Working copies (workingcopies/): autosaves of admin forms, kept per user and object until a
+# real save; the largest accepted, in bytes, and how many days an unused one is kept.
+WORKING_COPY_MAX_BYTES = env("WORKING_COPY_MAX_BYTES", 1_000_000, cast=int, minimum=1000)
+WORKING_COPY_DAYS = env("WORKING_COPY_DAYS", 30, cast=int, minimum=1)
 
 # Revisions (revisions/retention.py): the newest this many of each article, artist and artwork
 # are kept, and every revision in which an article was published.

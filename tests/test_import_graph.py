@@ -28,7 +28,7 @@ CONTENT_APPS = {
     "sitesettings",
     "structured_data",
 }
-MECHANISMS = {"pagecache", "images", "adminsite"}
+MECHANISMS = {"pagecache", "images", "adminsite", "workingcopies"}
 # What wiring is: settings and the environment they read, URLs (and the sitemaps they route),
 # the WSGI and ASGI entry points.
 WIRING = {"__init__", "settings", "environment", "urls", "sitemaps", "wsgi", "asgi"}
