@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from articles.admin_preview import LivePreviewAdminMixin
 from articles.admin_workflow import WorkflowAdminMixin
 from articles.forms import ArticleFigureFormSet
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
@@ -79,7 +80,11 @@ class ArticleLinkInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
-    RevisionedAdmin, WorkflowAdminMixin, TagAutocompleteAdminMixin, admin.ModelAdmin
+    LivePreviewAdminMixin,
+    RevisionedAdmin,
+    WorkflowAdminMixin,
+    TagAutocompleteAdminMixin,
+    admin.ModelAdmin,
 ):
     list_display = [
         "thumbnail",
