@@ -52,7 +52,7 @@ def article_as_saved(form: BaseForm, formsets: list[BaseFormSet]) -> PreviewedAr
     data = form.cleaned_data
     cache = {
         **{name: sorted(rows, key=_stored_order) for name, rows in parts.items()},
-        "tags": _tags(data.get("tags", [])),
+        "tags": _tags(article, data.get("tags", [])),
         "featured_artists": list(data.get("featured_artists", [])),
         "featured_artworks": list(data.get("featured_artworks", [])),
     }
@@ -101,15 +101,25 @@ def _stored_order(row):
     return (getattr(row, "position", 0), row.pk is None, row.pk or 0)
 
 
-def _tags(chosen) -> list[Tag]:
+def _tags(article, chosen) -> list[Tag]:
     """The tag field gives tags and names of new ones; a name finds its tag as taggit's save
-    would (case-insensitively, TAGGIT_CASE_INSENSITIVE), or is a tag with the slug it will get."""
+    would (case-insensitively, TAGGIT_CASE_INSENSITIVE), or is a tag with the slug it will get.
+    The tags kept come in the order the article's page reads them, the ones added after."""
     tags = []
     for tag in chosen:
         if not isinstance(tag, Tag):
             tag = Tag.objects.filter(name__iexact=tag).first() or _new_tag(tag)
         tags.append(tag)
-    return tags
+    stored = _stored_tag_order(article)
+    return sorted(tags, key=lambda tag: stored.get(tag.pk, len(stored)))
+
+
+def _stored_tag_order(article) -> dict[int, int]:
+    if article.pk is None:
+        return {}
+    # Read as the article page reads them (a prefetch, in the database's order).
+    stored = Article.objects.filter(pk=article.pk).prefetch_related("tags").first()
+    return {tag.pk: index for index, tag in enumerate(stored.tags.all())} if stored else {}
 
 
 def _new_tag(name: str) -> Tag:
