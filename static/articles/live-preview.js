@@ -34,7 +34,7 @@ document.addEventListener("DOMContentLoaded", function () {
   let lastKey = null; // the form as last sent
   let seenKey = null; // the form as last seen
   let controller = null;
-  let shown = false; // the frame holds a preview
+  let loaded = false; // the frame has loaded the first page written into it
 
   function load() {
     try {
@@ -166,9 +166,8 @@ document.addEventListener("DOMContentLoaded", function () {
   // stylesheet is not loaded again and the reader stays where they were.
   function show(html) {
     const doc = frame.contentDocument;
-    if (!shown || !doc || !doc.body) {
-      shown = true;
-      frame.srcdoc = html;
+    if (!loaded || !doc || !doc.body) {
+      frame.srcdoc = html; // (again, if a newer page came before the first one had loaded)
       return;
     }
     const fresh = new DOMParser().parseFromString(html, "text/html");
@@ -182,6 +181,7 @@ document.addEventListener("DOMContentLoaded", function () {
   // A preview is for reading: its links do not lead the frame away.
   frame.addEventListener("load", function () {
     const doc = frame.contentDocument;
+    loaded = Boolean(frame.srcdoc);
     if (doc) {
       doc.addEventListener("click", function (event) {
         if (event.target.closest && event.target.closest("a[href]")) {

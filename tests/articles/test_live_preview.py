@@ -3,6 +3,7 @@ article as the unsaved form would make it, for those who may change it, and noth
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -13,7 +14,8 @@ from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
-from articles.models import Article, ArticleFigure
+from articles.models import Article, ArticleFigure, ArticleLink
+from images.models import Image
 from pagecache import versions
 from sitesettings.models import SiteSettings
 from tests.adminforms import article_form_data, browser_post_data, management_form
@@ -118,6 +120,12 @@ def test_preview_shows_the_unsaved_changes_and_writes_nothing(
             "figures-2-position": ["2"],
             "figures-2-focal_x": ["0.5"],
             "figures-2-focal_y": ["0.5"],
+            "figures-0-caption": ["Anni Albers, Design for a Wall Hanging (1926)"],
+            "figures-1-alt_text": ["A loom, threaded with red"],
+            "links-TOTAL_FORMS": ["2"],
+            "links-1-title": ["The new interview"],
+            "links-1-url": ["https://example.org/interview"],
+            "links-1-position": ["1"],
         },
     )
     public_before = cached_public_page(article)
@@ -133,6 +141,9 @@ def test_preview_shows_the_unsaved_changes_and_writes_nothing(
     assert "<p>Fresh words.</p>" in html and "<script" not in html
     assert "Textiles" in html and "Bauhaus" in html
     assert "Bands of red and black" in html and "Study for a Wall Hanging" in html
+    assert "Design for a Wall Hanging (1926)" in html
+    assert 'alt="A loom, threaded with red"' in html
+    assert 'href="https://example.org/interview"' in html and "The archive" in html
     # Nothing written, nothing queued, no page made stale, no revision.
     assert callbacks == []
     assert versions.change_count() == counter
@@ -159,6 +170,8 @@ def _row_counts():
     return (
         Article.objects.count(),
         ArticleFigure.objects.count(),
+        ArticleLink.objects.count(),
+        Image.objects.count(),
         Tag.objects.count(),
         Version.objects.count(),
     )
@@ -219,7 +232,8 @@ def test_a_stale_form_still_previews_with_a_note(editor):
     assert "Someone saved this article after you opened it" in response["X-Preview-Notes"]
 
 
-def test_a_new_upload_waits_for_the_save(editor):
+def test_a_new_upload_waits_for_the_save(editor, settings):
+    """Not stored, not shown: no file is written by a preview."""
     article = ArticleFactory()
     data = article_form_data(
         article,
@@ -232,14 +246,15 @@ def test_a_new_upload_waits_for_the_save(editor):
             "figures-0-focal_y": "0.5",
         },
     )
-    images_before = ArticleFigure.objects.count()
+    rows_before = _row_counts()
 
     response = editor.post(preview_url(article), data)
 
     assert response.status_code == 200
     assert "A new photograph" not in response.content.decode()
     assert "1 new upload(s) will show once the article is saved." in response["X-Preview-Notes"]
-    assert ArticleFigure.objects.count() == images_before
+    assert _row_counts() == rows_before
+    assert [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()] == []
 
 
 def test_a_new_article_previews_before_its_first_save(client):
