@@ -39,10 +39,6 @@ class LivePreviewAdminMixin:
         css={"all": ["articles/live-preview.css"]}, js=["articles/live-preview.js"]
     )
 
-    @property
-    def media(self):
-        return super().media + self.live_preview_media
-
     def get_urls(self):
         name = f"{self.opts.app_label}_{self.opts.model_name}_live_preview"
         view = self.admin_site.admin_view(self.live_preview_view)
@@ -57,7 +53,10 @@ class LivePreviewAdminMixin:
         return reverse(name, args=[obj.pk]) if obj else reverse(name)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["live_preview_url"] = self.live_preview_url(obj)
+        # On the change form only (not the list), for those who may change what they see.
+        if add or self.has_change_permission(request, obj):
+            context["live_preview_url"] = self.live_preview_url(obj)
+            context["media"] = context["media"] + self.live_preview_media
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def live_preview_view(self, request, object_id=None):

@@ -318,4 +318,7 @@ def test_the_change_form_has_the_panel_for_editors_not_for_readers_only(client, 
     moderator = Client()
     staff_in(moderator, "Moderator")
     page = moderator.get(change_url(article)).content.decode()
-    assert 'id="live-preview"' not in page
+    assert 'id="live-preview"' not in page and "live-preview.js" not in page
+    # The list has no form to preview.
+    listing = editor.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert "live-preview.js" not in listing

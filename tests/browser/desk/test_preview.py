@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from articles.models import Article
 from tests.browser.page_checks import AXE_JS, BLOCKING_IMPACTS, require
 from tests.browser.test_editorial_flow import log_in, staff
-from tests.factories import ArticleFactory, ArticleFigureFactory
+from tests.factories import ArticleFactory, ArticleFigureFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -120,6 +120,27 @@ def test_invalid_input_is_said_in_the_panel(live_server, new_page):
     expect(preview.locator("h1.article__title")).to_have_text(TITLE)  # the last good one stays
     page.fill("#id_title", "Back Again")
     expect(preview.locator("h1.article__title")).to_have_text("Back Again", timeout=5_000)
+
+
+def test_a_new_article_previews_before_its_first_save(live_server, new_page):
+    """A contributor's new article: the panel says what is missing, then shows the page."""
+    server = live_server.url
+    SectionFactory(name="Reviews", slug="reviews")
+    staff("cora", "Contributor")
+    page = new_page()
+    log_in(page, server, "cora")
+    page.goto(f"{server}/admin/articles/article/add/")
+    page.locator(".live-preview-opener [data-live-preview-toggle]").click()
+    status = page.locator("[data-live-preview-status]")
+    expect(status).to_contain_text("Title: This field is required.")
+    expect(status).to_contain_text("Section: This field is required.")
+
+    page.fill("#id_title", "A First Draft")
+    page.select_option("#id_section", label="Reviews")
+    preview = page.frame_locator("[data-live-preview-frame]")
+    expect(preview.locator("h1.article__title")).to_have_text("A First Draft", timeout=5_000)
+    expect(preview.locator(".kicker")).to_have_text("Reviews")
+    assert not Article.objects.exists()
 
 
 def test_on_a_tablet_the_preview_covers_the_form_and_escape_closes_it(live_server, browser):
