@@ -9,10 +9,14 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.browser.page_checks import AXE_JS, BLOCKING_IMPACTS, require
+from tests.browser.test_csp import violations, watched
 from tests.browser.test_editorial_flow import log_in, staff
 from tests.factories import ArticleFactory, ArticleFigureFactory, SectionFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.urls("tests.browser.media_urls"),  # the figures' pictures are served
+]
 
 TITLE = "Colour Fields"
 NEW_TITLE = "Colour Fields, Seen Again"
@@ -48,7 +52,7 @@ def test_typing_shows_in_the_preview_without_saving(live_server, new_page):
     server = live_server.url
     article = published_article()
     staff("eddie", "Editor")
-    page = new_page()
+    page, console = watched(new_page)
     log_in(page, server, "eddie")
     open_change_form(page, server, article)
 
@@ -93,6 +97,10 @@ def test_typing_shows_in_the_preview_without_saving(live_server, new_page):
     assert preview.locator("body").evaluate("body => window.innerWidth") == 1280
 
     assert panel_violations(page) == []
+    # The page in the frame needs nothing the admin's policy blocks (its pictures, its styles).
+    expect(preview.locator(".article__lead img")).to_have_js_property("complete", True)
+    assert preview.locator(".article__lead img").evaluate("img => img.naturalWidth") > 0
+    assert violations(page, console) == []
 
     # Nothing was saved: readers see the article as it was.
     stored = Article.objects.get(pk=article.pk)
