@@ -322,3 +322,22 @@ def test_the_change_form_has_the_panel_for_editors_not_for_readers_only(client, 
     # The list has no form to preview.
     listing = editor.get(reverse("admin:articles_article_changelist")).content.decode()
     assert "live-preview.js" not in listing
+
+
+def test_a_form_without_its_inline_counts_is_refused_not_a_500(editor):
+    article = ArticleFactory()
+    data = {k: v for k, v in article_form_data(article).items() if not k.startswith("figures-")}
+    response = editor.post(preview_url(article), data)
+    assert response.status_code == 422
+    assert any("ManagementForm data is missing" in line for line in response.json()["errors"])
+
+
+def test_an_article_that_is_gone_is_a_404(editor):
+    article = ArticleFactory()
+    data = article_form_data(article)
+    gone = reverse("admin:articles_article_live_preview", args=[article.pk + 1000])
+    assert editor.post(gone, data).status_code == 404
+    assert editor.post(gone.replace(f"/{article.pk + 1000}/", "/x%00y/"), data).status_code in {
+        400,
+        404,
+    }
