@@ -24,6 +24,8 @@ document.addEventListener("DOMContentLoaded", function () {
   const frame = panel.querySelector("[data-live-preview-frame]");
   const viewport = panel.querySelector("[data-live-preview-viewport]");
   const status = panel.querySelector("[data-live-preview-status]");
+  const time = status.querySelector("[data-live-preview-time]");
+  const message = status.querySelector("[data-live-preview-message]");
   const heading = panel.querySelector("#live-preview-heading");
   const toggles = Array.from(document.querySelectorAll("[data-live-preview-toggle]"));
   const widthButtons = Array.from(panel.querySelectorAll("[data-live-preview-width]"));
@@ -96,29 +98,41 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   }
 
+  // The time of the last update is shown, not announced (it changes with every pause in the
+  // typing); what needs doing, and notes, are announced when they change.
   function say(text, kind) {
-    status.textContent = "";
     status.dataset.kind = kind || "";
-    if (Array.isArray(text)) {
+    const lines = Array.isArray(text) ? text : [text];
+    if (kind === "ok") {
+      time.textContent = lines[0];
+      lines.shift();
+    }
+    const said = lines.join("\n");
+    if (message.dataset.said === said) {
+      return;
+    }
+    message.dataset.said = said;
+    message.textContent = "";
+    if (kind === "error" && Array.isArray(text)) {
+      const lead = document.createElement("p");
+      lead.textContent = "The preview shows your last valid version. To fix:";
       const list = document.createElement("ul");
-      for (const line of text) {
+      for (const line of lines) {
         const item = document.createElement("li");
         item.textContent = line;
         list.append(item);
       }
-      const lead = document.createElement("p");
-      lead.textContent = "The preview shows your last valid version. To fix:";
-      status.append(lead, list);
+      message.append(lead, list);
     } else {
-      status.textContent = text;
+      message.textContent = said;
     }
   }
 
-  async function refresh(force) {
+  async function refresh() {
     const { data, uploads } = formData();
     const key = keyOf(data);
     seenKey = key;
-    if (key === lastKey && !force) {
+    if (key === lastKey) {
       return;
     }
     lastKey = key;
@@ -146,11 +160,11 @@ document.addEventListener("DOMContentLoaded", function () {
       } else {
         show(await response.text());
         const notes = [response.headers.get("X-Preview-Notes") || ""];
-        if (uploads) {
+        if (uploads && !notes[0].includes("upload")) {
           notes.push("New uploads show once the article is saved.");
         }
-        const time = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-        say(("Updated at " + time + ". Not saved. " + notes.join(" ")).trim(), "ok");
+        const at = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+        say(["Updated at " + at + ", not saved.", notes.join(" ").trim()], "ok");
       }
     } catch (error) {
       if (error.name !== "AbortError") {

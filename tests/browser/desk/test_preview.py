@@ -82,7 +82,7 @@ def test_typing_shows_in_the_preview_without_saving(live_server, new_page):
         "First words. Then the blue came back.", timeout=5_000
     )
     assert preview.locator("body").evaluate("body => window.scrollY") > 0
-    expect(page.locator("[data-live-preview-status]")).to_contain_text("Not saved")
+    expect(page.locator("[data-live-preview-status]")).to_contain_text("not saved")
 
     # Phone width: the page inside the frame is laid out for 390 CSS px.
     page.get_by_role("button", name=re.compile("^Phone")).click()
