@@ -11,6 +11,7 @@ itself (the slug, the publication time, clean HTML) is filled here the same way.
 
 from dataclasses import dataclass, field
 
+from django.db.models import prefetch_related_objects
 from django.forms import BaseForm
 from django.forms.formsets import BaseFormSet
 from taggit.models import Tag
@@ -21,6 +22,9 @@ from slugs.making import fill_slug, unique_slug
 
 # The parts of an article its change form edits, by prefetch cache name (the related name).
 EDITED_PARTS = ("article_authors", "figures", "links")
+
+# The figures' pictures and captions (as querysets._figures_prefetch(with_captions=True)).
+FIGURE_LOOKUPS = ("artwork__images", "artwork__artist_credits__artist")
 
 # An unsaved article has no key, and Django's related managers refuse to work without one. The
 # preview's parts all come from the prefetch cache; what is read from the database for this
@@ -49,6 +53,8 @@ def article_as_saved(form: BaseForm, formsets: list[BaseFormSet]) -> PreviewedAr
         if name in parts:
             parts[name] = _kept_rows(formset)
     parts["figures"], preview.uploads_not_shown = _shown_figures(parts["figures"])
+    # What for_detail() loads with the figures, for their pictures and captions.
+    prefetch_related_objects(parts["figures"], *FIGURE_LOOKUPS)
     data = form.cleaned_data
     cache = {
         **{name: sorted(rows, key=_stored_order) for name, rows in parts.items()},

@@ -341,3 +341,19 @@ def test_an_article_that_is_gone_is_a_404(editor):
         400,
         404,
     }
+
+
+def test_query_budget(editor):
+    """A fixed cost, and per figure only what validating its row costs (as saving it does):
+    the page's pictures and captions are loaded together, as for_detail() loads them."""
+    article = full_article()
+    data = form_as_opened(editor, article)
+    with CaptureQueriesContext(connection) as two_figures:
+        editor.post(preview_url(article), data)
+    for position in range(2, 6):
+        ArticleFigureFactory(article=article, position=position)
+    data = form_as_opened(editor, article)
+    with CaptureQueriesContext(connection) as six_figures:
+        editor.post(preview_url(article), data)
+    assert len(two_figures) <= 50
+    assert len(six_figures) - len(two_figures) <= 4 * 5
