@@ -111,6 +111,28 @@ def test_typing_shows_in_the_preview_without_saving(live_server, new_page):
     expect(reader.locator(".article__body")).not_to_contain_text("blue came back")
 
 
+def test_a_tag_picked_shows_in_the_preview(live_server, new_page):
+    """The tag picker (select2) sends no input event: the panel sees the change all the same."""
+    server = live_server.url
+    article = published_article()
+    staff("eddie", "Editor")
+    page = new_page()
+    log_in(page, server, "eddie")
+    open_change_form(page, server, article)
+    page.locator(".object-tools [data-live-preview-toggle]").click()
+    preview = page.frame_locator("[data-live-preview-frame]")
+    expect(preview.locator("h1.article__title")).to_have_text(TITLE)
+    expect(preview.locator(".tag-list")).to_have_count(0)
+
+    page.locator("#id_tags + .select2 .select2-selection--multiple").click()
+    page.keyboard.type("Chromatic")
+    page.locator(".select2-results__option", has_text="Chromatic").first.wait_for()
+    page.keyboard.press("Enter")
+
+    expect(preview.locator(".tag-list .tag")).to_have_text(["Chromatic"], timeout=5_000)
+    assert not article.tags.exists()
+
+
 def test_invalid_input_is_said_in_the_panel(live_server, new_page):
     server = live_server.url
     article = published_article()
