@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from articles.admin_dashboard import DashboardAdminMixin, WhereItStandsFilter, WhoseFilter
+from articles.admin_preview import LivePreviewAdminMixin
 from articles.admin_publish import PublishDeskAdminMixin
 from articles.admin_workflow import WorkflowAdminMixin
 from articles.forms import ArticleFigureFormSet
@@ -83,6 +84,7 @@ class ArticleLinkInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(
     PublishDeskAdminMixin,
+    LivePreviewAdminMixin,
     RevisionedAdmin,
     WorkingCopyAdminMixin,
     WorkflowAdminMixin,

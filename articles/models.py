@@ -153,13 +153,17 @@ class Article(CleanTextModel):
         change of status means (the publishing record, the domain signal) is the publishing
         services' work: articles/services.py."""
         fill_slug(self, self.title, fallback="article", update_fields=kwargs.get("update_fields"))
-        if self.status == self.Status.PUBLISHED:
-            self.published_at = self.published_at or timezone.now()
-            self.first_published_at = self.first_published_at or timezone.now()
+        self.fill_publication_times()
         self.lock_version += 1
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "lock_version"}
         super().save(*args, **kwargs)
+
+    def fill_publication_times(self) -> None:
+        """A published article without a time is published now (save(), the live preview)."""
+        if self.status == self.Status.PUBLISHED:
+            self.published_at = self.published_at or timezone.now()
+            self.first_published_at = self.first_published_at or timezone.now()
 
     def get_absolute_url(self):
         return reverse("articles:article-detail", kwargs={"slug": self.slug})
@@ -186,7 +190,11 @@ class Article(CleanTextModel):
         return [credit.author for credit in credits]
 
     def ordered_figures(self) -> list["ArticleFigure"]:
-        return sorted(self.figures.all(), key=lambda figure: (figure.position, figure.pk))
+        # Unsaved figures (the live preview's) after the saved ones, as their new keys will be.
+        return sorted(
+            self.figures.all(),
+            key=lambda figure: (figure.position, figure.pk is None, figure.pk or 0),
+        )
 
     def lead_image(self) -> "ShownImage | None":
         """The picture that leads the article: that of the first figure with a picture to show
