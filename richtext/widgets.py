@@ -1,0 +1,29 @@
+"""The rich-text editor of the admin with the writing tools: spellcheck, a word count and
+reading time beside the text, and full-screen writing (static/richtext/writing-tools.js).
+
+Every RichTextField gets them (the article's body, the artist's bio): the field's form field
+picks this widget where the admin would pick django-prose-editor's."""
+
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django_prose_editor.fields import ProseEditorFormField, _is
+from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
+
+
+class RichTextAdminWidget(AdminProseEditorWidget):
+    @property
+    def media(self):
+        # A classic script, so that it listens before the editor's modules (deferred) announce
+        # their editors with "prose-editor:ready".
+        return super().media + Media(
+            css={"all": ["richtext/writing-tools.css"]},
+            js=["richtext/writing-tools.js"],
+        )
+
+
+class RichTextFormField(ProseEditorFormField):
+    def __init__(self, *args, **kwargs):
+        widget = kwargs.get("widget")
+        if widget and _is(widget, AdminTextareaWidget):
+            kwargs["widget"] = RichTextAdminWidget
+        super().__init__(*args, **kwargs)
