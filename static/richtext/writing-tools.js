@@ -3,7 +3,8 @@
    - a word count and reading time beside the text ("1,240 words · 6 min read"), kept up to
      date as the editor types;
    - full-screen writing: a button (and the editor's own menu button and F11) fills the window
-     with the editor; Esc leaves it, and focus stays where the writer was. */
+     with the editor and puts the caret back in the text; Esc leaves it, and focus stays where
+     the writer was. */
 'use strict';
 {
     // Reading speed for the reading time: adults read running prose at about 230 words a minute.
@@ -73,10 +74,11 @@
         // The editor's own ways in and out (its menu button, F11, Esc inside the text).
         editor.on('transaction', showState);
 
+        // In, the text takes the focus (the editor's command puts it back where the caret
+        // was); out, the focus stays on the button.
         button.addEventListener('click', () => {
             editor.commands.toggleFullscreen();
             showState();
-            button.focus();
         });
         // Esc leaves full screen from anywhere in it, not only from inside the text (the
         // editor's own shortcut), and focus stays where it was.
