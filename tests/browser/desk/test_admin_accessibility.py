@@ -89,4 +89,9 @@ def test_every_admin_list_fits_a_1366px_screen(live_server, new_page):
                 overflowing[path] = overflow
 
     assert overflowing == {}
-    assert ("list", reverse("admin:recommendations_relatedlink_changelist")) in pages
+    # The moderation queue's decisions are on the right: they are on the screen.
+    page.goto(live_server.url + reverse("admin:recommendations_relatedlink_changelist"))
+    for column in ("status", "position"):
+        header = page.locator(f"#result_list thead th.column-{column}").bounding_box()
+        assert header["x"] + header["width"] <= 1366
+        assert page.locator(f"#result_list .field-{column}").first.is_visible()
