@@ -55,8 +55,22 @@ class RichTextReadOnlyAdmin:
                 return type(item)(swap(each) for each in item)
             return rendered(self.model, item) if item in names else item
 
+        # Without declared fieldsets, Django lists the form's fields and then the read-only
+        # ones, which name the rendered fields a second time.
+        shown = set()
+
+        def once(fields):
+            kept = []
+            for item in map(swap, fields):
+                if callable(item):
+                    if item in shown:
+                        continue
+                    shown.add(item)
+                kept.append(item)
+            return kept
+
         return [
-            (title, {**options, "fields": swap(options["fields"])}) for title, options in fieldsets
+            (title, {**options, "fields": once(options["fields"])}) for title, options in fieldsets
         ]
 
     def get_readonly_fields(self, request, obj=None):

@@ -5,7 +5,7 @@ Every RichTextField gets them (the article's body, the artist's bio): the field'
 picks this widget where the admin would pick django-prose-editor's."""
 
 from django.contrib.admin.widgets import AdminTextareaWidget
-from django_prose_editor.fields import ProseEditorFormField, _is
+from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
@@ -23,7 +23,10 @@ class RichTextAdminWidget(AdminProseEditorWidget):
 
 class RichTextFormField(ProseEditorFormField):
     def __init__(self, *args, **kwargs):
+        # The admin asks for its textarea (formfield_overrides of TextField), as a class or an
+        # instance; django-prose-editor would answer with its admin widget, ours adds the tools.
         widget = kwargs.get("widget")
-        if widget and _is(widget, AdminTextareaWidget):
+        widget_class = widget if isinstance(widget, type) else type(widget)
+        if widget is not None and issubclass(widget_class, AdminTextareaWidget):
             kwargs["widget"] = RichTextAdminWidget
         super().__init__(*args, **kwargs)

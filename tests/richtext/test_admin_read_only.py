@@ -2,10 +2,14 @@
 source, with the field's label kept; editable forms keep the editor."""
 
 import pytest
+from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from articles.models import Article
+from artists.models import Artist
+from richtext.admin import with_rich_text_read_only
 from tests.factories import ArticleFactory, ArtistFactory
 from tests.staff import staff_in
 
@@ -79,3 +83,19 @@ def test_artist_bio_is_rendered_for_view_only_staff(client):
 
     assert "<p>Born in <em>Gotha</em>.</p>" in content
     assert "&lt;em&gt;" not in content
+
+
+def test_admin_without_fieldsets_shows_the_rendered_field_once(rf):
+    """Where an admin declares no fieldsets, the rendered field replaces the field, once."""
+    artist = ArtistFactory(bio="<p>Born in <em>Gotha</em>.</p>")
+    request = rf.get("/")
+    request.user = staff_in(None, "Moderator")
+    request.user.user_permissions.add(Permission.objects.get(codename="view_artist"))
+    plain = with_rich_text_read_only(admin.ModelAdmin)(Artist, admin.site)
+
+    fields = flatten_fieldsets(plain.get_fieldsets(request, artist))
+
+    bio = [field for field in fields if callable(field)]
+    assert [field.__name__ for field in bio] == ["bio"]
+    assert "bio" not in fields
+    assert str(bio[0](artist)) == "<p>Born in <em>Gotha</em>.</p>"
