@@ -142,7 +142,13 @@
 
     document.addEventListener('DOMContentLoaded', () => {
         nameAll(document);
-        new MutationObserver(nameSoon).observe(document.body, {childList: true, subtree: true});
+        // Typing in a rich-text editor changes its DOM on every key: nothing to name there.
+        const outsideEditors = (record) => !record.target.closest('.ProseMirror');
+        new MutationObserver((records) => {
+            if (records.some(outsideEditors)) {
+                nameSoon();
+            }
+        }).observe(document.body, {childList: true, subtree: true});
     });
     window.addEventListener('load', nameSoon);
 }
