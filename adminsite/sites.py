@@ -6,6 +6,7 @@ from django.core.exceptions import BadRequest
 from adminsite.autocomplete import LabelledAutocompleteJsonView, with_labelled_choices
 from adminsite.index import IndexPanel, render_panels
 from adminsite.parameters import guarded, has_nul
+from richtext.admin import with_rich_text_read_only
 
 
 class NewsroomAdminSite(admin.AdminSite):
@@ -39,10 +40,11 @@ class NewsroomAdminSite(admin.AdminSite):
 
     def register(self, model_or_iterable, admin_class=None, **options):
         """Every model admin, ours or an installed app's (taggit's tags, auth's users and
-        groups), gets the guarded change list and add form, and names the objects its forms
-        pick as their admins say (autocomplete.py): registering is the one door they all
-        pass."""
-        admin_class = with_labelled_choices(guarded(admin_class or admin.ModelAdmin))
+        groups), gets the guarded change list and add form, names the objects its forms pick
+        as their admins say (autocomplete.py), and shows rich text rendered in its read-only
+        views, not as escaped HTML: registering is the one door they all pass."""
+        admin_class = with_rich_text_read_only(admin_class or admin.ModelAdmin)
+        admin_class = with_labelled_choices(guarded(admin_class))
         super().register(model_or_iterable, admin_class, **options)
 
     def admin_view(self, view, cacheable=False):

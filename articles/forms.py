@@ -42,6 +42,9 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["edit_token"].initial = self.instance.lock_version
+        for name in ("title", "standfirst", "meta_description"):  # what editors write in words
+            if name in self.fields:
+                self.fields[name].widget.attrs["spellcheck"] = "true"
         if "status" in self.fields and self.user is not None:
             field = self.fields["status"]
             field.choices = [(s.value, s.label) for s in workflow.allowed_statuses(self.user)]

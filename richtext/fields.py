@@ -4,6 +4,7 @@ from django.db import models
 from django_prose_editor.fields import ProseEditorField
 
 from richtext.sanitize import sanitize_html, sanitize_url
+from richtext.widgets import RichTextFormField
 
 # What the editor offers; the server's allow-list in richtext.sanitize is what is enforced.
 EDITOR_EXTENSIONS = {
@@ -17,6 +18,11 @@ EDITOR_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     "History": True,
+    # The browser's spellcheck, which django-prose-editor switches off unless told otherwise.
+    "NoSpellCheck": False,
+    # Full-screen writing: a menu button, F11, and Esc to leave (static/richtext/ adds a
+    # labelled button beside the word count).
+    "Fullscreen": True,
 }
 
 
@@ -36,6 +42,9 @@ class RichTextField(ProseEditorField):
         cleaned = sanitize_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, cleaned)
         return cleaned
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()

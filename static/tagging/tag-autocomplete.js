@@ -16,6 +16,9 @@
                 }),
             },
             tags: true,
+            // The width of the field, not of the empty <select> (about 105px, which cut the
+            // chosen tags off).
+            width: '100%',
             createTag: (params) => {
                 const term = $.trim(params.term);
                 return term ? {id: 'new:' + term, text: term, newTag: true} : null;

@@ -1,0 +1,92 @@
+"""Rich text in the admin's read-only views (a moderator reading an article, a contributor
+looking at a published article they may not change): shown as the page shows it, sanitised
+HTML, not as its escaped source ("&lt;p&gt;...").
+
+Django shows a read-only model field through display_for_field, which escapes every string.
+Where the whole form is read only, each rich-text field is shown instead by a callable that
+sanitises the stored HTML again and marks it safe: the field's name, label and help text stay
+(the callable is named after the field). The admin site mixes this into every model admin
+(adminsite/sites.py), so every RichTextField gets it."""
+
+from functools import cache
+
+from django.contrib import admin
+from django.utils.safestring import mark_safe
+
+from richtext.fields import RichTextField
+from richtext.sanitize import sanitize_html
+
+
+@cache
+def rendered(model, name: str):
+    """The read-only display of `model`'s rich-text field `name` (one function per field, so
+    that the fieldsets and the read-only fields name the same one)."""
+    field = model._meta.get_field(name)
+
+    @admin.display(description=field.verbose_name.capitalize())
+    def show(obj):
+        html = getattr(obj, name)
+        # Stored HTML is already clean (RichTextField sanitises on save); cleaning it again
+        # costs little and keeps a row written around the field (raw SQL, an old dump) safe.
+        return mark_safe(sanitize_html(html)) if html else "-"  # noqa: S308
+
+    show.__name__ = show.__qualname__ = name  # the help text and CSS class of the field
+    return show
+
+
+def rich_text_names(model) -> set[str]:
+    return {f.name for f in model._meta.get_fields() if isinstance(f, RichTextField)}
+
+
+class RichTextReadOnlyAdmin:
+    """Mixed in before a model admin class."""
+
+    def _shows_read_only(self, request, obj) -> bool:
+        return obj is not None and not self.has_change_permission(request, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        names = rich_text_names(self.model)
+        if not names or not self._shows_read_only(request, obj):
+            return fieldsets
+
+        def swap(item):
+            if isinstance(item, list | tuple):
+                return type(item)(swap(each) for each in item)
+            return rendered(self.model, item) if item in names else item
+
+        # Without declared fieldsets, Django lists the form's fields and then the read-only
+        # ones, which name the rendered fields a second time.
+        shown = set()
+
+        def once(fields):
+            kept = []
+            for item in map(swap, fields):
+                if callable(item):
+                    if item in shown:
+                        continue
+                    shown.add(item)
+                kept.append(item)
+            return kept
+
+        return [
+            (title, {**options, "fields": once(options["fields"])}) for title, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if not self._shows_read_only(request, obj):
+            return readonly
+        # Named here too, so that the form leaves them out (they are no form fields).
+        return [*readonly, *(rendered(self.model, name) for name in rich_text_names(self.model))]
+
+
+def with_rich_text_read_only(admin_class: type) -> type:
+    """`admin_class` with RichTextReadOnlyAdmin first, under the same name and module."""
+    if issubclass(admin_class, RichTextReadOnlyAdmin):
+        return admin_class
+    return type(
+        admin_class.__name__,
+        (RichTextReadOnlyAdmin, admin_class),
+        {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
+    )
