@@ -9,7 +9,7 @@ renditions) is read from the database as the public page reads it. What each sav
 itself (the slug, the publication time, clean HTML) is filled here the same way.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
 from django.forms import BaseForm
@@ -37,7 +37,6 @@ class PreviewedArticle:
     article: Article
     # Figures whose picture is a new upload: shown once the article is saved.
     uploads_not_shown: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
 def article_as_saved(form: BaseForm, formsets: list[BaseFormSet]) -> PreviewedArticle:
