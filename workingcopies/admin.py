@@ -72,6 +72,22 @@ class WorkingCopyAdminMixin(AutosaveEndpointsMixin):
         )
         return super().response_change(request, obj)
 
+    # A deleted object takes everyone's copies of it along.
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        services.working_copies_of_objects_discard(
+            content_type=self._content_type(), object_ids=[pk]
+        )
+
+    def delete_queryset(self, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        services.working_copies_of_objects_discard(
+            content_type=self._content_type(), object_ids=pks
+        )
+
     # Restoring: the form bound to the copy.
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

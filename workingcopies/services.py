@@ -48,6 +48,15 @@ def working_copy_discard(*, user, content_type: ContentType, object_id, key: str
     return deleted
 
 
+def working_copies_of_objects_discard(*, content_type: ContentType, object_ids) -> int:
+    """Removes every user's working copies of these objects (they were deleted); how many."""
+    copies = WorkingCopy.objects.filter(
+        content_type=content_type, object_id__in=[str(pk) for pk in object_ids]
+    )
+    deleted, _by_model = copies.delete()
+    return deleted
+
+
 def working_copies_expire(*, now: datetime.datetime | None = None) -> int:
     """Removes every working copy older than WORKING_COPY_DAYS; how many."""
     cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.WORKING_COPY_DAYS)

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
@@ -77,4 +78,30 @@ def test_a_user_deleted_takes_their_copies():
     editor = staff_in(None, "Editor")
     store(editor, ArticleFactory(), "Typed")
     editor.delete()
+    assert not WorkingCopy.objects.exists()
+
+
+def test_deleting_an_article_in_the_admin_takes_its_copies(client):
+    """Everyone's: there is nothing left to restore them into."""
+    editor = staff_in(client, "Editor", username="eddie")
+    ana = staff_in(None, "Editor", username="ana")
+    article, other = ArticleFactory(draft=True), ArticleFactory(draft=True)
+    store(editor, article, "Eddie's")
+    store(ana, article, "Ana's")
+    store(editor, other, "Kept")
+    url = reverse("admin:articles_article_delete", args=[article.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert [copy.data["title"] for copy in WorkingCopy.objects.all()] == [["Kept"]]
+
+
+def test_deleting_articles_in_bulk_takes_their_copies(client):
+    editor = staff_in(client, "Editor", username="eddie")
+    first, second = ArticleFactory(draft=True), ArticleFactory(draft=True)
+    store(editor, first, "First")
+    store(editor, second, "Second")
+    response = client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "delete_selected", "_selected_action": [first.pk, second.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
     assert not WorkingCopy.objects.exists()
