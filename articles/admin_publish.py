@@ -16,6 +16,8 @@ from django.urls import reverse
 from articles import prepublish, publish_actions
 from articles.models import Article
 
+BAR_FIELDS = ("status", "published_at")
+
 
 class Refused(Exception):
     def __init__(self, messages: list[str], report: prepublish.Report | None = None):
@@ -70,7 +72,17 @@ class PublishDeskAdminMixin:
             request.desk_refusal = refused
             return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def get_fieldsets(self, request, obj=None):
+        # Status and publication time are the bar's to show and set: hidden inputs in the bar
+        # (publish_bar.html), not rows of the form.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in BAR_FIELDS]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
     def get_form(self, request, obj=None, change=False, **kwargs):
+        if kwargs.get("fields") is not None and self.has_change_permission(request, obj):
+            kwargs["fields"] = [*kwargs["fields"], *BAR_FIELDS]
         form = super().get_form(request, obj, change=change, **kwargs)
         data = request.POST if request.method == "POST" else {}
         attrs = {

@@ -111,7 +111,9 @@ def _kept_time(before: PublicState):
     return before.published_at
 
 
-def _move(article, user: User, status: str, when, *, now: datetime, overrides=None) -> bool:
+def _move(
+    article: Article, user: User, status: str, when, *, now: datetime, overrides: Overrides = None
+) -> bool:
     with transaction.atomic():
         before = _stored(article, now=now)
         if before is None:
@@ -149,7 +151,9 @@ def _check_permission(user: User, article: Article, before: PublicState | None) 
         raise PermissionDenied(f"{user} may not set “{article}” to {article.get_status_display()}.")
 
 
-def _commit(article, before: PublicState | None, user: User, *, now, overrides=None) -> Article:
+def _commit(
+    article: Article, before: PublicState | None, user: User, *, now, overrides: Overrides = None
+) -> Article:
     if article.status == Status.PUBLISHED:
         # "Leave empty to publish now": the same moment the public state is judged at.
         article.published_at = article.published_at or now
@@ -168,7 +172,9 @@ def _commit(article, before: PublicState | None, user: User, *, now, overrides=N
     return article
 
 
-def _run_checks(article, before: PublicState | None, user: User, overrides):
+def _run_checks(
+    article: Article, before: PublicState | None, user: User, overrides: Overrides
+) -> prepublish.Report | None:
     """The pre-publish checks of an article going into review or out to readers (submitted,
     published, scheduled, rescheduled): all of them. A published article saved where it is:
     only what blocks (a live article never loses its alt text), no warnings asked again."""
@@ -190,7 +196,9 @@ def _to_the_second(moment: datetime | None) -> datetime | None:
     return moment.replace(microsecond=0) if moment else None
 
 
-def _record(article, before: PublicState | None, after: PublicState, user: User, *, overrides):
+def _record(
+    article: Article, before: PublicState | None, after: PublicState, user: User, *, overrides
+):
     """The publishing record: a status change on it, and the old address of an article that
     has been public kept working."""
     action = _action(before, after)

@@ -60,9 +60,21 @@ def test_publish_now_asks_first_then_says_where(live_server, new_page):
     assert article.is_published
 
 
-def test_schedule_with_the_tomorrow_shortcut(live_server, new_page):
+@pytest.fixture
+def far_away(browser):
+    """Pages of a browser whose clock is in Auckland, half a day ahead of London."""
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, timezone_id="Pacific/Auckland"
+    )
+    context.set_default_timeout(15_000)
+    yield context.new_page
+    context.close()
+
+
+def test_schedule_with_the_tomorrow_shortcut(live_server, far_away):
+    """The shortcut counts in the site's zone, not the browser's."""
     article = passing_article(status=Status.REVIEW, published_at=None)
-    page = open_as_editor(new_page, live_server.url, article)
+    page = open_as_editor(far_away, live_server.url, article)
 
     page.get_by_role("button", name="Schedule…").click()
     dialog = page.get_by_role("dialog", name="Schedule")
