@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from artworks.admin_cards import ArtworkImagePickerMixin, FigureCardAdminMixin
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
 from images.admin_mixins import ImageUseAdminMixin
 from images.thumbnails import admin_thumbnail
@@ -36,7 +37,9 @@ class ArtworkImageInline(ImageUseAdminMixin, admin.StackedInline):
 
 
 @admin.register(Artwork)
-class ArtworkAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin):
+class ArtworkAdmin(
+    FigureCardAdminMixin, RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin
+):
     list_display = ["thumbnail", "title", "artist_names", "date_display", "classification"]
     list_display_links = ["thumbnail", "title"]
     # No filter by subject: it would list every tag of the site in the sidebar.
@@ -89,7 +92,7 @@ class ArtworkAdmin(RevisionedAdmin, TagAutocompleteAdminMixin, admin.ModelAdmin)
 
 
 @admin.register(ArtworkImage)
-class ArtworkImageAdmin(ImageUseAdminMixin, admin.ModelAdmin):
+class ArtworkImageAdmin(ArtworkImagePickerMixin, ImageUseAdminMixin, admin.ModelAdmin):
     """Not in the menu: it exists so figures can pick an artwork's image by autocomplete."""
 
     search_fields = ["artwork__title", "alt_text"]
