@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from articles.admin_figures import ArticleFigureInline
+from articles.admin_figures import ArticleFigureInline, FiguresAdminMixin
+from articles.admin_groups import DeskGroupsAdminMixin
 from articles.admin_workflow import WorkflowAdminMixin
 from articles.models import Article, ArticleAuthor, ArticleLink, Author, Section
 from articles.querysets import card_figures_prefetch
@@ -45,7 +46,12 @@ class ArticleLinkInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
-    RevisionedAdmin, WorkflowAdminMixin, TagAutocompleteAdminMixin, admin.ModelAdmin
+    DeskGroupsAdminMixin,
+    FiguresAdminMixin,
+    RevisionedAdmin,
+    WorkflowAdminMixin,
+    TagAutocompleteAdminMixin,
+    admin.ModelAdmin,
 ):
     list_display = [
         "thumbnail",

@@ -9,6 +9,7 @@ card (artworks.admin_cards); a chosen file is shown by the browser before anythi
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 
 from articles.forms import ArticleFigureFormSet
@@ -19,6 +20,18 @@ FIGURES_MEDIA = forms.Media(
     css={"all": ["articles/figures.css"]},
     js=["admin/js/jquery.init.js", "articles/figures.js"],
 )
+
+
+class FiguresAdminMixin:
+    """For ArticleAdmin: its form page may show pictures from `blob:` addresses, the files an
+    editor has chosen and not yet sent (their thumbnails and focal point), and only that page.
+    """
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        response = super().render_change_form(request, context, *args, **kwargs)
+        policy = getattr(response, "_csp_config", settings.SECURE_CSP)
+        response._csp_config = {**policy, "img-src": [*policy.get("img-src", []), "blob:"]}
+        return response
 
 
 class NumberedFigureFormSet(ArticleFigureFormSet):

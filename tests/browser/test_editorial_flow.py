@@ -58,10 +58,13 @@ def test_contributor_drafts_editor_previews_and_schedules(live_server, new_page,
     contributor.fill("#id_standfirst", "Ai Weiwei paints the sky.")
     contributor.locator("[contenteditable=true].ProseMirror").click()
     contributor.keyboard.type("Twelve canvases of a single blue.")
+    contributor.get_by_role("tab", name="Figures").click()
     contributor.locator("#figures-group .add-row a").click()
+    contributor.locator("#figures-0").get_by_label("an uploaded image").check()
     contributor.set_input_files("input[name='figures-0-image']", picture(tmp_path))
     contributor.fill("input[name='figures-0-alt_text']", "A canvas painted evenly blue")
     contributor.fill("textarea[name='figures-0-caption']", "Ai Weiwei, Blue Field (2024)")
+    contributor.get_by_role("tab", name="Publishing").click()
     contributor.select_option("#id_status", "review")
     contributor.locator("input[name=_save]").first.click()
     contributor.wait_for_url(re.compile(r"/admin/articles/article/$"))
@@ -74,6 +77,7 @@ def test_contributor_drafts_editor_previews_and_schedules(live_server, new_page,
     log_in(desk, server, "eddie")
     desk.goto(f"{server}/admin/articles/article/?status__exact=review")
     desk.get_by_role("link", name=TITLE).click()
+    desk.get_by_role("tab", name="Publishing").click()
     with desk.expect_popup() as popup:
         desk.get_by_role("link", name="Preview").click()
     preview = popup.value
@@ -88,6 +92,7 @@ def test_contributor_drafts_editor_previews_and_schedules(live_server, new_page,
     go_live = (timezone.localtime() + datetime.timedelta(minutes=2)).replace(
         second=0, microsecond=0
     )
+    desk.get_by_role("tab", name="Publishing").click()
     desk.select_option("#id_status", "published")
     desk.fill("#id_published_at_0", go_live.strftime("%Y-%m-%d"))
     desk.fill("#id_published_at_1", go_live.strftime("%H:%M:%S"))
