@@ -245,8 +245,11 @@ document.addEventListener("DOMContentLoaded", () => {
   function enhance(card) {
     const match = /-(\d+)$/.exec(card.id);
     if (match && !card.dataset.formIndex) card.dataset.formIndex = match[1];
+    // A read-only form (a moderator's, a contributor's on published work) has no position to
+    // change and no kind to switch.
+    const editable = Boolean(input(card, "position"));
     for (const part of card.querySelectorAll(".figure-card__handle, .figure-card__moves, .figure-card__kind")) {
-      part.hidden = false;
+      part.hidden = !editable;
     }
     const position = card.querySelector(".figure-card__position");
     if (position) position.hidden = true;
@@ -255,7 +258,7 @@ document.addEventListener("DOMContentLoaded", () => {
     showKind(card, uploadError ? "upload" : card.dataset.kind || "artwork");
   }
 
-  group.querySelector(".figures-desk__help").hidden = false;
+  group.querySelector(".figures-desk__help").hidden = !group.querySelector('[name$="-position"]');
   cards().forEach(enhance);
   renumber();
 

@@ -172,3 +172,40 @@ def test_a_validation_error_keeps_the_upload(desk, tmp_path):
     page.wait_for_url(re.compile(r"/change/"))
     figure = Article.objects.get(slug="a-field-of-blue").figures.get()
     assert figure.image.original_name == "kept.png"
+
+
+def test_the_groups_are_tabs_for_the_keyboard_and_errors_open_theirs(desk, live_server, tmp_path):
+    page = desk
+    page.goto(f"{live_server.url}/admin/articles/article/add/#tab-related")
+    page.reload()  # the same page with another fragment is not loaded again
+    related = page.get_by_role("tab", name="Related")
+    assert related.get_attribute("aria-selected") == "true"
+    assert page.locator("#id_tags").is_visible() or page.locator(".field-tags").is_visible()
+    assert not page.locator("#id_title").is_visible()
+
+    related.focus()
+    page.keyboard.press("ArrowRight")
+    assert page.get_by_role("tab", name="Search engines").get_attribute("aria-selected") == "true"
+    page.keyboard.press("Home")
+    content = page.get_by_role("tab", name="Content")
+    assert content.get_attribute("aria-selected") == "true"
+    assert page.evaluate("document.activeElement.id") == "desk-tab-content"
+    assert page.locator("#id_title").is_visible()
+
+    # A figure without alt text comes back with its group open and its tab marked.
+    page.fill("#id_title", "A Field of Blue")
+    page.select_option("#id_section", label="Reviews")
+    page.fill("#id_standfirst", "Ai Weiwei paints the sky.")
+    page.locator("[contenteditable=true].ProseMirror").click()
+    page.keyboard.type("Twelve canvases of a single blue.")
+    page.get_by_role("tab", name="Figures").click()
+    page.locator("#figures-group .add-row a").click()
+    page.set_input_files("input[name='figures-0-image']", picture(tmp_path))
+    page.locator("input[name=_save]").first.click()
+    page.wait_for_load_state()
+
+    figures = page.get_by_role("tab", name="Figures (has errors)")
+    assert figures.get_attribute("aria-selected") == "true"
+    assert page.locator("#figures-0 .field-alt_text .errorlist").is_visible()
+    assert "Kept from your last try" in page.locator("#figures-0").inner_text()
+    assert accessibility_violations(page) == []
