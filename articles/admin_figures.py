@@ -3,7 +3,8 @@
 Each figure is a card: a thumbnail and its caption lines at the top, a switch between an
 artwork and an upload that shows only that kind's fields, the rest in a group that folds.
 Figures are reordered by dragging or with "Move up"/"Move down" (articles/static/articles/
-figures.js), which fill the positions; the server numbers them 1..n in the order given,
+figures.js), which fill the positions; the server numbers them 0..n-1 (the model's
+convention: "Figure {position + 1}") in the order given,
 whatever was typed. The thumbnail of a chosen artwork comes from the artwork admin's figure
 card (artworks.admin_cards); a chosen file is shown by the browser before anything is sent.
 """
@@ -35,7 +36,7 @@ class FiguresAdminMixin:
 
 
 class NumberedFigureFormSet(ArticleFigureFormSet):
-    """Positions 1..n in the order the form gives (its positions, then its order on the
+    """Positions 0..n-1 in the order the form gives (its positions, then its order on the
     page), so that a typed "5" between "1" and "2" is the third figure, and gaps close."""
 
     def save(self, commit=True):
@@ -50,7 +51,7 @@ class NumberedFigureFormSet(ArticleFigureFormSet):
             for index, form in enumerate(self.forms)
             if form.instance.pk is not None and not self._should_delete_form(form)
         ]
-        for number, (_, _, figure) in enumerate(sorted(kept, key=lambda k: k[:2]), start=1):
+        for number, (_, _, figure) in enumerate(sorted(kept, key=lambda k: k[:2])):
             if figure.position != number:
                 figure.position = number
                 figure.save(update_fields=["position"])
@@ -77,6 +78,15 @@ class ArticleFigureInline(ImageUseAdminMixin, admin.StackedInline):
         ("Text", {"fields": ["alt_text", "decorative", "credit", "caption"]}),
     ]
     readonly_fields = ["image_facts", "image_preview"]
+
+    def get_queryset(self, request):
+        # What each card's thumbnail and caption read, for all figures at once.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("image", "artwork_image", "artwork")
+            .prefetch_related("artwork__images", "artwork__artist_credits__artist")
+        )
 
     @property
     def media(self):

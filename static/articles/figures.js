@@ -8,7 +8,7 @@
 //   (static/images/focal-point.js); an artwork's comes from its figure card (JSON);
 // - the artwork-image picker asks for the chosen artwork's images only (select2's ajax data);
 // - reordering by dragging the handle, by "Move up"/"Move down", or by the arrow keys on the
-//   handle; positions are filled 1..n (the server numbers them again on save).
+//   handle; positions are filled 0..n-1 (the server numbers them again on save).
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
   const group = document.querySelector(".figures-desk");
@@ -93,6 +93,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const objectUrls = new Map();
   function fileChosen(card, file) {
     if (objectUrls.has(card)) URL.revokeObjectURL(objectUrls.get(card));
+    objectUrls.delete(card);
     if (!file) return;
     const url = URL.createObjectURL(file);
     objectUrls.set(card, url);
@@ -158,7 +159,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const shown = cards();
     shown.forEach((card, index) => {
       const position = input(card, "position");
-      if (position) position.value = String(index + 1);
+      if (position) position.value = String(index);
       const label = card.querySelector(".inline_label");
       if (label) label.textContent = `Figure ${index + 1}`;
       const [up, down] = card.querySelectorAll(".figure-card__moves button");
@@ -265,7 +266,11 @@ document.addEventListener("DOMContentLoaded", () => {
   group.addEventListener("change", (event) => {
     const card = event.target.closest(".figure-card");
     if (!card) return;
-    if (event.target.matches(".figure-card__kind input")) showKind(card, event.target.value);
+    if (event.target.matches(".figure-card__kind input")) {
+      showKind(card, event.target.value);
+      if (event.target.value === "artwork") artworkChosen(card);
+      else if (objectUrls.has(card)) showThumbnail(card, objectUrls.get(card));
+    }
     if (event.target.type === "file") fileChosen(card, event.target.files[0]);
   });
   group.addEventListener("click", (event) => {

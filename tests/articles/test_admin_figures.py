@@ -1,4 +1,4 @@
-"""The article form's figures (articles/admin_figures.py): positions numbered 1..n in the order
+"""The article form's figures (articles/admin_figures.py): positions numbered 0..n-1 in the order
 the form gives, an upload kept across a validation error, the other kind's image refused."""
 
 import pytest
@@ -32,8 +32,8 @@ def artwork_figures(*positions):
     return fields, artworks
 
 
-def test_new_figures_are_numbered_1_to_n_in_the_order_of_their_positions(admin_client):
-    """Typed positions 5, 2, 9 save as 2, 1, 3: the order is kept, the gaps close."""
+def test_new_figures_are_numbered_in_the_order_of_their_positions(admin_client):
+    """Typed positions 5, 2, 9 save as 1, 0, 2: the order is kept, the gaps close."""
     fields, artworks = artwork_figures(5, 2, 9)
     posted = article_form_data(**management_form("figures", total=3), **fields)
 
@@ -42,14 +42,14 @@ def test_new_figures_are_numbered_1_to_n_in_the_order_of_their_positions(admin_c
     assert response.status_code == 302, form_errors(response)
     figures = Article.objects.get().ordered_figures()
     assert [(f.position, f.artwork) for f in figures] == [
-        (1, artworks[1]),
-        (2, artworks[0]),
-        (3, artworks[2]),
+        (0, artworks[1]),
+        (1, artworks[0]),
+        (2, artworks[2]),
     ]
 
 
 def test_moving_a_figure_renumbers_the_others(admin_client):
-    """The third figure given position 0 leads; the others follow it, 1..n."""
+    """The third figure given position 0 leads; the others follow it, 0..n-1."""
     article = ArticleFactory()
     first, second, third = (ArticleFigureFactory(article=article, position=n) for n in (1, 2, 3))
     posted = article_form_data(article, **management_form("figures", total=3, initial=3))
@@ -68,9 +68,9 @@ def test_moving_a_figure_renumbers_the_others(admin_client):
     assert response.status_code == 302, form_errors(response)
     assert [f.pk for f in article.figures.order_by("position")] == [third.pk, first.pk, second.pk]
     assert list(article.figures.order_by("position").values_list("position", flat=True)) == [
+        0,
         1,
         2,
-        3,
     ]
 
 

@@ -109,7 +109,7 @@ def test_two_figures_with_thumbnails_reordered_by_drag_and_keyboard(desk, tmp_pa
     assert float(page.input_value("input[name='figures-1-focal_x']")) == pytest.approx(
         0.25, abs=0.01
     )
-    assert positions(page) == ["1:figures-0", "2:figures-1"]
+    assert positions(page) == ["0:figures-0", "1:figures-1"]
 
     # Dragged by its handle above the first, the upload leads.
     handle = page.locator("#figures-1 .figure-card__handle").bounding_box()
@@ -118,24 +118,24 @@ def test_two_figures_with_thumbnails_reordered_by_drag_and_keyboard(desk, tmp_pa
     page.mouse.down()
     page.mouse.move(target["x"] + 40, target["y"] + 5, steps=12)
     page.mouse.up()
-    assert positions(page) == ["1:figures-1", "2:figures-0"]
+    assert positions(page) == ["0:figures-1", "1:figures-0"]
     status = page.locator(".figures-desk__status")
     assert status.inner_text() == "Figure moved to position 1 of 2."
 
     # The keyboard way: "Move down" with Enter, then the arrow key on the handle.
     page.locator("#figures-1").get_by_role("button", name="Move down", exact=True).focus()
     page.keyboard.press("Enter")
-    assert positions(page) == ["1:figures-0", "2:figures-1"]
+    assert positions(page) == ["0:figures-0", "1:figures-1"]
     page.locator("#figures-1 .figure-card__handle").focus()
     page.keyboard.press("ArrowUp")
-    assert positions(page) == ["1:figures-1", "2:figures-0"]
+    assert positions(page) == ["0:figures-1", "1:figures-0"]
     assert page.evaluate("document.activeElement.matches('#figures-1 .figure-card__handle')")
     assert accessibility_violations(page) == []
 
     page.locator("input[name=_continue]").first.click()
     page.wait_for_url(re.compile(r"/change/"))
     figures = Article.objects.get().ordered_figures()
-    assert [(f.position, f.artwork_id) for f in figures] == [(1, None), (2, urn.pk)]
+    assert [(f.position, f.artwork_id) for f in figures] == [(0, None), (1, urn.pk)]
     assert figures[0].image.original_name == "blue-field.png"
     assert (figures[0].image.focal_x, figures[0].image.focal_y) == pytest.approx(
         (0.25, 0.75), abs=0.01
