@@ -7,13 +7,17 @@ import io
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import ArticleFigure
 from artists.models import Artist
+from artworks.models import ArtworkImage
 from images import kept_uploads, uses
 from images.models import Image
-from tests.factories import ArticleFigureFactory, ImageFactory
+from tests.adminforms import form_errors, management_form
+from tests.artworks.test_admin import artwork_data
+from tests.factories import ArticleFigureFactory, ImageFactory, png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +52,31 @@ def test_a_kept_token_expires_with_the_hours(settings):
         assert kept_uploads.kept_image(token, use) is None
     portrait = uses.use_of(Artist, "portrait")
     assert kept_uploads.kept_image(token, portrait) is None  # a figure's token, not a portrait's
+
+
+def test_an_artworks_required_image_is_kept_across_an_error(admin_client):
+    """Every image use keeps its upload: an artwork's image (a required file) too."""
+    posted = artwork_data(
+        earliest_year="1999",
+        latest_year="1995",  # before the earliest: refused
+        **management_form("images", total=1),
+        **{
+            "images-0-position": "0",
+            "images-0-image": png_upload("urn.png"),
+            "images-0-alt_text": "The urn falling",
+        },
+    )
+
+    refused = admin_client.post(reverse("admin:artworks_artwork_add"), posted)
+
+    assert list(form_errors(refused)) == ["latest_year"]
+    widget = refused.context["inline_admin_formsets"][1].formset.forms[0]["image"].field.widget
+    assert widget.kept_name == "urn.png"
+    posted |= {"latest_year": "1999", "images-0-image-kept": widget.kept_token}
+    del posted["images-0-image"]
+
+    saved = admin_client.post(reverse("admin:artworks_artwork_add"), posted)
+
+    assert saved.status_code == 302, form_errors(saved)
+    assert ArtworkImage.objects.get().image.original_name == "urn.png"
+    assert Image.objects.count() == 1
