@@ -11,7 +11,13 @@ from PIL import Image
 
 from articles.models import Article
 from tests.browser.page_checks import accessibility_violations
-from tests.factories import ArticleFactory, ArtworkFactory, ArtworkImageFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    ArticleFigureFactory,
+    ArtworkFactory,
+    ArtworkImageFactory,
+    SectionFactory,
+)
 from tests.staff import staff_in
 
 pytestmark = [
@@ -209,3 +215,29 @@ def test_the_groups_are_tabs_for_the_keyboard_and_errors_open_theirs(desk, live_
     assert page.locator("#figures-0 .field-alt_text .errorlist").is_visible()
     assert "Kept from your last try" in page.locator("#figures-0").inner_text()
     assert accessibility_violations(page) == []
+
+
+def test_reordered_new_figures_above_saved_ones_save_once_each(desk, live_server):
+    """A new figure moved above a saved one, and another new one removed (Django's inline
+    script then renumbers the forms by their order on the page): each figure is saved once,
+    in the order shown."""
+    page = desk
+    article = ArticleFactory(title="Saved already")
+    saved = ArtworkImageFactory(alt_text="The saved one").artwork
+    ArticleFigureFactory(article=article, artwork=saved, position=0)
+    ArtworkFactory(title="Brand New Work")
+    new = ArtworkImageFactory(artwork=ArtworkFactory(title="Brand New Work II")).artwork
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/#tab-figures")
+    page.reload()
+
+    page.locator("#figures-group .add-row a").click()
+    page.locator("#figures-group .add-row a").click()
+    pick(page, "#figures-2", "artwork", "Brand New Work II")
+    page.locator("#figures-2").get_by_role("button", name="Move up", exact=True).click()
+    page.locator("#figures-2").get_by_role("button", name="Move up", exact=True).click()
+    page.locator("#figures-1 .inline-deletelink").click()  # the empty new one
+    page.locator("input[name=_continue]").first.click()
+    page.wait_for_url(re.compile(r"/change/"))
+
+    figures = list(article.figures.order_by("position"))
+    assert [(f.position, f.artwork_id) for f in figures] == [(0, new.pk), (1, saved.pk)]
