@@ -1,14 +1,13 @@
 from django.contrib import admin
-from django.utils.html import format_html
 
 from articles.admin_dashboard import DashboardAdminMixin, WhereItStandsFilter, WhoseFilter
+from articles.admin_figures import ArticleFigureInline, FiguresAdminMixin
+from articles.admin_groups import DeskGroupsAdminMixin
 from articles.admin_preview import LivePreviewAdminMixin
 from articles.admin_publish import PublishDeskAdminMixin
 from articles.admin_workflow import WorkflowAdminMixin
-from articles.forms import ArticleFigureFormSet
-from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
+from articles.models import Article, ArticleAuthor, ArticleLink, Author, Section
 from articles.querysets import card_figures_prefetch
-from images.admin_mixins import ImageUseAdminMixin
 from images.thumbnails import admin_thumbnail
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
@@ -41,38 +40,6 @@ class ArticleAuthorInline(admin.TabularInline):
     verbose_name_plural = "byline (in order)"
 
 
-class ArticleFigureInline(ImageUseAdminMixin, admin.StackedInline):
-    model = ArticleFigure
-    formset = ArticleFigureFormSet
-    autocomplete_fields = ["artwork", "artwork_image"]
-    extra = 0
-    verbose_name = "figure"
-    verbose_name_plural = "figures (in order; the first leads)"
-    fields = [
-        "position",
-        "artwork",
-        "artwork_image",
-        "image",
-        "preview",
-        "image_facts",
-        "image_preview",
-        ("focal_x", "focal_y"),
-        "alt_text",
-        "decorative",
-        "credit",
-        "caption",
-    ]
-    readonly_fields = ["preview", "image_facts", "image_preview"]
-
-    @admin.display(description="Preview and caption")
-    def preview(self, figure):
-        if not figure.pk:
-            return "Save to see the figure."
-        shown = figure.shown_image()
-        thumbnail = admin_thumbnail(shown.image if shown else None, shown.alt if shown else "", 160)
-        return format_html("{}<br>{}", thumbnail, " / ".join(figure.caption_lines()))
-
-
 class ArticleLinkInline(admin.TabularInline):
     model = ArticleLink
     extra = 0
@@ -85,6 +52,8 @@ class ArticleLinkInline(admin.TabularInline):
 class ArticleAdmin(
     PublishDeskAdminMixin,
     LivePreviewAdminMixin,
+    DeskGroupsAdminMixin,
+    FiguresAdminMixin,
     RevisionedAdmin,
     WorkingCopyAdminMixin,
     WorkflowAdminMixin,

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from artworks.admin_cards import ArtworkImagePickerMixin, FigureCardAdminMixin
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
 from images.admin_mixins import ImageUseAdminMixin
 from images.thumbnails import admin_thumbnail
@@ -38,7 +39,11 @@ class ArtworkImageInline(ImageUseAdminMixin, admin.StackedInline):
 
 @admin.register(Artwork)
 class ArtworkAdmin(
-    RevisionedAdmin, WorkingCopyAdminMixin, TagAutocompleteAdminMixin, admin.ModelAdmin
+    FigureCardAdminMixin,
+    RevisionedAdmin,
+    WorkingCopyAdminMixin,
+    TagAutocompleteAdminMixin,
+    admin.ModelAdmin,
 ):
     list_display = ["thumbnail", "title", "artist_names", "date_display", "classification"]
     list_display_links = ["thumbnail", "title"]
@@ -92,7 +97,7 @@ class ArtworkAdmin(
 
 
 @admin.register(ArtworkImage)
-class ArtworkImageAdmin(ImageUseAdminMixin, admin.ModelAdmin):
+class ArtworkImageAdmin(ArtworkImagePickerMixin, ImageUseAdminMixin, admin.ModelAdmin):
     """Not in the menu: it exists so figures can pick an artwork's image by autocomplete."""
 
     search_fields = ["artwork__title", "alt_text"]

@@ -6,17 +6,22 @@ the focal point, a preview on which a click sets it, and the picture's facts.
 that key as a file field of the same name, with `focal_x` and `focal_y` beside it, and two
 read-only fields to place in `fields`: `image_preview` and `image_facts`. Saving the form saves
 the Image first (a new one, or the use's own one changed in place), then the use.
+
+A new upload is stored as soon as it is valid, and kept across a validation error elsewhere in
+the page (images.kept_uploads): the form is shown again with the kept image's token beside
+the file input, and sent again without a new file it takes that image.
 """
 
 from django import forms
 from django.contrib import admin
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from images import uses
+from images import kept_uploads, uses
 from images.admin_display import FOCAL_POINT_MEDIA, focal_point_preview, image_facts
 from images.fields import SafeImageFormField
 from images.model_fields import FOCAL_HELP, FocalPointField
 from images.models import Image
+from images.widgets import KEPT_SUFFIX, KeptUploadInput
 
 FOCAL_FIELDS = ("focal_x", "focal_y")
 
@@ -40,20 +45,36 @@ class ImageUseForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         model_field = self._meta.model._meta.get_field(self.image_field)
+        self._use = uses.use_of(type(self.instance), self.image_field)
+        self._kept = self._image_kept_from_last_try()
         self.fields[self.image_field] = SafeImageFormField(
             label=model_field.verbose_name[:1].upper() + model_field.verbose_name[1:],
             help_text=model_field.help_text,
-            required=not model_field.blank,
+            required=not model_field.blank and self._kept is None,
+            widget=KeptUploadInput,
         )
+        if self._kept is not None:
+            self._show_kept(self._kept)
         image = self._current_image()
         self.initial[self.image_field] = image.file if image else None
         for name in FOCAL_FIELDS:
             self.initial.setdefault(name, getattr(image, name) if image else FocalPointField.CENTRE)
 
     def _current_image(self) -> Image | None:
-        if getattr(self.instance, uses.use_of(type(self.instance), self.image_field).attname):
+        if getattr(self.instance, self._use.attname):
             return getattr(self.instance, self.image_field)
         return None
+
+    def _image_kept_from_last_try(self) -> Image | None:
+        if not self.is_bound:
+            return None
+        token = self.data.get(self.add_prefix(self.image_field) + KEPT_SUFFIX, "")
+        return kept_uploads.kept_image(token, self._use)
+
+    def _show_kept(self, image: Image) -> None:
+        widget = self.fields[self.image_field].widget
+        widget.kept_token = kept_uploads.token_for(image, self._use)
+        widget.kept_name = image.original_name
 
     def _post_clean(self):
         # Before the model form copies cleaned values onto the use: its key gets the Image
@@ -68,25 +89,55 @@ class ImageUseForm(forms.ModelForm):
 
     def _image_to_store(self) -> Image | None:
         upload = self.cleaned_data[self.image_field]
-        if upload is False or (upload is None and self._current_image() is None):
-            return None  # cleared, or never given
+        new_file = upload is not None and hasattr(upload, "original_label")
+        if upload is False:
+            return None  # cleared
+        if upload is None and self._current_image() is None:
+            return self._kept_with_focal_point()  # the upload of the last try, or none
         image = self._current_image() or Image()
-        if upload is not None and hasattr(upload, "original_label"):  # a new file
-            image.upload_folder = uses.use_of(type(self.instance), self.image_field).folder
+        if new_file:
+            image.upload_folder = self._use.folder
             Image._meta.get_field("file").save_form_data(image, upload)
+        self._set_focal_point(image)
+        if new_file and image._state.adding:
+            self._keep(image)
+        return image
+
+    def _set_focal_point(self, image: Image) -> None:
         for name in FOCAL_FIELDS:
             value = self.cleaned_data.get(name)
             setattr(image, name, FocalPointField.CENTRE if value is None else value)
-        return image
+
+    def _kept_with_focal_point(self) -> Image | None:
+        if self._kept is not None:
+            self._set_focal_point(self._kept)
+        return self._kept
+
+    def _keep(self, image: Image) -> None:
+        # Stored now, so that the form can be shown again with it if anything on the page is
+        # refused; the request's transaction commits a re-shown form. A newer file replaces
+        # the one kept from the last try.
+        image.save()
+        self._stored_now = image
+        if self._kept is not None and self._kept.pk != image.pk:
+            kept_uploads.discard(self._kept)
+        kept_uploads.delete_unused()
+        self._kept = image
+        self._show_kept(image)
 
     def save(self, commit=True):
         # The image is stored even when the use is not yet (commit=False, as the admin's main
         # form does): the use's row needs its key. The request is one transaction.
         image = getattr(self.instance, self.image_field, None)
-        if image is not None and (image._state.adding or self._image_changed()):
+        if image is not None and self._needs_saving(image):
             image.save()
             setattr(self.instance, self.image_field, image)
         return super().save(commit)
+
+    def _needs_saving(self, image: Image) -> bool:
+        if image is getattr(self, "_stored_now", None):
+            return False  # stored while the form was cleaned, focal point and all
+        return image._state.adding or image is self._kept or self._image_changed()
 
     def _image_changed(self) -> bool:
         return bool({self.image_field, *FOCAL_FIELDS} & set(self.changed_data))

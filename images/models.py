@@ -8,6 +8,7 @@ belongs to the one use that points at it: it is deleted when that use goes or le
 """
 
 from django.db import models
+from django.utils import timezone
 
 from images.fields import SafeImageField
 from images.model_fields import (
@@ -39,6 +40,9 @@ class Image(CleanTextModel):
     focal_x = focal_field("x")
     focal_y = focal_field("y")
     renditions = renditions_field()
+    # When the row was stored: an upload kept across a form's validation error is an Image no
+    # use points at yet; images.kept_uploads deletes those left unused for long.
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
 
     # Where a new file of this image is stored (a folder per use: "artworks", "figures"...);
     # set by the use's form from its registration (images/uses.py). Not stored: the file's name

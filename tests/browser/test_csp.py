@@ -76,6 +76,7 @@ def test_admin_login_and_article_form_have_no_csp_violation(live_server, new_pag
     page.goto(f"{live_server.url}{change}")
     page.locator("[contenteditable=true].ProseMirror").click()
     page.keyboard.type(" More words.")
+    page.get_by_role("tab", name="Related").click()
     page.locator(".select2-selection--multiple").first.click()
     page.keyboard.type("pho")
     page.wait_for_selector(".select2-results__option")

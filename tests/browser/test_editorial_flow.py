@@ -66,7 +66,9 @@ def test_contributor_drafts_editor_previews_and_schedules(
     contributor.fill("#id_standfirst", "Ai Weiwei paints the sky.")
     contributor.locator("[contenteditable=true].ProseMirror").click()
     contributor.keyboard.type("Twelve canvases of a single blue.")
+    contributor.get_by_role("tab", name="Figures").click()
     contributor.locator("#figures-group .add-row a").click()
+    contributor.locator("#figures-0").get_by_label("an uploaded image").check()
     contributor.set_input_files("input[name='figures-0-image']", picture(tmp_path))
     contributor.fill("input[name='figures-0-alt_text']", "A canvas painted evenly blue")
     contributor.fill("textarea[name='figures-0-caption']", "Ai Weiwei, Blue Field (2024)")
@@ -81,6 +83,7 @@ def test_contributor_drafts_editor_previews_and_schedules(
     log_in(desk, server, "eddie")
     desk.goto(f"{server}/admin/articles/article/?status__exact=review")
     desk.get_by_role("link", name=TITLE).click()
+    desk.get_by_role("tab", name="Publishing").click()
     with desk.expect_popup() as popup:
         desk.get_by_role("link", name="Preview").click()
     preview = popup.value
