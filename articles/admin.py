@@ -4,7 +4,7 @@ from articles.admin_dashboard import DashboardAdminMixin, WhereItStandsFilter, W
 from articles.admin_figures import ArticleFigureInline, FiguresAdminMixin
 from articles.admin_groups import DeskGroupsAdminMixin
 from articles.admin_preview import LivePreviewAdminMixin
-from articles.admin_publish import PublishDeskAdminMixin
+from articles.admin_publish import PublishDeskAdminMixin, stored_address
 from articles.admin_workflow import WorkflowAdminMixin
 from articles.models import Article, ArticleAuthor, ArticleLink, Author, Section
 from articles.querysets import card_figures_prefetch
@@ -129,8 +129,9 @@ class ArticleAdmin(
         return super().get_queryset(request).prefetch_related(card_figures_prefetch())
 
     def view_on_site(self, article):
-        # Drafts and scheduled articles are 404s for readers: they have the preview link.
-        return article.get_absolute_url() if article.is_published else None
+        # Drafts and scheduled articles are 404s for readers: they have the preview link. The
+        # stored address: a form shown again with errors holds what was typed (an empty slug).
+        return stored_address(article) if article.is_published else None
 
     @admin.display(description="")
     def thumbnail(self, article):

@@ -150,10 +150,19 @@ class PublishDeskAdminMixin:
             "summary": _summary(report),
             "reasons": overrides,
             "zone": publish_actions.site_zone().key,
-            "public_url": obj.get_absolute_url() if obj is not None and obj.pk else "",
+            "public_url": stored_address(obj),
             "scheduled_for": obj.published_at if obj is not None and obj.is_scheduled else None,
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+def stored_address(article) -> str:
+    """The article's address as readers know it: from its stored slug, not the form's (a form
+    shown again with errors has written what was typed, perhaps an empty slug, into it)."""
+    if article is None or not article.pk:
+        return ""
+    slug = Article.objects.filter(pk=article.pk).values_list("slug", flat=True).first()
+    return Article(slug=slug).get_absolute_url() if slug else ""
 
 
 def _summary(report: prepublish.Report | None) -> str:

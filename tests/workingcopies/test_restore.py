@@ -8,7 +8,7 @@ from reversion.models import Version
 from articles import services
 from articles.models import Article
 from tests.adminforms import article_form_data, form_errors
-from tests.factories import ArticleFactory, AuthorFactory
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 from tests.staff import staff_in
 from tests.workingcopies.helpers import autosave, autosave_url, change_url, discard_url
 from workingcopies.models import WorkingCopy
@@ -154,11 +154,14 @@ def test_a_copy_older_than_the_users_own_save_goes(client, editor):
 
 
 def test_choices_show_their_labels(client, editor):
-    article = ArticleFactory(draft=True)
-    autosave(client, article, status="review", _working_copy_base="0")
+    """A picked row reads as its name. (The status, once a choice here, is no longer typed: the
+    action bar's buttons move an article, so a working copy never changes it.)"""
+    article = ArticleFactory(draft=True, section=SectionFactory(name="Reviews"))
+    other = SectionFactory(name="Essays")
+    autosave(client, article, section=str(other.pk), _working_copy_base="0")
     differences = client.get(change_url(article)).context["working_copy"]["saved_since"]
     assert [(d.field, d.saved, d.unsaved) for d in differences["differences"]] == [
-        ("Status", "Draft", "In review")
+        ("Section", "Reviews", "Essays")
     ]
 
 

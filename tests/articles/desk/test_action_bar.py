@@ -286,3 +286,13 @@ def test_the_panel_shows_the_severities_of_the_users_role(client, contributor):
     assert states["alt_text"] == "warning"  # an editor will see to it; for editors it blocks
     assert 'name="_override-alt_text"' in response.content.decode()
     assert response.context["desk_publish"]["summary"] == "4 warnings"
+
+
+def test_a_form_shown_again_with_an_emptied_slug_links_the_stored_address(client, editor):
+    """The bar's link to the public page is the address readers know: a form shown again with
+    errors, its slug emptied and its title missing, is the form again, not a 500."""
+    article = ArticleFactory(slug="the-urn", status=Status.PUBLISHED)
+    response = press(client, article, "save", slug="", title="")
+
+    assert "title" in form_errors(response)
+    assert response.context["desk_publish"]["public_url"] == "/articles/the-urn/"
