@@ -19,6 +19,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP
 
 from articles.live_preview import article_as_saved
+from images import kept_uploads
 
 PUBLIC_TEMPLATE = "articles/article_detail.html"  # the template of views.ArticleDetailView
 
@@ -91,11 +92,12 @@ class LivePreviewAdminMixin:
         fieldsets = self.get_fieldsets(request, obj)
         ModelForm = self.get_form(request, obj, change=change, fields=flatten_fieldsets(fieldsets))
         form = ModelForm(request.POST, request.FILES, instance=obj)
-        form.is_valid()
-        formsets, inlines = self._create_formsets(request, form.instance, change=change)
-        errors = _form_errors(form)
-        for formset, inline in zip(formsets, inlines, strict=True):
-            errors += _formset_errors(formset, inline.verbose_name.capitalize())
+        with kept_uploads.not_kept():  # a preview stores no upload
+            form.is_valid()
+            formsets, inlines = self._create_formsets(request, form.instance, change=change)
+            errors = _form_errors(form)
+            for formset, inline in zip(formsets, inlines, strict=True):
+                errors += _formset_errors(formset, inline.verbose_name.capitalize())
         if errors:
             return JsonResponse({"errors": errors}, status=422)
         preview = article_as_saved(form, formsets)

@@ -99,7 +99,7 @@ class ImageUseForm(forms.ModelForm):
             image.upload_folder = self._use.folder
             Image._meta.get_field("file").save_form_data(image, upload)
         self._set_focal_point(image)
-        if new_file and image._state.adding:
+        if new_file and image._state.adding and kept_uploads.keeping():
             self._keep(image)
         return image
 

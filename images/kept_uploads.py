@@ -9,6 +9,8 @@ A kept image that no use took is deleted, file and renditions, once it is older 
 KEPT_UPLOAD_HOURS: on the next kept upload, and by `manage.py delete_unused_images`.
 """
 
+import contextlib
+import contextvars
 import datetime
 
 from django.conf import settings
@@ -19,6 +21,24 @@ from images import uses
 from images.models import Image
 
 SALT = "images.kept-upload"
+
+# Off while a form is only looked at, never saved (the article's live preview): an upload is
+# then neither stored nor kept, and its figure waits for the real save.
+_keeping = contextvars.ContextVar("images.kept_uploads.keeping", default=True)
+
+
+@contextlib.contextmanager
+def not_kept():
+    """Validate forms without storing their new uploads (nothing written, no file)."""
+    token = _keeping.set(False)
+    try:
+        yield
+    finally:
+        _keeping.reset(token)
+
+
+def keeping() -> bool:
+    return _keeping.get()
 
 
 def hours() -> int:
