@@ -3,10 +3,8 @@ PREPUBLISH_HEADLINE_MAX, PREPUBLISH_STANDFIRST_MIN and PREPUBLISH_STANDFIRST_MAX
 headline that another article has already."""
 
 from django.conf import settings
-from django.utils import timezone
-from django.utils.formats import date_format
 
-from articles.models import Article
+from articles import labels, titles
 from articles.prepublish.registry import OFF, WARNING, Check, Subject, register
 
 HEADLINE_MAX = 100
@@ -35,38 +33,16 @@ def standfirst_length(subject: Subject) -> list[str]:
     return []
 
 
-def same_title(title: str) -> str:
-    """A title as readers would tell it apart: case and spacing left out."""
-    return " ".join(title.split()).casefold()
-
-
-def others_with_title(article: Article):
-    """Other articles whose title is the same, case and spacing left out."""
-    wanted = same_title(article.title)
-    if not wanted:
-        return []
-    # Narrowed in SQL by the longest word, compared in Python (SQLite folds ASCII case only).
-    longest = max(wanted.split(), key=len)
-    candidates = (
-        Article.objects.exclude(pk=article.pk)
-        .filter(title__icontains=longest)
-        .select_related("section")
-        .order_by("-pk")
-    )
-    return [other for other in candidates if same_title(other.title) == wanted]
-
-
 def duplicate_title(subject: Subject) -> list[str]:
-    problems = []
-    for other in others_with_title(subject.article)[:3]:
-        when = other.published_at or other.created_at
-        stamp = date_format(timezone.localtime(when), "j M Y") if when else ""
-        problems.append(
-            f"Another article has this headline: “{other.title}” ({other.section}, {stamp}, "
-            f"{other.get_absolute_url()}, {other.get_status_display().lower()}): change it so "
-            "that readers can tell them apart."
-        )
-    return problems
+    """The warning the title field gives while it is typed (articles/titles.py), asked again
+    when the article moves: the same title, case and spacing left out."""
+    article = subject.article
+    others = titles.same_title(article.title, exclude_pk=article.pk).order_by("-pk")[:3]
+    return [
+        f"Another article has this headline: “{other.title}” ({labels.article_details(other)}): "
+        "change it so that readers can tell them apart."
+        for other in others
+    ]
 
 
 register(
