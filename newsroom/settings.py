@@ -11,10 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from health.logging import FORMATS, LEVELS, logging_settings
+from newsroom import settings_editorial
 from newsroom.environment import env, time_zone
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -374,57 +374,9 @@ if TASKS_BACKEND == "database":
 else:
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
-# "You may also like" (see docs/recommendations.md for what each number does).
-RECOMMENDATIONS_WEIGHTS = {
-    "tag": env("RECOMMENDATIONS_WEIGHT_TAG", 1.0, cast=float),
-    "artist": env("RECOMMENDATIONS_WEIGHT_ARTIST", 1.5, cast=float),
-    "artwork": env("RECOMMENDATIONS_WEIGHT_ARTWORK", 1.5, cast=float),
-    "section": env("RECOMMENDATIONS_WEIGHT_SECTION", 0.25, cast=float),
-}
-RECOMMENDATIONS_FLOOR = env("RECOMMENDATIONS_FLOOR", 0.6, cast=float)
-RECOMMENDATIONS_BLOCK_SIZE = env("RECOMMENDATIONS_BLOCK_SIZE", 4, cast=int)
-RECOMMENDATIONS_HALF_LIFE_DAYS = env("RECOMMENDATIONS_HALF_LIFE_DAYS", 365, cast=float)
-# "post": suggestions show until a moderator rejects them; "pre": only approved and pinned show.
-RECOMMENDATIONS_MODERATION = env("RECOMMENDATIONS_MODERATION", "post", choices=["post", "pre"])
-
-# Editorial workflow: how long a preview link sent from the admin keeps working.
-PREVIEW_LINK_HOURS = env("PREVIEW_LINK_HOURS", 48, cast=float)
-
-# Pre-publish checks (articles/prepublish/): run when an article is submitted, published or
-# scheduled. Each is "blocking", "warning" (goes ahead with a reason, kept in the publishing
-# record) or "off", per role: "contributor", "editor" (whoever may publish) and "system" (no
-# user: the demo, a command). Only what differs from the defaults in code goes here, e.g.
-# {"tags": {"editor": "blocking"}, "credit": {"contributor": "off"}}.
-PREPUBLISH_CHECKS: dict[str, dict[str, str]] = {}
-PREPUBLISH_HEADLINE_MAX = env("PREPUBLISH_HEADLINE_MAX", 100, cast=int, minimum=1)
-PREPUBLISH_STANDFIRST_MIN = env("PREPUBLISH_STANDFIRST_MIN", 40, cast=int, minimum=0)
-PREPUBLISH_STANDFIRST_MAX = env("PREPUBLISH_STANDFIRST_MAX", 300, cast=int, minimum=1)
-
-# Working copies (workingcopies/): autosaves of admin forms, kept per user and object until a
-# real save; the largest accepted, in bytes, and how many days an unused one is kept.
-WORKING_COPY_MAX_BYTES = env("WORKING_COPY_MAX_BYTES", 1_000_000, cast=int, minimum=1000)
-WORKING_COPY_DAYS = env("WORKING_COPY_DAYS", 30, cast=int, minimum=1)
-
-# Revisions (revisions/retention.py): the newest this many of each article, artist and artwork
-# are kept, and every revision in which an article was published.
-REVISIONS_KEEP = env("REVISIONS_KEEP", 50, cast=int, minimum=1)
-
-# Image uploads (images/validation.py): the largest file, in bytes, and the most pixels (width x
-# height) an upload may have. Pixels are checked from the header, before anything is decoded;
-# Pillow's own decompression-bomb limit (about 89 million) stays the ceiling.
-IMAGE_UPLOAD_MAX_BYTES = env("IMAGE_UPLOAD_MAX_BYTES", 25 * 1024 * 1024, cast=int, minimum=1)
-IMAGE_UPLOAD_MAX_PIXELS = env("IMAGE_UPLOAD_MAX_PIXELS", 60_000_000, cast=int, minimum=1)
-
-# Renditions (images/renditions.py), made after an upload commits: the widths, in pixels, made of
-# every image for srcset (comma-separated). An image narrower than the largest also gets one at
-# its own width; nothing is upscaled. After a change, `manage.py rebuild_renditions` applies it.
-IMAGE_RENDITION_WIDTHS = env(
-    "IMAGE_RENDITION_WIDTHS",
-    [480, 960, 1600],
-    cast=lambda raw: sorted({int(width) for width in raw.split(",") if width.strip()}),
-)
-if not IMAGE_RENDITION_WIDTHS or IMAGE_RENDITION_WIDTHS[0] < 16:
-    raise ImproperlyConfigured("IMAGE_RENDITION_WIDTHS must list widths of at least 16 pixels.")
+# What the product's features may be tuned by (recommendations, the editorial workflow and
+# its checks, autosave, revisions, images): newsroom/settings_editorial.py.
+globals().update(settings_editorial.read())
 
 # Logs on stderr, one line per record: "json" (time, level, logger, message, and the request's
 # method, path and status where there is one; health/logging.py), the default with DEBUG off, for

@@ -31,7 +31,16 @@ CONTENT_APPS = {
 MECHANISMS = {"pagecache", "images", "adminsite", "workingcopies"}
 # What wiring is: settings and the environment they read, URLs (and the sitemaps they route),
 # the WSGI and ASGI entry points.
-WIRING = {"__init__", "settings", "environment", "urls", "sitemaps", "wsgi", "asgi"}
+WIRING = {
+    "__init__",
+    "settings",
+    "settings_editorial",
+    "environment",
+    "urls",
+    "sitemaps",
+    "wsgi",
+    "asgi",
+}
 
 
 def _module_name(path: Path) -> str:

@@ -9,3 +9,9 @@ class WorkingCopiesConfig(AppConfig):
 
     name = "workingcopies"
     verbose_name = "Working copies"
+
+    def ready(self):
+        import pagecache  # noqa: PLC0415 (the registry is read once every app is loaded)
+        from workingcopies.models import WorkingCopy  # noqa: PLC0415 (models load only now)
+
+        pagecache.not_shown(WorkingCopy, why="what an editor typed and has not saved; no page")

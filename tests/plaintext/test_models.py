@@ -40,6 +40,8 @@ def test_every_model_of_ours_with_plain_text_is_cleaned():
         for model in apps.get_models()
         if Path(model._meta.app_config.path).resolve().parent == base
         and model._meta.label != "search.SearchDocument"  # written by PostgreSQL triggers
+        # A form as it was posted, kept until a real save cleans it; its other text is keys.
+        and model._meta.label != "workingcopies.WorkingCopy"
     ]
     missing = [
         model._meta.label
