@@ -7,8 +7,10 @@ through its extension point: RecommendationsConfig.ready() appends RelatedLinkIn
 
 from django.contrib import admin, messages
 from django.db.models import Case, IntegerField, Value, When, prefetch_related_objects
+from django.utils.html import format_html
 
 from adminsite.autocomplete import LabelledChoicesMixin
+from articles.labels import article_details
 from recommendations.forms import (
     ArticleRelatedLinkForm,
     RelatedLinkForm,
@@ -34,6 +36,12 @@ def score_display(link: RelatedLink) -> str:
     if link.pk is None or (link.origin == RelatedLink.Origin.STAFF and not link.reasons):
         return "—"
     return f"{link.score:.2f}"
+
+
+def _titled(article) -> str:
+    return format_html(
+        '{}<br><span class="article-details">{}</span>', article.title, article_details(article)
+    )
 
 
 @admin.display(description="Why")
@@ -113,7 +121,7 @@ class RelatedLinkAdmin(admin.ModelAdmin):
         ScoreBandFilter,
     ]
     search_fields = ["source__title", "target__title"]
-    list_select_related = ["source", "target", "moderated_by"]
+    list_select_related = ["source__section", "target__section", "moderated_by"]
     show_full_result_count = False
     autocomplete_fields = ["source", "target"]
     actions = ["approve", "reject", "pin"]
@@ -124,13 +132,16 @@ class RelatedLinkAdmin(admin.ModelAdmin):
     score_display = staticmethod(score_display)
     reasons_display = staticmethod(reasons_display)
 
+    # Each article with what tells it from its namesakes (section, date, state, slug) on a
+    # second line: two articles called "Monet at Giverny" are two different decisions.
+
     @admin.display(description="Source", ordering="source__title")
     def source_title(self, link):
-        return link.source.title
+        return _titled(link.source)
 
     @admin.display(description="Target", ordering="target__title")
     def target_title(self, link):
-        return link.target.title
+        return _titled(link.target)
 
     @admin.display(description="Origin", ordering="origin")
     def origin_short(self, link):

@@ -56,3 +56,21 @@ def test_the_article_page_inline_names_targets_by_label(
     # The labels' sections come with the articles (Django's picker loads each row's choice
     # on its own, as it did before).
     assert section_queries(more.captured_queries) == section_queries(few.captured_queries) == 1
+
+
+def test_the_queue_tells_namesakes_apart(client, editor, django_assert_max_num_queries):
+    """Two links from two articles called "Monet" read as two different articles in the
+    queue: each title has its section, date, state and slug under it, at no query per row."""
+    reviews = ArticleFactory(title="Monet", slug="monet", section=SectionFactory(name="Reviews"))
+    news = ArticleFactory(title="Monet", slug="monet-2", section=SectionFactory(name="News"))
+    for source in (reviews, news):
+        RelatedLinkFactory(source=source)
+    RelatedLinkFactory.create_batch(3)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("admin:recommendations_relatedlink_changelist"))
+
+    html = response.content.decode()
+    for source in (reviews, news):
+        assert source.section.name in html
+        assert f"· /{source.slug}/</span>" in html
