@@ -124,6 +124,7 @@ def test_a_tag_picked_shows_in_the_preview(live_server, new_page):
     expect(preview.locator("h1.article__title")).to_have_text(TITLE)
     expect(preview.locator(".tag-list")).to_have_count(0)
 
+    page.get_by_role("tab", name="Related").click()  # the tags are in the form's Related tab
     page.locator("#id_tags + .select2 .select2-selection--multiple").click()
     page.keyboard.type("Chromatic")
     page.locator(".select2-results__option", has_text="Chromatic").first.wait_for()

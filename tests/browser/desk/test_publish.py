@@ -121,6 +121,9 @@ def test_a_blocking_check_refuses_and_a_warning_is_overridden_with_a_reason(live
     assert (article.title, article.status) == ("Old title", Status.REVIEW)
 
     # Fixed (decorative), the tags warning remains: it goes ahead with a reason.
+    # The figure is a card in the Figures tab, its fields folded under its head.
+    page.get_by_role("tab", name="Figures").click()
+    page.locator("#figures-0 summary").click()
     page.check("input[name='figures-0-decorative']")
     page.get_by_role("button", name="Publish now…").click()
     page.get_by_role("dialog").get_by_role("button", name="Publish now", exact=True).click()

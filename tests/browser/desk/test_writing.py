@@ -111,6 +111,7 @@ def test_tag_box_is_as_wide_as_its_field(live_server, new_page):
     page = new_page()
     log_in(page, live_server.url, superuser())
     open_article(page, live_server.url, article)
+    page.get_by_role("tab", name="Related").click()  # the tags are in the form's Related tab
 
     box = page.locator(".field-tags .select2-container").bounding_box()
     row = page.locator(".field-tags").bounding_box()
