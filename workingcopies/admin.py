@@ -52,25 +52,22 @@ class WorkingCopyAdminMixin(AutosaveEndpointsMixin):
             js=["workingcopies/autosave.js"], css={"all": ["workingcopies/autosave.css"]}
         )
 
-    # A real save, with any button, ends the working copy.
+    # A real save, with any button, ends the working copy: once the object and its inlines are
+    # saved, in the save's transaction (a save refused after this point is rolled back, copy
+    # and all). Not in response_add/response_change, which a button of another admin mixin may
+    # answer itself (the article's action bar does, articles/admin_publish.py).
 
-    def response_add(self, request, obj, post_url_continue=None):
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
         content_type = self._content_type()
         key = request.POST.get("_working_copy_key", "")
-        if KEY.fullmatch(key):
+        if not change and KEY.fullmatch(key):
             services.working_copy_discard(
                 user=request.user, content_type=content_type, object_id=None, key=key
             )
         services.working_copy_discard(
-            user=request.user, content_type=content_type, object_id=obj.pk
+            user=request.user, content_type=content_type, object_id=form.instance.pk
         )
-        return super().response_add(request, obj, post_url_continue)
-
-    def response_change(self, request, obj):
-        services.working_copy_discard(
-            user=request.user, content_type=self._content_type(), object_id=obj.pk
-        )
-        return super().response_change(request, obj)
 
     # A deleted object takes everyone's copies of it along.
 

@@ -3,6 +3,7 @@ differences when someone else saved since, Discard, and the copy ended by any re
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from reversion.models import Version
 
 from articles import services
@@ -109,6 +110,27 @@ def test_any_real_save_ends_the_copy(client, editor):
     data = {**article_form_data(article, title="Other"), "_continue": "1"}
     assert client.post(change_url(article), data).status_code == 302
     assert not WorkingCopy.objects.exists()
+
+
+def test_a_save_by_the_action_bar_ends_the_copy(client, editor):
+    """The bar's buttons answer with their own message and address (articles/admin_publish.py):
+    the copy still goes, with nothing else to load."""
+    article = ArticleFactory(draft=True)
+    autosave(client, article, title="Typed title")
+    data = {**article_form_data(article, title="Typed title"), "_action": "save"}
+    assert client.post(change_url(article), data).status_code == 302
+    assert not WorkingCopy.objects.exists()
+
+
+def test_a_new_article_saved_by_the_action_bar_ends_its_copy(client, editor):
+    data = {**article_form_data(None, title="A new one"), "_working_copy_key": "a" * 32}
+    assert client.post(autosave_url(), data).status_code == 200
+    other = {**data, "_working_copy_key": "b" * 32}
+    assert client.post(autosave_url(), other).status_code == 200  # another tab's new article
+    response = client.post(reverse("admin:articles_article_add"), {**data, "_action": "save"})
+    assert response.status_code == 302
+    assert Article.objects.get().title == "A new one"
+    assert list(WorkingCopy.objects.values_list("key", flat=True)) == ["b" * 32]
 
 
 def test_a_refused_save_is_kept_as_the_working_copy(client, editor):
