@@ -62,6 +62,14 @@ def pick(page, card: str, field: str, text: str):
     page.locator(".select2-results__option", has_text=text).click()
 
 
+def save(page, button="Save draft"):
+    """Posts the form with a button of the action bar (articles/admin_publish.py): "Save draft"
+    for a draft, "Save" for an article that is public."""
+    bar = page.get_by_role("region", name="Publishing", exact=True)
+    with page.expect_navigation():
+        bar.get_by_role("button", name=button, exact=True).click()
+
+
 def positions(page) -> list[str]:
     return page.eval_on_selector_all(
         ".figure-card:not(.empty-form)",
@@ -138,8 +146,9 @@ def test_two_figures_with_thumbnails_reordered_by_drag_and_keyboard(desk, tmp_pa
     assert page.evaluate("document.activeElement.matches('#figures-1 .figure-card__handle')")
     assert accessibility_violations(page) == []
 
-    page.locator("input[name=_continue]").first.click()
-    page.wait_for_url(re.compile(r"/change/"))
+    save(page)
+    assert page.locator(".messagelist").inner_text() == "Draft saved."
+    assert re.search(r"/change/$", page.url)
     figures = Article.objects.get().ordered_figures()
     assert [(f.position, f.artwork_id) for f in figures] == [(0, None), (1, urn.pk)]
     assert figures[0].image.original_name == "blue-field.png"
@@ -162,8 +171,7 @@ def test_a_validation_error_keeps_the_upload(desk, tmp_path):
     page.set_input_files("input[name='figures-0-image']", picture(tmp_path, "kept.png"))
     page.fill("input[name='figures-0-alt_text']", "A canvas painted evenly blue")
 
-    page.locator("input[name=_continue]").first.click()
-    page.wait_for_load_state()
+    save(page)
 
     # The error's group opens; the figure still has its picture.
     assert page.get_by_role("tab", name="Content").get_attribute("aria-selected") == "true"
@@ -174,8 +182,8 @@ def test_a_validation_error_keeps_the_upload(desk, tmp_path):
     assert "/media/figures/" in card.locator(".figure-card__thumb img").get_attribute("src")
     page.get_by_role("tab", name="Content").click()
     page.fill("#id_slug", "a-field-of-blue")
-    page.locator("input[name=_continue]").first.click()
-    page.wait_for_url(re.compile(r"/change/"))
+    save(page)
+    assert page.locator(".messagelist").inner_text() == "Draft saved."
     figure = Article.objects.get(slug="a-field-of-blue").figures.get()
     assert figure.image.original_name == "kept.png"
 
@@ -207,8 +215,7 @@ def test_the_groups_are_tabs_for_the_keyboard_and_errors_open_theirs(desk, live_
     page.get_by_role("tab", name="Figures").click()
     page.locator("#figures-group .add-row a").click()
     page.set_input_files("input[name='figures-0-image']", picture(tmp_path))
-    page.locator("input[name=_save]").first.click()
-    page.wait_for_load_state()
+    save(page)
 
     figures = page.get_by_role("tab", name="Figures (has errors)")
     assert figures.get_attribute("aria-selected") == "true"
@@ -236,8 +243,8 @@ def test_reordered_new_figures_above_saved_ones_save_once_each(desk, live_server
     page.locator("#figures-2").get_by_role("button", name="Move up", exact=True).click()
     page.locator("#figures-2").get_by_role("button", name="Move up", exact=True).click()
     page.locator("#figures-1 .inline-deletelink").click()  # the empty new one
-    page.locator("input[name=_continue]").first.click()
-    page.wait_for_url(re.compile(r"/change/"))
+    save(page, "Save")
+    assert page.locator(".messagelist").inner_text().startswith("Saved. Public since")
 
     figures = list(article.figures.order_by("position"))
     assert [(f.position, f.artwork_id) for f in figures] == [(0, new.pk), (1, saved.pk)]
