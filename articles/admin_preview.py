@@ -9,15 +9,16 @@ template renders it. Invalid input is a short list of what to fix, never a 500.
 
 from django import forms
 from django.conf import settings
-from django.contrib.admin.utils import flatten_fieldsets, unquote
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP
 
+from adminsite.objects import editable_object
 from articles.live_preview import article_as_saved
 from images import kept_uploads
 
@@ -76,16 +77,12 @@ class LivePreviewAdminMixin:
         return response
 
     def _previewed_object(self, request, object_id):
-        if object_id is None:
-            if not self.has_add_permission(request):
-                raise PermissionDenied
-            return None
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404("This article does not exist (it may have been deleted).")
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
-        return obj
+        return editable_object(
+            self,
+            request,
+            object_id,
+            missing="This article does not exist (it may have been deleted).",
+        )
 
     def _live_preview(self, request, obj):
         change = obj is not None

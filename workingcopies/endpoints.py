@@ -9,7 +9,7 @@ import re
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from adminsite.objects import editable_object
 from workingcopies import services
 from workingcopies.formdata import NotFormData, form_data
 
@@ -78,16 +79,7 @@ class AutosaveEndpointsMixin:
 
     def _working_copy_target(self, request, object_id):
         """The object (None for the add form) the user may edit, or an exception."""
-        if object_id is None:
-            if not self.has_add_permission(request):
-                raise PermissionDenied
-            return None
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404("No such object.")
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
-        return obj
+        return editable_object(self, request, object_id, missing="No such object.")
 
     def _content_type(self):
         return ContentType.objects.get_for_model(self.model, for_concrete_model=False)

@@ -11,28 +11,12 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, PublicationEvent
+from tests.browser.logins import log_in, staff
 from tests.factories import SectionFactory
-from tests.staff import staff_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TITLE = "A Field of Blue"
-PASSWORD = "correct horse battery staple"
-
-
-def staff(username, group):
-    user = staff_in(None, group, username=username)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
-def log_in(page, server, username):
-    page.goto(f"{server}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{server}/admin/")
 
 
 def picture(tmp_path):

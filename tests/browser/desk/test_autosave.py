@@ -9,30 +9,14 @@ import pytest
 
 from articles import services
 from articles.models import Article
+from tests.browser.logins import log_in, staff
 from tests.browser.page_checks import AXE_JS, BLOCKING_IMPACTS, require
 from tests.factories import ArticleFactory, SectionFactory
-from tests.staff import staff_in
 from workingcopies.models import WorkingCopy
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "correct horse battery staple"
 SAVED = re.compile(r"Saved as a working copy at \d\d:\d\d")
-
-
-def staff(username, group):
-    user = staff_in(None, group, username=username)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
-def log_in(page, server, username):
-    page.goto(f"{server}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{server}/admin/")
 
 
 def save_draft(page):

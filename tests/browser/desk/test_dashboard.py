@@ -12,30 +12,14 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article
 from articles.prepublish.registry import role_of
+from tests.browser.logins import log_in, staff
 from tests.browser.page_checks import AXE_JS, BLOCKING_IMPACTS, accessibility_violations, require
 from tests.checks import overrides
 from tests.factories import ArticleFactory, SectionFactory
-from tests.staff import staff_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "correct horse battery staple"
 Status = Article.Status
-
-
-def staff(username, group):
-    user = staff_in(None, group, username=username)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
-def log_in(page, server, username):
-    page.goto(f"{server}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{server}/admin/")
 
 
 def violations_within(page, selector: str) -> list[str]:
