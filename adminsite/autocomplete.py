@@ -41,14 +41,3 @@ def labelled(formfield, admin_site, db_field):
     if related:
         formfield.queryset = formfield.queryset.select_related(*related)
     return formfield
-
-
-def with_labelled_choices(admin_class: type) -> type:
-    """`admin_class` with LabelledChoicesMixin first, under the same name and module."""
-    if issubclass(admin_class, LabelledChoicesMixin):
-        return admin_class
-    return type(
-        admin_class.__name__,
-        (LabelledChoicesMixin, admin_class),
-        {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
-    )

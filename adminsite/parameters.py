@@ -21,7 +21,6 @@ by the site (sites.py)."""
 
 from functools import cache
 
-from django.contrib.admin import ModelAdmin
 from django.contrib.admin.filters import SimpleListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import url_params_from_lookup_dict
@@ -164,15 +163,3 @@ class GuardedModelAdmin:
             except ValueError:
                 del initial[name]
         return initial
-
-
-def guarded(admin_class: type[ModelAdmin]) -> type[ModelAdmin]:
-    """`admin_class` with GuardedModelAdmin first, under the same name and module (the way
-    AdminSite.register already subclasses an admin class it is given options for)."""
-    if issubclass(admin_class, GuardedModelAdmin):
-        return admin_class
-    return type(
-        admin_class.__name__,
-        (GuardedModelAdmin, admin_class),
-        {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
-    )

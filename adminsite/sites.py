@@ -3,10 +3,11 @@ from functools import wraps
 from django.contrib import admin
 from django.core.exceptions import BadRequest
 
-from adminsite.autocomplete import LabelledAutocompleteJsonView, with_labelled_choices
+from adminsite.autocomplete import LabelledAutocompleteJsonView, LabelledChoicesMixin
 from adminsite.index import IndexPanel, render_panels
-from adminsite.parameters import guarded, has_nul
-from richtext.admin import with_rich_text_read_only
+from adminsite.mixing import mixed_first
+from adminsite.parameters import GuardedModelAdmin, has_nul
+from richtext.admin import RichTextReadOnlyAdmin
 
 
 class NewsroomAdminSite(admin.AdminSite):
@@ -43,8 +44,9 @@ class NewsroomAdminSite(admin.AdminSite):
         groups), gets the guarded change list and add form, names the objects its forms pick
         as their admins say (autocomplete.py), and shows rich text rendered in its read-only
         views, not as escaped HTML: registering is the one door they all pass."""
-        admin_class = with_rich_text_read_only(admin_class or admin.ModelAdmin)
-        admin_class = with_labelled_choices(guarded(admin_class))
+        admin_class = admin_class or admin.ModelAdmin
+        for mixin in (RichTextReadOnlyAdmin, GuardedModelAdmin, LabelledChoicesMixin):
+            admin_class = mixed_first(mixin, admin_class)
         super().register(model_or_iterable, admin_class, **options)
 
     def admin_view(self, view, cacheable=False):

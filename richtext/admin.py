@@ -79,14 +79,3 @@ class RichTextReadOnlyAdmin:
             return readonly
         # Named here too, so that the form leaves them out (they are no form fields).
         return [*readonly, *(rendered(self.model, name) for name in rich_text_names(self.model))]
-
-
-def with_rich_text_read_only(admin_class: type) -> type:
-    """`admin_class` with RichTextReadOnlyAdmin first, under the same name and module."""
-    if issubclass(admin_class, RichTextReadOnlyAdmin):
-        return admin_class
-    return type(
-        admin_class.__name__,
-        (RichTextReadOnlyAdmin, admin_class),
-        {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
-    )

@@ -7,9 +7,10 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from adminsite.mixing import mixed_first
 from articles.models import Article
 from artists.models import Artist
-from richtext.admin import with_rich_text_read_only
+from richtext.admin import RichTextReadOnlyAdmin
 from tests.factories import ArticleFactory, ArtistFactory
 from tests.staff import staff_in
 
@@ -91,7 +92,7 @@ def test_admin_without_fieldsets_shows_the_rendered_field_once(rf):
     request = rf.get("/")
     request.user = staff_in(None, "Moderator")
     request.user.user_permissions.add(Permission.objects.get(codename="view_artist"))
-    plain = with_rich_text_read_only(admin.ModelAdmin)(Artist, admin.site)
+    plain = mixed_first(RichTextReadOnlyAdmin, admin.ModelAdmin)(Artist, admin.site)
 
     fields = flatten_fieldsets(plain.get_fieldsets(request, artist))
 
