@@ -5,8 +5,35 @@ skipped with the reason, or fail when $NEWSROOM_REQUIRE_BROWSER is set (CI sets 
 
 import os
 import shutil
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
+
+
+class OneRequestAtATimeOnASharedConnection(ThreadedWSGIServer):
+    """The live server, answering one request at a time when its threads share the tests'
+    one database connection (SQLite in memory: Django hands every thread the same connection).
+    A page whose script asks for several things at once (the figure cards of the article form)
+    would otherwise run two transactions on one connection ("cannot start a transaction within
+    a transaction") and break it for every test after. Threads still accept connections, so a
+    browser's idle keep-alive connection holds nothing up; with PostgreSQL each thread has a
+    connection of its own and nothing is serialized."""
+
+    def set_app(self, application):
+        if not self.connections_override:
+            return super().set_app(application)
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        return super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATimeOnASharedConnection
 
 CHROMIUM_FLAGS = [
     "--headless",
