@@ -66,9 +66,16 @@ def accessibility_violations(page, within: list[str] | None = None) -> list[str]
     # Run as Playwright's own code, not as an inline <script>, which the pages' Content
     # Security Policy rightly blocks.
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    # After the fonts in use have loaded: axe tells an icon font's ligature ("undo", drawn as
+    # an arrow in the editor's toolbar) from text only once its font is there; before, it reads
+    # the word as the button's visible text (a name mismatch, and grey text on grey).
     results = page.evaluate(
-        "async (within) => await axe.run(within ? {include: within.map((s) => [s])} : document,"
-        " {resultTypes: ['violations']})",
+        "async (within) => {"
+        " document.body.getBoundingClientRect();"
+        " await new Promise((done) => requestAnimationFrame(() => done()));"
+        " await document.fonts.ready;"
+        " return await axe.run(within ? {include: within.map((s) => [s])} : document,"
+        " {resultTypes: ['violations']}); }",
         within,
     )
     return [
