@@ -26,8 +26,11 @@ def rendered(model, name: str):
     @admin.display(description=field.verbose_name.capitalize())
     def show(obj):
         html = getattr(obj, name)
-        # Stored HTML is already clean (RichTextField sanitises on save); cleaning it again
-        # costs little and keeps a row written around the field (raw SQL, an old dump) safe.
+        # Marked safe so that the body reads as formatted text, not its source. What is marked
+        # is always the sanitiser's output (nh3's allow-list: no script, handler, javascript:
+        # address or frame), even though RichTextField already sanitises on save: a row written
+        # around the field (update(), raw SQL, an old dump) is shown harmless too.
+        # tests/richtext/test_admin_read_only.py puts hostile HTML there.
         return mark_safe(sanitize_html(html)) if html else "-"  # noqa: S308
 
     show.__name__ = show.__qualname__ = name  # the help text and CSS class of the field

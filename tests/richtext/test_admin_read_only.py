@@ -13,6 +13,7 @@ from artists.models import Artist
 from richtext.admin import RichTextReadOnlyAdmin
 from tests.factories import ArticleFactory, ArtistFactory
 from tests.staff import staff_in
+from tests.xss_checks import dangers
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,34 @@ def test_read_only_body_is_sanitised_again(client):
     assert "<p>Hi</p>" in content
     assert "onclick" not in content
     assert "<script>x()" not in content
+
+
+HOSTILE = [
+    '<img src="x" onerror="alert(1)">',
+    '<a href="javascript:alert(1)">link</a>',
+    "<svg><script>alert(1)</script></svg>",
+    '<iframe src="https://evil.example/"></iframe>',
+    '<p style="background:url(javascript:alert(1))">styled</p>',
+    "</div></fieldset><script>alert(1)</script>",
+    '<math><mtext><table><mglyph><style><img src=x onerror="alert(1)">',
+    '<p title="&quot;><script>alert(1)</script>">quoted</p>',
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_html_written_around_the_field_is_harmless_when_shown(client, hostile):
+    """mark_safe in richtext/admin.py shows the body as HTML: what it marks safe is always the
+    sanitiser's output, so HTML that reached the row without it (an update(), raw SQL, an old
+    dump) is shown without a script, an event handler, a javascript: address or a frame."""
+    article = ArticleFactory(body="<p>Fine</p>")
+    Article.objects.filter(pk=article.pk).update(body=f"<p>Before</p>{hostile}<p>After</p>")
+    staff_in(client, "Moderator")
+
+    response = client.get(change_url(article))
+
+    assert response.status_code == 200
+    assert dangers(response.content.decode()) == []
+    assert "<p>Before</p>" in response.content.decode()  # the body is shown, not dropped
 
 
 def test_editor_still_gets_the_editor(client):
