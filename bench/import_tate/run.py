@@ -27,7 +27,7 @@ from pathlib import Path
 from bench.import_tate.report import entry, record, table
 from bench.import_tate.steps import run_step
 from bench.shared.entries import DATABASE_NAMES as NAMES
-from bench.shared.lock import LOCK_FILE, single_run_lock
+from bench.shared.lock import single_run_lock
 from bench.shared.paths import DOC, ROOT
 from bench.shared.postgres import (
     BENCH_DATABASE,
@@ -49,7 +49,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_step(args)
     lock = single_run_lock()
     if lock is None:
-        print(f"Another benchmark holds {LOCK_FILE}: wait for it to finish.", file=sys.stderr)
         return 3
     databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     workdir = Path(tempfile.mkdtemp(prefix="newsroom-bench-tate-"))

@@ -79,7 +79,7 @@ from bench.shared.gunicorn import (
     free_port,
     redis_check,
 )
-from bench.shared.lock import LOCK_FILE, single_run_lock
+from bench.shared.lock import single_run_lock
 from bench.shared.machine import changed_since, machine_info
 from bench.shared.paths import DOC, ROOT
 from bench.shared.pg_cluster import ClusterFailed, PostgresCluster, PostgresUnavailable
@@ -105,7 +105,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_step(args)
     held = single_run_lock()
     if held is None:
-        print(f"Another benchmark holds {LOCK_FILE}: wait for it to finish.", file=sys.stderr)
         return 3
     try:
         wrk = ensure_wrk()

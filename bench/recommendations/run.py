@@ -37,7 +37,7 @@ from bench.recommendations.report import (
     record,
 )
 from bench.recommendations.steps import run_step
-from bench.shared.lock import LOCK_FILE, single_run_lock
+from bench.shared.lock import single_run_lock
 from bench.shared.machine import changed_since
 from bench.shared.paths import DOC, ROOT
 from bench.shared.postgres import (
@@ -58,11 +58,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_step(args)
     lock = single_run_lock()
     if lock is None:
-        print(
-            f"Another benchmark is running on this machine (it holds {LOCK_FILE}): two at once "
-            f"would share {BENCH_DATABASE} and each other's CPU. Wait for it to finish.",
-            file=sys.stderr,
-        )
         return 3
     databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     if "postgres" in databases:

@@ -55,7 +55,7 @@ from bench.shared.gunicorn import (
     server_env,
     site_env,
 )
-from bench.shared.lock import LOCK_FILE, single_run_lock
+from bench.shared.lock import single_run_lock
 from bench.shared.machine import changed_since
 from bench.shared.paths import DOC, ROOT
 from bench.shared.postgres import (
@@ -89,7 +89,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_step(args)
     lock = single_run_lock()
     if lock is None:
-        print(f"Another benchmark holds {LOCK_FILE}: wait for it to finish.", file=sys.stderr)
         return 3
     try:
         wrk = ensure_wrk()
