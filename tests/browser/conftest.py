@@ -11,6 +11,10 @@ import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 
+# Held while the live server answers a request on the shared connection; a test's end waits for
+# it, so that the database is not emptied under a request its page sent last (an autosave).
+SERVING = threading.Lock()
+
 
 class OneRequestAtATimeOnASharedConnection(ThreadedWSGIServer):
     """The live server, answering one request at a time when its threads share the tests'
@@ -24,10 +28,9 @@ class OneRequestAtATimeOnASharedConnection(ThreadedWSGIServer):
     def set_app(self, application):
         if not self.connections_override:
             return super().set_app(application)
-        lock = threading.Lock()
 
         def one_at_a_time(environ, start_response):
-            with lock:
+            with SERVING:
                 return application(environ, start_response)
 
         return super().set_app(one_at_a_time)
@@ -91,3 +94,5 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
+    with SERVING:  # a request the closed pages had sent is answered before the tables are emptied
+        pass
