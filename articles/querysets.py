@@ -86,6 +86,8 @@ def _figures_prefetch(*, with_captions: bool, through: str = ""):
     figures = figures.select_related("image", "artwork", "artwork_image__image")
     lookups = ["artwork__images"]
     if with_captions:
-        lookups.append("artwork__artist_credits__artist")
+        # The credits with their artists in one query (a join), not one query each.
+        credits = apps.get_model("artworks", "ArtworkArtist").objects.select_related("artist")
+        lookups.append(Prefetch("artwork__artist_credits", queryset=credits))
     lookup = f"{through}__figures" if through else "figures"
     return Prefetch(lookup, queryset=figures.prefetch_related(*lookups))

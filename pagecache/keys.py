@@ -28,6 +28,8 @@ LAST_CHANGE = f"{PREFIX}last-change"
 NEXT_PUBLICATION = f"{PREFIX}schedule:next"
 PUBLICATION_WATERMARK = f"{PREFIX}schedule:watermark"
 PUBLICATION_LOCK = f"{PREFIX}schedule:lock"
+# Fragments (fragments.py): values kept with the version keys they depend on, like pages.
+FRAGMENT = f"{PREFIX}fragment:"
 
 
 def for_object(label: str, pk) -> str:

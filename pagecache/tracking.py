@@ -28,6 +28,14 @@ class Recorder:
         return False
 
 
+def note(names) -> None:
+    """The page being built depends on these version keys too (a fragment kept in the cache,
+    fragments.py, whose objects were not loaded this time)."""
+    shown = _shown.get()
+    if shown is not None:
+        shown.update(names)
+
+
 def _record(sender, instance, **kwargs):
     shown = _shown.get()
     if shown is not None and instance.pk is not None:

@@ -8,14 +8,13 @@ later drops out of every block at once, with no recompute.
 from django.conf import settings
 
 from articles.models import Article
-from articles.querysets import card_figures_prefetch
 from recommendations.models import RelatedLink
 
 
-def related_articles_for(article: Article, *, policy: str | None = None, limit: int | None = None):
+def related_links_for(article: Article, *, policy: str | None = None, limit: int | None = None):
     """The links shown under `article`, in block order (pinned by position, then approved, then
-    suggestions best first), with each target's section and lead image loaded: at most three
-    queries however many links there are (one when there are none).
+    suggestions best first), with each target and its section: one query. The cards' pictures
+    are loaded by cards.py, and only for cards not kept in the cache.
 
     `policy` defaults to settings.RECOMMENDATIONS_MODERATION ("post" shows suggestions, "pre"
     only approved and pinned links); `limit` to settings.RECOMMENDATIONS_BLOCK_SIZE.
@@ -28,6 +27,5 @@ def related_articles_for(article: Article, *, policy: str | None = None, limit: 
         RelatedLink.objects.filter(source=article, target__in=Article.objects.published())
         .shown(policy=policy)
         .in_block_order()
-        .select_related("target__section")
-        .prefetch_related(card_figures_prefetch(through="target"))[:limit]
+        .select_related("target__section")[:limit]
     )

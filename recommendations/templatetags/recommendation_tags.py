@@ -3,12 +3,13 @@ it while the articles app's Python never imports recommendations."""
 
 from django import template
 
-from recommendations.selectors import related_articles_for
+from recommendations.cards import related_cards as cards_under
 
 register = template.Library()
 
 
 @register.simple_tag
-def related_articles(article):
-    """`{% related_articles article as links %}`: the links to show under the article."""
-    return related_articles_for(article)
+def related_cards(article):
+    """`{% related_cards article as cards %}`: the HTML of the block's cards, in order
+    (templates/recommendations/related_block.html)."""
+    return cards_under(article)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from recommendations.models import RelatedLink
-from recommendations.selectors import related_articles_for
+from recommendations.selectors import related_links_for
 from tests.factories import (
     ArticleFactory,
     ArticleFigureFactory,
@@ -65,7 +65,7 @@ def test_block_order_pinned_then_approved_then_suggestions_by_score(client, sett
     first_pin = link(source, status=PINNED, position=1, score=0.1)
     expected = [first_pin, second_pin, approved, strong, weak]
 
-    assert list(related_articles_for(source)) == expected
+    assert list(related_links_for(source)) == expected
     targets = [each.target for each in expected]
     assert titles_in(block_of(client, source), targets) == [t.title for t in targets]
 
@@ -79,7 +79,7 @@ def test_rejected_link_never_shows(client, source):
 
     assert rejected.target.title not in block
     assert shown.target.title in block
-    assert list(related_articles_for(source)) == [shown]
+    assert list(related_links_for(source)) == [shown]
 
 
 def test_post_moderation_shows_suggestions(client, settings, source):
@@ -120,7 +120,7 @@ def test_policy_argument_overrides_the_setting(settings, source):
     approved = link(source, status=APPROVED)
     link(source, status=SUGGESTED)
 
-    assert list(related_articles_for(source, policy="pre")) == [approved]
+    assert list(related_links_for(source, policy="pre")) == [approved]
 
 
 def test_block_size_limits_the_links_shown(client, settings, source):
@@ -134,7 +134,7 @@ def test_block_size_limits_the_links_shown(client, settings, source):
     assert second.target.title in block
     assert third.target.title not in block
     assert block.count('class="card__link"') == 2
-    assert len(related_articles_for(source, limit=1)) == 1
+    assert len(related_links_for(source, limit=1)) == 1
 
 
 def test_draft_target_never_shows(client, source):
@@ -142,7 +142,7 @@ def test_draft_target_never_shows(client, source):
     link(source, ArticleFactory(draft=True, title="A draft still"), status=PINNED, position=0)
 
     assert block_of(client, source) == ""
-    assert list(related_articles_for(source)) == []
+    assert list(related_links_for(source)) == []
 
 
 def test_scheduled_target_shows_once_its_time_has_come(client, source):

@@ -13,12 +13,14 @@ from tests.articles.test_query_budget import (
 
 pytestmark = pytest.mark.django_db
 
-# The links with their published targets and the targets' sections (1), the targets' figures
-# with artwork and chosen image (1) and those artworks' images (1).
+# The links with their published targets and the targets' sections (1); for the cards not kept
+# in the cache (recommendations/cards.py), the targets' figures with artwork and chosen image
+# (1) and those artworks' images (1).
 BLOCK_QUERIES = 3
+KEPT_BLOCK_QUERIES = 1
 
 BLOCK = Template(
-    "{% load recommendation_tags %}{% related_articles article as links %}"
+    "{% load recommendation_tags %}{% related_cards article as cards %}"
     '{% include "recommendations/related_block.html" %}'
 )
 
@@ -33,6 +35,18 @@ def test_block_query_count(django_assert_num_queries, links):
 
     assert html.count('class="card__link"') == links
     assert html.count("<img ") == links
+
+
+@pytest.mark.parametrize("links", [1, 4])
+def test_kept_cards_cost_only_the_links(django_assert_num_queries, links):
+    """Once its cards are kept, the block costs its one query, and shows the same."""
+    article = rich_article(1, related=links)
+    first = BLOCK.render(Context({"article": article}))
+
+    with django_assert_num_queries(KEPT_BLOCK_QUERIES):
+        html = BLOCK.render(Context({"article": article}))
+
+    assert html == first
 
 
 @pytest.mark.parametrize("links", [1, 4])
