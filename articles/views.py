@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -36,6 +37,11 @@ class ArticleListView(ListView):
         return Article.objects.published().for_listing().newest_first()
 
 
+# A reader's page only reads: no transaction around it (ATOMIC_REQUESTS would add BEGIN and
+# COMMIT, two round trips on every cold page). PostgreSQL's READ COMMITTED gives each query its
+# own snapshot inside a transaction as well; a page built while a change commits is not kept by
+# the page cache (its change counter moved), and the next page shows the change.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"

@@ -62,6 +62,7 @@ def test_filtered_results_cost_the_same_with_more_results(client, filters):
     section = SectionFactory(slug="reviews")
     results(1, section)
     site_settings_exist()
+    search_page(client, "")  # the header's settings and sections are kept from now on
     few, few_html = queries_of(client, q="peregrine", **filters)
 
     results(7, section)
