@@ -4,7 +4,6 @@ its figures changes: an article is a card in the blocks of many others, and buil
 picture is most of a block's cost. Which cards a block shows is read fresh every time
 (selectors.py), so a target unpublished drops out at once; a card is public content only."""
 
-from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
@@ -14,23 +13,25 @@ from articles.querysets import card_figures_prefetch
 from artworks.models import Artwork
 from images.models import Image
 from pagecache import fragments
-from recommendations.selectors import related_links_for
+from recommendations.selectors import related_target_ids
 
 
 def related_cards(article: Article) -> list[SafeString]:
-    """The block's cards under `article`, in block order: two queries when every card is kept
-    (the links, and nothing more), four when some must be built."""
-    targets = [link.target for link in related_links_for(article)]
-    names = {target.pk: f"related-card:{target.pk}" for target in targets}
+    """The block's cards under `article`, in block order: one query when every card is kept
+    (which articles the block shows), four when some must be built (those articles with their
+    sections, their figures, the figures' artworks' images)."""
+    ids = related_target_ids(article)
+    names = {pk: f"related-card:{pk}" for pk in ids}
     kept = fragments.look_up(names.values())
-    missing = [target for target in targets if names[target.pk] not in kept]
+    missing = [pk for pk in ids if names[pk] not in kept]
     if missing:
         before = fragments.change_count()
-        prefetch_related_objects(missing, card_figures_prefetch())
-        built = {names[target.pk]: (_render(target), card_keys(target)) for target in missing}
+        targets = Article.objects.filter(pk__in=missing).select_related("section")
+        targets = targets.prefetch_related(card_figures_prefetch())
+        built = {names[target.pk]: (_render(target), card_keys(target)) for target in targets}
         fragments.keep(built, before=before)
         kept.update({name: value for name, (value, _) in built.items()})
-    return [kept[names[target.pk]] for target in targets]
+    return [kept[names[pk]] for pk in ids if names[pk] in kept]
 
 
 def card_keys(target: Article) -> set[str]:

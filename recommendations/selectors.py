@@ -13,12 +13,21 @@ from recommendations.models import RelatedLink
 
 def related_links_for(article: Article, *, policy: str | None = None, limit: int | None = None):
     """The links shown under `article`, in block order (pinned by position, then approved, then
-    suggestions best first), with each target and its section: one query. The cards' pictures
-    are loaded by cards.py, and only for cards not kept in the cache.
+    suggestions best first), with each target and its section: one query.
 
     `policy` defaults to settings.RECOMMENDATIONS_MODERATION ("post" shows suggestions, "pre"
     only approved and pinned links); `limit` to settings.RECOMMENDATIONS_BLOCK_SIZE.
     """
+    return _shown_links(article, policy, limit).select_related("target__section")
+
+
+def related_target_ids(article: Article, *, policy: str | None = None, limit: int | None = None):
+    """The ids of the articles those links point at, in block order: one query, nothing built
+    but integers (the block's cards are kept in the cache, cards.py)."""
+    return list(_shown_links(article, policy, limit).values_list("target_id", flat=True))
+
+
+def _shown_links(article, policy, limit):
     if policy is None:
         policy = settings.RECOMMENDATIONS_MODERATION
     if limit is None:
@@ -26,6 +35,5 @@ def related_links_for(article: Article, *, policy: str | None = None, limit: int
     return (
         RelatedLink.objects.filter(source=article, target__in=Article.objects.published())
         .shown(policy=policy)
-        .in_block_order()
-        .select_related("target__section")[:limit]
+        .in_block_order()[:limit]
     )
