@@ -1,8 +1,11 @@
-"""Template tags that let artist and artwork pages list articles without importing articles."""
+"""Template tags that let artist and artwork pages list articles without importing articles,
+and the article page print its figures."""
 
 from django import template
+from django.utils.html import format_html
 
 from articles.selectors import articles_featuring as select_articles_featuring
+from images.markup import captioned_html
 
 register = template.Library()
 
@@ -11,3 +14,22 @@ register = template.Library()
 def articles_featuring(obj, limit=6):
     """Published articles featuring an artist or artwork, newest first."""
     return select_articles_featuring(obj)[:limit]
+
+
+@register.simple_tag
+def article_figure(figure, loading="", **more):
+    """`{% article_figure figure loading=... class=... %}`: what templates/includes/figure.html
+    prints (which calls this): the figure's picture with its caption lines and credit, or
+    nothing when its artwork has lost its image. One tag per figure, no nested includes."""
+    shown = figure.shown_image()
+    if shown is None:
+        return "\n\n"
+    html = captioned_html(
+        shown.picture,
+        alt=shown.alt,
+        lines=figure.caption_lines(),
+        credit=shown.credit,
+        loading=loading,
+        css_class=more.get("class"),
+    )
+    return format_html("\n\n\n{}\n\n\n", html)  # the line breaks the includes printed
