@@ -8,6 +8,7 @@ from taggit.models import Tag
 
 from articles import previews
 from articles.models import Article, Section
+from articles.page_parts import load_parts
 from articles.selectors import public_article_formerly_at, tag_has_public_content
 from artists.models import Artist
 from artworks.models import Artwork
@@ -47,7 +48,12 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().for_detail()
+        return Article.objects.published().select_related("section")
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        load_parts(article)  # what for_detail() prefetches, without building its querysets
+        return article
 
     def get(self, request, *args, **kwargs):
         try:

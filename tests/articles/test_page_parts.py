@@ -1,0 +1,126 @@
+"""The article page's parts read with SQL written once (articles/page_parts.py) are the objects
+for_detail() prefetches: the same rows, values and order, in the same caches, recorded by the
+page cache the same way; hostile text in every part comes back as stored."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article
+from articles.page_parts import load_parts
+from pagecache.tracking import Recorder
+from tests.factories import (
+    ArticleAuthorFactory,
+    ArticleFactory,
+    ArticleFigureFactory,
+    ArticleLinkFactory,
+    ArtistFactory,
+    ArtworkArtistFactory,
+    ArtworkFactory,
+    ArtworkImageFactory,
+    AuthorFactory,
+    ImageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = "'; DROP TABLE articles_article; -- %s %(x)s \" <b>&amp;</b> \\ Ünïcödé 🎨"
+
+
+def values(obj) -> dict:
+    return {key: value for key, value in vars(obj).items() if not key.startswith("_")}
+
+
+def shape(article: Article) -> list:
+    """Everything the page reads of its parts, as plain values."""
+    figures = []
+    for figure in article.ordered_figures():
+        artwork = figure.artwork
+        figures.append(
+            (
+                values(figure),
+                figure.image and values(figure.image),
+                artwork and values(artwork),
+                figure.artwork_image and values(figure.artwork_image),
+                figure.artwork_image and values(figure.artwork_image.image),
+                artwork and [(values(i), values(i.image)) for i in artwork.images.all()],
+                artwork and [(values(c), values(c.artist)) for c in artwork.artist_credits.all()],
+                figure.caption_lines(),
+                figure.shown_image() and figure.shown_image().picture,
+            )
+        )
+    return [
+        [(values(credit), values(credit.author)) for credit in article.article_authors.all()],
+        figures,
+        sorted(values(tag).items() for tag in article.tags.all()),
+        [values(link) for link in article.links.all()],
+        [values(artist) for artist in article.featured_artists.all()],
+    ]
+
+
+@pytest.fixture
+def article():
+    article = ArticleFactory(tags=["Zebra", "apple", HOSTILE[:90]])
+    ArticleAuthorFactory(article=article, position=2, author=AuthorFactory(name=HOSTILE))
+    ArticleAuthorFactory(article=article, position=1)
+    artwork = ArtworkFactory(title=HOSTILE)
+    ArtworkArtistFactory(artwork=artwork, position=1, artist=ArtistFactory(name=HOSTILE))
+    ArtworkArtistFactory(artwork=artwork, position=0)
+    first = ArtworkImageFactory(artwork=artwork, position=1, alt_text=HOSTILE, decorative=True)
+    ArtworkImageFactory(artwork=artwork, position=0)
+    ArticleFigureFactory(article=article, artwork=artwork, position=3)
+    ArticleFigureFactory(article=article, artwork=artwork, artwork_image=first, position=1)
+    ArticleFigureFactory(article=article, artwork=None, image=ImageFactory(), alt_text=HOSTILE)
+    ArticleFigureFactory(article=article, caption=f"{HOSTILE}\n\nTwo", credit=HOSTILE)
+    lost = ArticleFigureFactory(article=article, position=9)
+    lost.artwork.images.all().delete()
+    ArticleLinkFactory(article=article, title=HOSTILE, position=1)
+    ArticleLinkFactory(article=article, position=0)
+    for name in ["émile zola", "Émile Bernard", "ai weiwei", "Ai Weiwei", HOSTILE]:
+        article.featured_artists.add(ArtistFactory(name=name, sort_name=name))
+    return article
+
+
+def test_the_parts_are_what_for_detail_prefetches(article):
+    expected = shape(Article.objects.for_detail().get(pk=article.pk))
+    loaded = Article.objects.select_related("section").get(pk=article.pk)
+    load_parts(loaded)
+
+    assert shape(loaded) == expected
+
+
+def test_hostile_text_comes_back_as_stored(article):
+    loaded = Article.objects.get(pk=article.pk)
+    load_parts(loaded)
+    assert [link.title for link in loaded.links.all()][1] == HOSTILE
+    assert HOSTILE in [credit.author.name for credit in loaded.article_authors.all()]
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_seven_queries_then_none(article, django_assert_num_queries):
+    """Byline, figures, the artworks' images, their credits, tags, links, featured artists;
+    the page then reads every part from the caches."""
+    loaded = Article.objects.get(pk=article.pk)
+    with django_assert_num_queries(7):
+        load_parts(loaded)
+    with CaptureQueriesContext(connection) as later:
+        shape(loaded)
+    assert len(later) == 0
+
+
+def test_without_artworks_the_artwork_parts_are_not_read(django_assert_num_queries):
+    article = ArticleFactory()
+    ArticleFigureFactory(article=article, artwork=None, image=ImageFactory(), alt_text="x")
+    loaded = Article.objects.get(pk=article.pk)
+    with django_assert_num_queries(5):
+        load_parts(loaded)
+
+
+def test_the_page_cache_records_what_for_detail_records(article):
+    with Recorder() as expected:
+        shape(Article.objects.for_detail().get(pk=article.pk))
+    with Recorder() as recorded:
+        loaded = Article.objects.select_related("section").get(pk=article.pk)
+        load_parts(loaded)
+
+    assert recorded == expected
