@@ -35,6 +35,14 @@ class RelatedLinkQuerySet(models.QuerySet):
         )
 
 
+def block_order_key(status: str, position: int | None, score: float, target_id: int):
+    """in_block_order() of one link in hand, for sorting in Python: pinned in their order, then
+    approved, then suggestions best first (tests/recommendations/test_block.py holds both to
+    the same order)."""
+    rank = {RelatedLink.Status.PINNED: 0, RelatedLink.Status.APPROVED: 1}.get(status, 2)
+    return (rank, position is None, position or 0, -score, target_id)
+
+
 class RelatedLink(models.Model):
     """One "You may also like" link from a source article to a target article."""
 

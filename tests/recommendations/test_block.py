@@ -2,6 +2,7 @@
 never shows."""
 
 import datetime
+import random
 
 import pytest
 import time_machine
@@ -9,7 +10,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from recommendations.models import RelatedLink
-from recommendations.selectors import related_links_for
+from recommendations.selectors import related_links_for, related_target_ids
 from tests.factories import (
     ArticleFactory,
     ArticleFigureFactory,
@@ -215,3 +216,26 @@ def test_no_links_no_block(client, source):
     assert response.status_code == 200
     assert HEADING not in response.content.decode()
     assert "related-heading" not in response.content.decode()
+
+
+@pytest.mark.parametrize("policy", ["post", "pre"])
+@pytest.mark.parametrize("limit", [1, 4, 30])
+def test_the_blocks_ids_follow_the_same_rules_as_its_links(source, policy, limit):
+    """related_target_ids() (Python twins of published() and in_block_order()) gives the
+    targets of related_links_for() (the rules in SQL), in the same order: every status, equal
+    scores and positions, missing positions, targets scheduled, drafts, unpublished."""
+    chance = random.Random(17)
+    statuses = [PINNED, APPROVED, SUGGESTED, REJECTED]
+    targets = [ArticleFactory() for _ in range(14)]
+    targets += [ArticleFactory(scheduled=True), ArticleFactory(draft=True)]
+    unpublished = ArticleFactory()
+    Article.objects.filter(pk=unpublished.pk).update(status=Article.Status.UNPUBLISHED)
+    targets.append(unpublished)
+    for target in targets:
+        status = chance.choice(statuses)
+        position = chance.choice([None, 0, 1, 2]) if status != PINNED else chance.choice([0, 1])
+        link(source, target, status=status, position=position, score=chance.choice([0.5, 0.7]))
+
+    expected = [shown.target_id for shown in related_links_for(source, policy=policy, limit=limit)]
+    assert related_target_ids(source, policy=policy, limit=limit) == expected
+    assert len(expected) >= min(limit, 3)
