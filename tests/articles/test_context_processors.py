@@ -3,7 +3,7 @@ section renamed, added or deleted shows on the very next page, with the page cac
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_script_prefix
 from django.urls import reverse
 
 from tests.factories import SectionFactory
@@ -48,3 +48,19 @@ def test_a_section_renamed_added_or_deleted_shows_on_the_next_page(client, page_
 
     reviews.delete()
     assert ">Reviews</a>" not in navigation(client)
+
+
+def test_the_links_follow_the_prefix_the_site_is_served_under(client, settings):
+    """A site served under a path prefix links there, sections included: one kept copy per
+    prefix, never another prefix's."""
+    settings.PAGE_CACHE = False
+    SectionFactory(name="News", slug="news")
+    navigation(client)
+    with override_script_prefix("/mag/"):
+        page = client.get("/").content.decode()
+
+    assert 'href="/mag/sections/news/"' in page
+    assert 'href="/mag/articles/"' in page
+    assert 'action="/mag/search/"' in page
+    assert ">News</a>" in navigation(client)
+    assert 'href="/sections/news/"' in navigation(client)
