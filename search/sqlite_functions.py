@@ -21,7 +21,7 @@ def _register(connection, **kwargs) -> None:
         )
 
 
-def _ensure_triggers(using, apps, **kwargs) -> None:
+def _ensure_triggers(using, **kwargs) -> None:
     from django.db import connections  # noqa: PLC0415
 
     connection = connections[using]

@@ -4,8 +4,9 @@
 Matching: the words of the query by English stem without accents (websearch_to_tsquery, so
 any input is a valid query), or the artist names by trigram similarity (search_documents_named,
 migration 0003), each through its GIN index. Ranking: ts_rank over the weighted document, plus
-the similarity of the artist names. What the public may see is decided here, at query
-time, by Article.objects.published(): a scheduled article is found from its minute on.
+the similarity of the artist names where the words did not match. What the public may see is
+decided here, at query time, by Article.objects.published(): a scheduled article is found from
+its minute on.
 """
 
 from django.contrib.postgres.search import (
@@ -49,8 +50,14 @@ def find(params: SearchParams) -> QuerySet:
     return (
         SearchDocument.objects.filter(_visible(params), Q(vector=query) | named)
         .annotate(
+            # The names' likeness counts for the documents their words did not find (found by
+            # their names alone): worked out for every row a common word finds, it cost most of
+            # the search (0.5 s of 0.6 s at 100,000 articles).
             rank=SearchRank(F("vector"), query, normalization=NORMALIZATION)
-            + TrigramStrictWordSimilarity(folded, "names") * _name_weight(),
+            + Case(
+                When(vector=query, then=Value(0.0)),
+                default=TrigramStrictWordSimilarity(folded, "names") * _name_weight(),
+            ),
             object_id=Coalesce("article_id", "artist_id", "artwork_id"),
             # Worked out for the page's rows only (PostgreSQL computes costly output columns
             # after the sort and the limit).
@@ -69,6 +76,12 @@ def find(params: SearchParams) -> QuerySet:
         .order_by("-rank", "kind", "-pk")
         .values("kind", "object_id", "rank", "snippet")
     )
+
+
+def count(hits: QuerySet, cap: int) -> int:
+    """How many hits, up to cap: the first cap rows found, in no order, neither ranked nor
+    cut into snippets."""
+    return hits.order_by().values("pk")[:cap].count()
 
 
 def snippet(hit: dict, obj, params: SearchParams) -> str:

@@ -43,6 +43,10 @@ def find(params: SearchParams) -> "Hits | QuerySet":
     return Hits(params, words_match, names_match, likeness)
 
 
+def count(hits: "Hits | QuerySet", cap: int) -> int:
+    return hits.count(cap) if isinstance(hits, Hits) else hits.count()
+
+
 def snippet(hit: dict, obj, params: SearchParams) -> str:
     return hit["snippet"]
 
@@ -110,10 +114,13 @@ class Hits:
         code = KIND_CODES[Kind.ARTICLE]
         return f"{visible} AND ((rowid & 3) != {code} OR (rowid >> 2) IN ({sql}))", list(values)
 
-    def count(self) -> int:
+    def count(self, cap: int = -1) -> int:
+        """How many hits (up to cap, if given)."""
         sql, values = self._hits(ranked=False)
         with connection.cursor() as cursor:
-            cursor.execute(f"{sql} SELECT count(*) FROM hits", values)
+            cursor.execute(
+                f"{sql} SELECT count(*) FROM (SELECT 1 FROM hits LIMIT %s)", [*values, cap]
+            )
             return cursor.fetchone()[0]
 
     def __len__(self) -> int:

@@ -102,7 +102,7 @@ def test_triggers_a_remade_table_lost_come_back_after_migrate(client):
     with connection.cursor() as cursor:
         cursor.execute("DROP TRIGGER search_fts_article_update")
 
-    sqlite_functions._ensure_triggers(using="default", apps=None)
+    sqlite_functions._ensure_triggers(using="default")
     article.title = "Essay on marquetry"
     article.save()
 
