@@ -22,7 +22,7 @@ EMPTY_QUERY_QUERIES = ATOMIC_REQUEST + 2
 
 # One kind, or one section: the count (1) and the page of hits (1), the objects of that kind
 # with all their cards show (at most 4, for articles), the site settings (1) and sections (1);
-# on SQLite the names' vocabulary (1).
+# the artist names like the query (1).
 FILTERED_QUERIES = ATOMIC_REQUEST + 2 + 4 + 2 + NAMES_LOOKUP
 
 

@@ -19,8 +19,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 # SAVEPOINT and RELEASE of ATOMIC_REQUESTS (2), the count (1) and the page of hits (1); the
 # articles with their sections (1), bylines (1), figures (1) and the figures' artwork images
 # (1); the artworks (1), their images (1) and credits with artists (1); the artists (1); the
-# site settings (1) and the header's sections, also the section filter's (1); on SQLite the names'
-# vocabulary, for misspelt artist names (1).
+# site settings (1) and the header's sections, also the section filter's (1); the artist names
+# like the query, for misspelt names (1).
 RESULTS_PAGE_QUERIES = 14 + NAMES_LOOKUP
 
 
