@@ -19,10 +19,8 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
-    Exists,
     F,
     Func,
-    OuterRef,
     Q,
     QuerySet,
     TextField,
@@ -150,7 +148,18 @@ def _visible(params: SearchParams, *, few: bool) -> Q:
         if params.section:
             articles = articles.filter(section__slug=params.section)
         if few:
-            visible |= Q(Exists(articles.filter(pk=OuterRef("article_id"))), kind=Kind.ARTICLE)
+            # Raw SQL, safe: the SQL Django compiles for published() (the section a bound
+            # parameter) around a constant. OFFSET 0 keeps PostgreSQL from hashing every
+            # published article first (its plan for a plain EXISTS when it expects many rows):
+            # counting 1,001 hits of a common word took 0.1 s that way, 10 ms probing each.
+            sql, values = articles.values("pk").query.sql_with_params()
+            public = RawSQL(  # noqa: S611 (see above)
+                f"EXISTS (SELECT 1 FROM ({sql}) public"  # noqa: S608
+                ' WHERE public.pk = "search_searchdocument"."article_id" OFFSET 0)',
+                values,
+                output_field=BooleanField(),
+            )
+            visible |= Q(public, kind=Kind.ARTICLE)
         else:
             visible |= Q(kind=Kind.ARTICLE, article__in=articles)
     return visible
