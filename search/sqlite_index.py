@@ -16,9 +16,9 @@ opens (search/sqlite_functions.py): a write from a client without it (the sqlite
 indexed table fails with "no such function" rather than leave the index stale.
 
 SQLite drops a table's triggers when Django's schema editor remakes the table (most ALTERs on
-SQLite): ensure_triggers() runs after every migrate and recreates the missing ones (the copied
-rows keep their ids, so the index stays true). Everything here is constant SQL: ids come from
-the rows themselves (NEW/OLD), never from a caller.
+SQLite): ensure_triggers() runs after every migrate, recreates the missing ones and rebuilds
+every row (a later migration may have changed content while they were missing). Everything
+here is constant SQL: ids come from the rows themselves (NEW/OLD), never from a caller.
 """
 
 # ruff: noqa: S608 (constant SQL: ids come from NEW/OLD rows and the tables, never from a caller)
@@ -36,6 +36,8 @@ CREATE VIRTUAL TABLE search_artist_names USING fts5(
     names, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE search_names_terms USING fts5vocab(search_artist_names, 'row');
 """
+
+REBUILT_TABLES = ["search_fts", "search_names", "search_artist_names"]
 
 DROP_TABLES = """
 DROP TABLE IF EXISTS search_names_terms;
@@ -281,9 +283,17 @@ def drop(cursor) -> None:
     _run(cursor, "".join(f"DROP TRIGGER IF EXISTS {name};\n" for name in TRIGGERS) + DROP_TABLES)
 
 
-def ensure_triggers(cursor) -> None:
-    """Recreate the triggers a remade table lost (IF NOT EXISTS: the others stay)."""
-    _run(cursor, "".join(TRIGGERS.values()))
+def ensure_triggers(cursor) -> bool:
+    """Recreate the triggers a remade table lost, and then rebuild every row: a migration may
+    have changed content between the remake and now. False when none was missing."""
+    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    existing = {name for (name,) in cursor.fetchall()}
+    if set(TRIGGERS) <= existing:
+        return False
+    _run(cursor, "".join(TRIGGERS.values()))  # IF NOT EXISTS: the others stay
+    _run(cursor, "".join(f"DELETE FROM {table};" for table in REBUILT_TABLES))
+    _run(cursor, FILL)
+    return True
 
 
 def _run(cursor, script: str) -> None:

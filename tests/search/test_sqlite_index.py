@@ -97,16 +97,22 @@ def test_the_migration_fills_the_index_from_existing_content(client):
 
 def test_triggers_a_remade_table_lost_come_back_after_migrate(client):
     """SQLite drops a table's triggers when the schema editor remakes it: migrate's end puts
-    them back, so later edits are searched."""
+    them back and rebuilds the rows, so edits made while they were missing are searched, and
+    later edits too."""
     article = ArticleFactory(title="Essay")
     with connection.cursor() as cursor:
         cursor.execute("DROP TRIGGER search_fts_article_update")
+    article.title = "Essay on intarsia"  # as a data migration would, with the trigger gone
+    article.save()
+    assert found(client, "intarsia") == []
 
     sqlite_functions._ensure_triggers(using="default")
+    assert found(client, "intarsia") == [article.get_absolute_url()]
+
     article.title = "Essay on marquetry"
     article.save()
-
     assert found(client, "marquetry") == [article.get_absolute_url()]
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         assert set(sqlite_index.TRIGGERS) <= {name for (name,) in cursor.fetchall()}
+        assert sqlite_index.ensure_triggers(cursor) is False  # none missing: nothing rebuilt
