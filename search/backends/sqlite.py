@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from articles.models import Article
-from search.backends.fts5_query import all_words, each_of
+from search.backends.fts5_query import each_of, websearch
 from search.models import SearchDocument
 from search.params import SearchParams
 from search.snippets import START, STOP, excerpt
@@ -36,7 +36,7 @@ SNIPPET_TOKENS = 32
 
 
 def find(params: SearchParams) -> "Hits | QuerySet":
-    words_match = all_words(params.terms.words)
+    words_match = websearch(params.terms.text)
     names_match, likeness = _names_match(params.terms.text)
     if not (words_match or names_match):
         return Article.objects.none().values()

@@ -98,3 +98,16 @@ def test_tags_are_searched(client):
     article = ArticleFactory(title="Notes", tags=["Brutalism"])
 
     assert found(client, "brutalism") == [article.get_absolute_url()]
+
+
+def test_quotes_or_and_minus_as_a_web_search_reads_them(client):
+    """ "a phrase", `or` between alternatives, -word for a word that must not be there."""
+    lights = ArticleFactory(title="Harbour lights", body="<p>A study of fog.</p>")
+    walls = ArticleFactory(title="Harbour walls", body="<p>Stone.</p>")
+    over = ArticleFactory(title="Lights over the harbour", body="<p>Dusk.</p>")
+
+    others = {walls.get_absolute_url(), over.get_absolute_url()}
+
+    assert found(client, '"harbour lights"') == [lights.get_absolute_url()]
+    assert set(found(client, "harbour -fog")) == others
+    assert set(found(client, "stone or dusk")) == others

@@ -1,10 +1,25 @@
-"""The reader's words as FTS5 queries: quoted, so nothing typed is FTS5 syntax."""
+"""The reader's text as an FTS5 query, read as websearch_to_tsquery reads it: quoted, so
+nothing typed is FTS5 syntax."""
 
-from search.backends.fts5_query import all_words, each_of, quoted
+import pytest
+
+from search.backends.fts5_query import each_of, quoted, websearch
 
 
-def test_every_word_is_a_quoted_string():
-    assert all_words(["harbour", "Fog"]) == '"harbour" AND "Fog"'
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("harbour Fog", '("harbour" AND "Fog")'),
+        ('"harbour lights" fog', '("harbour lights" AND "fog")'),
+        ("harbour or fog", '("harbour") OR ("fog")'),
+        ("harbour -fog", '("harbour") NOT "fog"'),
+        ("a b or c -d", '("b") OR ("c") NOT "d"'),
+        ("x-ray", '("x-ray")'),
+        ('"open phrase', '("open phrase")'),
+    ],
+)
+def test_websearch(typed, query):
+    assert websearch(typed) == query
 
 
 def test_double_quotes_are_doubled():
@@ -12,16 +27,20 @@ def test_double_quotes_are_doubled():
 
 
 def test_fts5_operators_and_filters_are_words():
-    """NEAR, OR, column filters, prefixes: strings like any other (or nothing)."""
-    assert all_words(["NEAR(a", "title:", "x*", "^y", "{lead}:"]) == (
-        '"NEAR(a" AND "title:" AND "x*" AND "^y" AND "{lead}:"'
+    """NEAR, column filters, prefixes, carets: strings like any other (or nothing)."""
+    assert websearch("NEAR(a title: x* ^y {lead}:") == (
+        '("NEAR(a" AND "title" AND "x" AND "y" AND "lead")'
     )
 
 
 def test_words_without_letters_and_stop_words_are_left_out():
     """What PostgreSQL's english configuration leaves out, and what has no token at all."""
-    assert all_words(["the", "***", "«»", "of", "painting"]) == '"painting"'
-    assert all_words(["the", "!!!"]) == ""
+    assert websearch("the *** «» of painting") == '("painting")'
+    assert websearch("the !!!") == ""
+
+
+def test_only_unwanted_words_ask_for_nothing():
+    assert websearch("-fog") == ""
 
 
 def test_groups():
