@@ -9,7 +9,10 @@ class SearchConfig(AppConfig):
     def ready(self):
         # Here, not at the top: these modules import models, loaded only now.
         from articles.cached_pages import PUBLIC_ARTICLES  # noqa: PLC0415
+        from search import sqlite_functions  # noqa: PLC0415
         from search.models import SearchDocument  # noqa: PLC0415
+
+        sqlite_functions.connect(self)
 
         # The index is rebuilt by the database's triggers in the writer's transaction, and what
         # is public is decided when searching: a results page depends on any change of content.

@@ -4,8 +4,8 @@ On PostgreSQL the rows are written by the database alone: triggers (migrations 0
 rebuild a document whenever what it is made of changes, in the same transaction, and GIN indexes
 cover its `vector` (full text) and its `names` (trigrams, for misspelt artist names). Django
 never writes to this table (leave it out of dumpdata: `--exclude search`; loading the content
-rebuilds it). On SQLite it exists but stays empty: the fallback searches the content tables
-directly (search/backends/sqlite.py).
+rebuilds it). On SQLite it exists but stays empty: SQLite's own index is a set of FTS5 tables
+kept by SQLite triggers (search/sqlite_index.py).
 
 Every article has a document, whatever its status: what the public may see is decided when
 searching, by Article.objects.published(), so a scheduled article is found from its minute on.

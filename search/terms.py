@@ -5,7 +5,8 @@ some databases refuse: NUL and other control characters (PostgreSQL rejects NUL 
 surrogates (not valid text), and invisible format characters such as right-to-left overrides
 (which would also turn the page around where the query is echoed). It is normalised (NFKC), so
 "ﬁne" and full-width letters match their plain forms. Operators mean nothing special here: the
-backends hand the text to websearch_to_tsquery or to LIKE patterns, never to a query language.
+backends hand the text to websearch_to_tsquery, or to FTS5 as quoted strings read the same way
+(backends/fts5_query.py), never to a query language.
 """
 
 import re
@@ -14,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 MAX_LENGTH = 200
-MAX_WORDS = 12  # the SQLite fallback's words; PostgreSQL gets the whole text
+MAX_WORDS = 12  # words and phrases SQLite searches for (backends/fts5_query.py)
 # Enough to hold MAX_LENGTH characters after cleaning, however much of it cleaning removes,
 # within reason: a longer query is cut before it is cleaned, so its size costs nothing.
 _RAW_LIMIT = MAX_LENGTH * 8
@@ -23,7 +24,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 # Control (Cc), format (Cf), private use (Co) and unassigned (Cn) code points.
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Co", "Cn"}
-_EDGE_PUNCTUATION = string.punctuation + "«»“”‘’„‚…–—¡¿"
+EDGE_PUNCTUATION = string.punctuation + "«»“”‘’„‚…–—¡¿"
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _words_of(text: str) -> list[str]:
     """The distinct words of text, without the punctuation around them, at most MAX_WORDS."""
     words: dict[str, str] = {}
     for chunk in text.split():
-        word = chunk.strip(_EDGE_PUNCTUATION)
+        word = chunk.strip(EDGE_PUNCTUATION)
         if word and word.casefold() not in words:
             words[word.casefold()] = word
     return list(words.values())[:MAX_WORDS]

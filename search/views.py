@@ -1,6 +1,6 @@
-from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
+from search.paginator import SearchPaginator
 from search.params import KIND_CHOICES, search_params
 from search.selectors import search_hits, search_results
 from search.terms import MAX_LENGTH
@@ -22,7 +22,7 @@ class SearchView(TemplateView):
             search=params, kind_choices=KIND_CHOICES, max_length=MAX_LENGTH, **kwargs
         )
         if params.terms:
-            paginator = Paginator(search_hits(params), PAGE_SIZE)
+            paginator = SearchPaginator(search_hits(params), PAGE_SIZE)
             # Not a number: the first page; past the end: the last one.
             page = paginator.get_page(self.request.GET.get("page"))
             context.update(

@@ -1,7 +1,8 @@
-"""One way to search per database: full text on PostgreSQL, a simple fallback elsewhere.
+"""One way to search per database: full text on PostgreSQL, FTS5 on SQLite.
 
-Each backend has find(params), a QuerySet of hits (dicts with kind, object_id, rank and, on
-PostgreSQL, snippet) best first, and snippet(hit, obj, params), the marked text to show.
+Each backend has find(params), the hits (dicts with kind, object_id, rank and snippet) best
+first, as a paginator reads them; count(hits, cap), how many, up to cap; and snippet(hit, obj,
+params), the marked text to show.
 """
 
 from types import ModuleType

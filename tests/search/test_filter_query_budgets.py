@@ -12,7 +12,7 @@ from tests.querybudgets import (
     artwork_with_everything,
     site_settings_exist,
 )
-from tests.search.searching import search_page
+from tests.search.searching import NAMES_LOOKUP, search_page
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 EMPTY_QUERY_QUERIES = ATOMIC_REQUEST + 2
 
 # One kind, or one section: the count (1) and the page of hits (1), the objects of that kind
-# with all their cards show (at most 4, for articles), the site settings (1) and sections (1).
-FILTERED_QUERIES = ATOMIC_REQUEST + 2 + 4 + 2
+# with all their cards show (at most 4, for articles), the site settings (1) and sections (1);
+# the artist names like the query (1).
+FILTERED_QUERIES = ATOMIC_REQUEST + 2 + 4 + 2 + NAMES_LOOKUP
 
 
 @pytest.fixture(autouse=True)

@@ -34,6 +34,16 @@ HOSTILE = [
     "日本の美術",
     "فن معاصر",
     "x" * 2048,
+    # FTS5 query syntax (SQLite): operators, column filters, prefixes, open strings.
+    "NEAR(evil ordinary, 2)",
+    "title: evil",
+    "{title lead}: evil",
+    "evil*",
+    "^evil",
+    'evil" OR "',
+    "AND OR NOT",
+    "- evil",
+    "evil + ordinary",
 ]
 
 
@@ -46,6 +56,16 @@ def test_hostile_queries_get_a_normal_page(client, q):
 
     assert 'id="search-q"' in content
     assert "</html>" in content
+
+
+@pytest.mark.parametrize("q", ["NEAR(ordinary falcon)", "title: falcon", "falc*", "{title}: evil"])
+def test_query_syntax_is_words(client, q):
+    """What a query language would read as an operator, a filter or a prefix is a word: no
+    more is found than those words find."""
+    ordinary = ArticleFactory(title="Ordinary evil")
+    ArticleFactory(title="Falcon")
+
+    assert found(client, q) in ([], [ordinary.get_absolute_url()])
 
 
 def test_lone_surrogates_in_the_address(client):

@@ -1,5 +1,6 @@
-"""PostgreSQL keeps the search index current by itself: every change to what a document is made
-of rebuilds it in the same transaction, with no signal, task or command."""
+"""The database keeps the search index current by itself (PostgreSQL's documents, SQLite's FTS5
+rows): every change to what a document is made of rebuilds it in the same transaction, with no
+signal, task or command. (SQLite's own tables: test_sqlite_index.py.)"""
 
 import pytest
 from django.db import connection
@@ -17,9 +18,10 @@ from tests.factories import (
 )
 from tests.search.searching import found, postgres_only
 
-pytestmark = [pytest.mark.django_db, postgres_only]
+pytestmark = pytest.mark.django_db
 
 
+@postgres_only
 def test_every_article_artist_and_artwork_has_a_document():
     """One document each, drafts included (visibility is decided when searching)."""
     ArticleFactory(draft=True)
@@ -100,6 +102,7 @@ def test_artwork_credits_are_searched(client):
     assert artwork.get_absolute_url() in found(client, "Tamsin Vellacott")
 
 
+@postgres_only
 def test_deleting_removes_the_document():
     """A deleted article, artist or artwork leaves no document behind."""
     article = ArticleFactory(tags=["Gone"])
@@ -113,6 +116,7 @@ def test_deleting_removes_the_document():
     assert not SearchDocument.objects.exists()
 
 
+@postgres_only
 def test_tags_added_in_bulk_are_indexed():
     """Tag rows inserted in one statement (taggit's bulk insert) reach every document."""
     articles = [ArticleFactory(title=f"Essay {n}") for n in range(3)]
@@ -122,6 +126,7 @@ def test_tags_added_in_bulk_are_indexed():
     assert SearchDocument.objects.filter(vector="tempera").count() == 3
 
 
+@postgres_only
 def test_indexes_and_session_settings():
     """Both GIN indexes exist, and searching leaves the session's trigram threshold alone."""
     with connection.cursor() as cursor:

@@ -1,9 +1,10 @@
-"""What is found and in what order, on both databases; the finer matching of PostgreSQL."""
+"""What is found and in what order: the same on both databases (full text on PostgreSQL, FTS5
+on SQLite)."""
 
 import pytest
 
 from tests.factories import ArticleFactory, ArtistFactory
-from tests.search.searching import found, postgres_only
+from tests.search.searching import found
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,6 @@ def test_case_does_not_matter(client):
     assert found(client, "CYANOTYPE") == found(client, "cyanotype") == [article.get_absolute_url()]
 
 
-@postgres_only
 def test_stemming_finds_other_forms_of_a_word(client):
     """'paintings' finds 'painting', 'photographing' finds 'photographs'."""
     painting = ArticleFactory(title="A painting in the attic")
@@ -45,7 +45,6 @@ def test_stemming_finds_other_forms_of_a_word(client):
     assert found(client, "photographing") == [photographs.get_absolute_url()]
 
 
-@postgres_only
 @pytest.mark.parametrize(
     ("typed", "stored"),
     [
@@ -62,7 +61,6 @@ def test_accents_do_not_matter(client, typed, stored):
     assert found(client, typed) == [article.get_absolute_url()]
 
 
-@postgres_only
 @pytest.mark.parametrize("typed", ["Ai Wei Wei", "Weiwie", "ai weiwei", "Ai Weiwie"])
 def test_misspelt_artist_names_find_the_artist_first(client, typed):
     """An artist's name with a typo or spaced differently still finds the artist, first."""
@@ -75,7 +73,6 @@ def test_misspelt_artist_names_find_the_artist_first(client, typed):
     assert len(results) == 1
 
 
-@postgres_only
 def test_misspelt_artist_name_finds_articles_featuring_them(client):
     """The articles that feature an artist are found by the artist's name, misspelt."""
     artist = ArtistFactory(name="Ai Weiwei", sort_name="Ai, Weiwei")
@@ -85,7 +82,6 @@ def test_misspelt_artist_name_finds_articles_featuring_them(client):
     assert found(client, "Weiwie") == [artist.get_absolute_url(), article.get_absolute_url()]
 
 
-@postgres_only
 def test_standfirst_and_artist_names_outrank_body(client):
     """Weights: the standfirst (B) before the body (C)."""
     in_body = ArticleFactory(title="Notes", standfirst="", body="<p>About lithographs.</p>")
@@ -97,9 +93,21 @@ def test_standfirst_and_artist_names_outrank_body(client):
     ]
 
 
-@postgres_only
 def test_tags_are_searched(client):
     """An article is found by its tags."""
     article = ArticleFactory(title="Notes", tags=["Brutalism"])
 
     assert found(client, "brutalism") == [article.get_absolute_url()]
+
+
+def test_quotes_or_and_minus_as_a_web_search_reads_them(client):
+    """ "a phrase", `or` between alternatives, -word for a word that must not be there."""
+    lights = ArticleFactory(title="Harbour lights", body="<p>A study of fog.</p>")
+    walls = ArticleFactory(title="Harbour walls", body="<p>Stone.</p>")
+    over = ArticleFactory(title="Lights over the harbour", body="<p>Dusk.</p>")
+
+    others = {walls.get_absolute_url(), over.get_absolute_url()}
+
+    assert found(client, '"harbour lights"') == [lights.get_absolute_url()]
+    assert set(found(client, "harbour -fog")) == others
+    assert set(found(client, "stone or dusk")) == others

@@ -54,3 +54,18 @@ def test_snippets_from_the_body_are_escaped(client):
     assert "<mark>painting</mark>" in snippet
     assert "&amp; drawing" in snippet
     assert "&lt;img src=x onerror=alert(1)&gt;" in snippet
+
+
+@pytest.mark.django_db
+def test_snippets_mark_other_forms_and_accents_of_the_words(client):
+    """The snippet marks what the search matched: another form of the word, accents or not."""
+    ArticleFactory(
+        title="Notes",
+        standfirst="",
+        body="<p>She kept painting the École des Beaux-Arts until dusk.</p>",
+    )
+
+    [snippet] = snippets(client, "paintings ecole")
+
+    assert "<mark>painting</mark>" in snippet
+    assert "<mark>École</mark>" in snippet
