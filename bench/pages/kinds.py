@@ -22,7 +22,7 @@ KINDS = [
     Kind("artists", "/artists/", True),
     Kind("artworks", "/artworks/", True),
     Kind("search_common", "search, common word", True),
-    Kind("search_selective", "search, selective word", True),
+    Kind("search_selective", "search, selective (an artist's name)", True),
     Kind("admin_article", "admin: article change page (4 figures)", False),
     Kind("admin_articles", "admin: articles changelist", False),
     Kind("admin_artists", "admin: artists changelist", False),

@@ -5,7 +5,7 @@ the admin pages need (a staff user, articles with four figures).
 Lists (home, /articles/, /artists/, /artworks/, the admin changelists) are their first page,
 the page a reader or an editor opens; the deep /articles/ pages are drawn from its second half.
 Search asks for the words of the most used tags (common: the top one is on most articles) and
-for the last names of the artists featured on the fewest articles (selective)."""
+for the names of the artists featured on the fewest articles (selective)."""
 
 from math import ceil
 from random import Random
@@ -125,9 +125,9 @@ def _common_searches(rng: Random, count: int) -> list[str]:
     return _search(common_words(min(count, COMMON_WORDS)))
 
 
-def selective_words(count: int) -> list[str]:
-    """Artists' last names, those featured on the fewest published articles first (at least
-    one)."""
+def selective_names(count: int) -> list[str]:
+    """The names of the artists featured on the fewest published articles (at least one),
+    fewest first: what a reader looking for one artist types."""
     from collections import Counter  # noqa: PLC0415
 
     from articles.models import Article  # noqa: PLC0415
@@ -140,14 +140,12 @@ def selective_words(count: int) -> list[str]:
     names = dict(Artist.objects.filter(pk__in=per_artist).values_list("pk", "name"))
     per_name = Counter()
     for pk, articles in per_artist.items():
-        last = names[pk].split()[-1]
-        if last.isalpha():
-            per_name[last] += articles
+        per_name[names[pk]] += articles
     return sorted(per_name, key=lambda name: (per_name[name], name))[:count]
 
 
 def _selective_searches(rng: Random, count: int) -> list[str]:
-    return _search(selective_words(count))
+    return _search(selective_names(count))
 
 
 def articles_with_figures(rng: Random, count: int, figures: int = FIGURES) -> tuple[list[int], int]:
