@@ -143,7 +143,10 @@ def _parser() -> argparse.ArgumentParser:
         action="store_false",
         help="skip article pages and the bare view through gunicorn (no Redis or wrk needed)",
     )
-    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (10)")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run (5)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="wrk runs of each, bare and articles in turn (3)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
     parser.add_argument(
         "--connections", type=int, default=8, help="wrk's connections for req/s (8)"

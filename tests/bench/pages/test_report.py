@@ -10,6 +10,7 @@ from bench.pages.report import (
     print_run,
     record,
     run_text,
+    serve_table,
     serve_verdict,
     verdicts,
 )
@@ -98,6 +99,13 @@ def test_the_warm_share_of_the_bare_view():
     assert not serve_verdict(served(failed=2))[2]
 
 
+def test_gunicorns_table_shows_each_runs_req_s():
+    run = a_run()
+    run["serve"]["warm"]["article"]["rounds"] = [840, 850, 870]
+    table = serve_table(run["serve"]).splitlines()
+    assert table[3].startswith("| article pages | 30 | 60 | 1.0 / 4.0 | 850 (840, 850, 870) |")
+
+
 def test_every_verdict_is_counted():
     run = a_run()
     assert verdicts(run) == [True, False, True, False, False, True]
@@ -126,7 +134,7 @@ def machine() -> dict:
 
 def args(**more) -> SimpleNamespace:
     values = {"articles": [2_000], "label": "", "repeat": 30, "gunicorn": True}
-    values |= {"workers": 2, "duration": 10, "connections": 8}
+    values |= {"workers": 2, "duration": 5, "connections": 8, "rounds": 3}
     return SimpleNamespace(**(values | more))
 
 
@@ -136,7 +144,7 @@ def test_the_entry_says_what_ran_where():
     assert text.startswith("### 2026-12-03: pages at 2,000 articles\n")
     assert "`.venv/bin/python -m bench.pages --articles 2000`" in text
     assert "commit abc1234" in text and "Load average (1 min): 1.50 before SQLite at 2,000" in text
-    assert "Redis 7.0.15" in text and "2 sync workers" in text
+    assert "Redis 7.0.15" in text and "2 sync workers" in text and "3 runs of each" in text
     assert "#### SQLite, 2,000 articles" in text and "SQLite 3.40.1" in text
     assert "Search words: common (the most used tags) ecology." in text
     assert "30 articles given figures up to four" in text
