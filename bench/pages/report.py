@@ -183,7 +183,8 @@ def entry(args, argv: list[str], machine: dict, runs: list[dict]) -> str:
         extra = ", ".join(f"{k}={v}" for k, v in build["corpus_arguments"].items())
         about = [
             f"{NAMES[run['database']]} {build['database_version']}; corpus ({extra}) "
-            f"built in {build['migrate_s'] + build['corpus_s']:.0f} s: {_corpus(build)}."
+            f"built in {build['migrate_s'] + build['corpus_s']:.0f} s: {_corpus(build)}; "
+            f"{run.get('seconds', 0):.0f} s for this size and database in all."
         ]
         words = {key: _words(build["urls"].get(key, [])) for key in SEARCHES}
         if any(words.values()):

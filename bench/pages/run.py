@@ -175,6 +175,7 @@ def run_database(database: str, articles: int, args, wrk: str | None) -> dict:
     steps_env = {k: v for k, v in env.items() if k not in {"REDIS_URL", "CACHE_KEY_PREFIX"}}
     steps_env.update(ALLOWED_HOSTS="testserver", PAGE_CACHE="false")
     run = {"database": database, "articles": articles, "load_average": os.getloadavg()[0]}
+    started = time.perf_counter()
     try:
         if database == "postgres":
             recreate_postgres_database(args.postgres_url)
@@ -187,6 +188,7 @@ def run_database(database: str, articles: int, args, wrk: str | None) -> dict:
         run["measure"] = _step("measure", steps_env, workdir, args, articles, built=built)
         if wrk is not None and run["build"]["urls"].get("article"):
             run["serve"] = serve(env, workdir, run["build"]["urls"]["article"], wrk, args)
+        run["seconds"] = time.perf_counter() - started
         return run
     finally:
         # A second Ctrl-C must not leave the database or the keys behind.
@@ -209,6 +211,7 @@ def _step(step: str, env: dict, workdir: Path, args, articles: int, **extra) -> 
     command += ["--urls", str(args.urls), "--pages", *args.pages]
     command += [f"--{name}={value}" for name, value in extra.items()]
     print(f"--- {step}", flush=True)
+    started = time.perf_counter()
     try:
         done = subprocess.run(command, env=env, cwd=ROOT, timeout=args.timeout, check=False)  # noqa: S603
     except subprocess.TimeoutExpired as error:
@@ -217,6 +220,7 @@ def _step(step: str, env: dict, workdir: Path, args, articles: int, **extra) -> 
         ) from error
     if done.returncode != 0:
         raise BenchFailed(f"The {step} step failed (exit {done.returncode}).")
+    print(f"    {step}: {time.perf_counter() - started:.0f} s", flush=True)
     return json.loads(result_file.read_text())
 
 

@@ -48,6 +48,7 @@ def a_run(**serve) -> dict:
         "database": "sqlite",
         "articles": 2_000,
         "load_average": 1.5,
+        "seconds": 95.0,
         "build": {
             "database_version": "3.40.1",
             "migrate_s": 2.0,
@@ -146,6 +147,7 @@ def test_the_entry_says_what_ran_where():
     assert "commit abc1234" in text and "Load average (1 min): 1.50 before SQLite at 2,000" in text
     assert "Redis 7.0.15" in text and "2 sync workers" in text and "3 runs of each" in text
     assert "#### SQLite, 2,000 articles" in text and "SQLite 3.40.1" in text
+    assert "95 s for this size and database in all" in text
     assert "Search words: common (the most used tags) ecology." in text
     assert "30 articles given figures up to four" in text
     assert "3 of 6 targets met." in text
