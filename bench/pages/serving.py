@@ -74,8 +74,8 @@ def warm_share(served: dict) -> float:
 
 def failures(served: dict) -> int:
     return sum(
-        run["non_2xx"] + run["errors"]
+        figures[run]["non_2xx"] + figures[run]["errors"]
         for mode in ("cold", "warm")
         for figures in served[mode].values()
-        for run in figures.values()
+        for run in ("load", "latency")
     )

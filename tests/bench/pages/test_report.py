@@ -14,6 +14,7 @@ from bench.pages.report import (
     serve_verdict,
     verdicts,
 )
+from bench.pages.serving import median_figures
 
 
 def kind(median_ms, max_queries=5, *, errors=0, hits=0, requests=30) -> dict:
@@ -36,10 +37,14 @@ def wrk(rps: float, *, failed: int = 0) -> dict:
 
 
 def served(*, bare=1000.0, article=850.0, failed=0) -> dict:
+    """As serving.serve() returns it: the medians of runs (one each here)."""
     return {
         "urls": {"bare": 1, "article": 30},
-        "cold": {"bare": wrk(bare), "article": wrk(60.0)},
-        "warm": {"bare": wrk(bare), "article": wrk(article, failed=failed)},
+        "cold": {"bare": median_figures([wrk(bare)]), "article": median_figures([wrk(60.0)])},
+        "warm": {
+            "bare": median_figures([wrk(bare)]),
+            "article": median_figures([wrk(article, failed=failed)]),
+        },
     }
 
 

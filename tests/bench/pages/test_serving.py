@@ -1,7 +1,7 @@
 """Article pages and the bare view through gunicorn (bench/pages/serving.py): the medians of
 alternated runs and the warm share."""
 
-from bench.pages.serving import median_figures, warm_share
+from bench.pages.serving import failures, median_figures, warm_share
 
 
 def run(rps: float, p50: float = 1.0, *, failed: int = 0) -> dict:
@@ -23,3 +23,12 @@ def test_warm_share_of_the_bare_view():
     assert warm_share(served) == 0.85
     served["warm"]["bare"] = run(0.0)
     assert warm_share(served) == 0.0
+
+
+def test_failures_of_every_run_are_counted():
+    merged = median_figures([run(900.0, failed=2), run(800.0)])
+    served = {
+        "cold": {"bare": merged, "article": median_figures([run(50.0)])},
+        "warm": {"bare": merged, "article": median_figures([run(700.0, failed=1)])},
+    }
+    assert failures(served) == 2 * 2 + 2 * 2 + 1 * 2  # load and latency runs alike
