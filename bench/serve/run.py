@@ -30,7 +30,6 @@ import sys
 import tempfile
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from signal import SIGINT, SIGTERM
 
@@ -45,12 +44,10 @@ from bench.serve.report import (
 )
 from bench.serve.steps import run_step
 from bench.shared.gunicorn import (
-    PROXY_HEADERS,
     Server,
     check_static,
     delete_prefix,
     free_port,
-    get,
     redis_check,
     server_env,
     site_env,
@@ -67,14 +64,8 @@ from bench.shared.postgres import (
     postgres_version,
     recreate_postgres_database,
 )
-from bench.shared.wrk import (
-    WrkFailed,
-    ensure_wrk,
-    lua_script,
-    run_wrk,
-    wrk_command,
-    wrk_version,
-)
+from bench.shared.serving import check_urls, load_urls
+from bench.shared.wrk import WrkFailed, ensure_wrk, wrk_version
 
 DEFAULT_REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 # URLs of each set asked once before the cold server is timed (all of them before the warm one).
@@ -204,12 +195,17 @@ def run(args, wrk: str, results: dict):
             )  # fmt: skip
             if mode == "cold":
                 results["static"] = check_static(Path(env["STATIC_ROOT"]), server.base)
-                _check(server, {key: urls[key][:COLD_CHECK] for key in SCENARIOS})
+                check_urls(server, {key: urls[key][:COLD_CHECK] for key in SCENARIOS})
             else:
-                results["warmup"] = _check(server, {key: urls[key] for key in SCENARIOS})
+                results["warmup"] = check_urls(server, {key: urls[key] for key in SCENARIOS})
             results[mode] = {
-                key: _load(wrk, server, key, urls[key], workdir, args) for key in SCENARIOS
-            }
+                key: load_urls(
+                    wrk, server, key, urls[key], workdir, duration=args.duration,
+                    connections=args.connections, latency_connections=args.latency_connections,
+                    threads=args.threads_wrk, keepalive=args.keepalive,
+                )
+                for key in SCENARIOS
+            }  # fmt: skip
             if mode == "warm":
                 results["fresh"] = _step(
                     "fresh", server.env, workdir, args, base_url=server.base,
@@ -262,59 +258,3 @@ def _collectstatic(env: dict):
     done = subprocess.run(command, env=env, cwd=ROOT, check=False, timeout=600)  # noqa: S603
     if done.returncode != 0:
         raise BenchFailed(f"collectstatic failed (exit {done.returncode}).")
-
-
-def _check(server: Server, sets: dict[str, list[str]]) -> dict:
-    """Ask for each URL once (untimed, four at a time). On the warm server this fills the page
-    cache. A URL not answering 200 is reported (its scenario would time error pages), and
-    the run goes on; when none answers, it stops."""
-    paths = [(key, path) for key in SCENARIOS for path in sets[key]]
-    started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        statuses = list(pool.map(lambda item: _status(server.base + item[1]), paths))
-    failed = [(key, path, status) for (key, path), status in zip(paths, statuses, strict=True)]
-    failed = [item for item in failed if item[2] != 200]
-    seconds = time.perf_counter() - started
-    print(
-        f"    {len(paths) - len(failed):,} of {len(paths):,} URLs answered 200 in {seconds:.1f} s"
-    )
-    if failed:
-        shown = ", ".join(f"{path} ({status})" for _, path, status in failed[:5])
-        print(f"    not 200: {shown}\n{server.log_tail(10)}", file=sys.stderr, flush=True)
-    if len(failed) == len(paths):
-        raise BenchFailed("No URL answered 200: nothing worth timing.")
-    by_scenario = {key: sum(1 for k, _, _ in failed if k == key) for key in SCENARIOS}
-    return {"urls": len(paths), "seconds": seconds, "not_200": len(failed), **by_scenario}
-
-
-def _status(url: str) -> int:
-    try:
-        return get(url).status
-    except OSError:  # refused, reset, timed out: not an answer
-        return 0
-
-
-def _load(wrk: str, server: Server, key: str, paths: list[str], workdir: Path, args) -> dict:
-    """Two wrk runs over the set: throughput with --connections (more than the workers, so a
-    queue forms and req/s is the server's most), then latency with one connection per worker
-    (--latency-connections), where the percentiles are the time to serve, not time queued."""
-    script = workdir / f"{server.name}-{key}.lua"
-    # As deploy/nginx.conf passes requests on: HTTPS said, one request per connection (nginx's
-    # default HTTP/1.0 to the upstream) unless --keepalive.
-    headers = PROXY_HEADERS if args.keepalive else {**PROXY_HEADERS, "Connection": "close"}
-    script.write_text(lua_script(paths, threads=args.threads_wrk, headers=headers))
-    figures = {}
-    for run, connections in (("load", args.connections), ("latency", args.latency_connections)):
-        threads = min(args.threads_wrk, connections)
-        command = wrk_command(
-            wrk, server.base, script, duration=args.duration, connections=connections,
-            threads=threads,
-        )  # fmt: skip
-        figures[run] = result = run_wrk(command, duration=args.duration)
-        print(
-            f"    {key:<8} {connections:>2} connections {result['rps']:8,.0f} req/s  "
-            f"p50 {result['p50_ms']:6.1f} ms  p99 {result['p99_ms']:6.1f} ms  "
-            f"failed {result['non_2xx'] + result['errors']}",
-            flush=True,
-        )
-    return figures
