@@ -7,6 +7,7 @@ from adminsite.autocomplete import LabelledAutocompleteJsonView, LabelledChoices
 from adminsite.index import IndexPanel, render_panels
 from adminsite.mixing import mixed_first
 from adminsite.parameters import GuardedModelAdmin, has_nul
+from adminsite.primed import PrimedChoicesAdminMixin
 from richtext.admin import RichTextReadOnlyAdmin
 
 
@@ -42,10 +43,12 @@ class NewsroomAdminSite(admin.AdminSite):
     def register(self, model_or_iterable, admin_class=None, **options):
         """Every model admin, ours or an installed app's (taggit's tags, auth's users and
         groups), gets the guarded change list and add form, names the objects its forms pick
-        as their admins say (autocomplete.py), and shows rich text rendered in its read-only
-        views, not as escaped HTML: registering is the one door they all pass."""
+        as their admins say (autocomplete.py), shows its chosen objects without a query each
+        (primed.py), and shows rich text rendered in its read-only views, not as escaped
+        HTML: registering is the one door they all pass."""
         admin_class = admin_class or admin.ModelAdmin
-        for mixin in (RichTextReadOnlyAdmin, GuardedModelAdmin, LabelledChoicesMixin):
+        mixins = (RichTextReadOnlyAdmin, GuardedModelAdmin, LabelledChoicesMixin)
+        for mixin in (*mixins, PrimedChoicesAdminMixin):
             admin_class = mixed_first(mixin, admin_class)
         super().register(model_or_iterable, admin_class, **options)
 
