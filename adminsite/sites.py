@@ -2,10 +2,12 @@ from functools import wraps
 
 from django.contrib import admin
 from django.core.exceptions import BadRequest
+from django.core.paginator import Paginator
 
 from adminsite.autocomplete import LabelledAutocompleteJsonView, LabelledChoicesMixin
 from adminsite.index import IndexPanel, render_panels
 from adminsite.mixing import mixed_first
+from adminsite.pagination import KeysFirstPaginator
 from adminsite.parameters import GuardedModelAdmin, has_nul
 from adminsite.primed import PrimedChoicesAdminMixin
 from richtext.admin import RichTextReadOnlyAdmin
@@ -50,6 +52,13 @@ class NewsroomAdminSite(admin.AdminSite):
         mixins = (RichTextReadOnlyAdmin, GuardedModelAdmin, LabelledChoicesMixin)
         for mixin in (*mixins, PrimedChoicesAdminMixin):
             admin_class = mixed_first(mixin, admin_class)
+        if admin_class.paginator is Paginator:
+            # Deep pages read their keys first (pagination.py); an admin's own paginator stays.
+            admin_class = type(
+                admin_class.__name__,
+                (admin_class,),
+                {"__module__": admin_class.__module__, "paginator": KeysFirstPaginator},
+            )
         super().register(model_or_iterable, admin_class, **options)
 
     def admin_view(self, view, cacheable=False):

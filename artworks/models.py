@@ -236,6 +236,8 @@ class ArtworkImage(CleanTextModel):
 
     class Meta:
         ordering = ["position", "pk"]
+        # The admin's list of images in this order, read from the index, not sorted in full.
+        indexes = [models.Index(fields=["position", "id"], name="artworkimage_order_idx")]
 
     def __str__(self):
         return self.alt_text or f"Image {self.position + 1} of artwork {self.artwork_id}"

@@ -127,6 +127,8 @@ TEMPLATES = [
                 "sitesettings.context_processors.site_settings",
                 "articles.context_processors.navigation",
             ],
+            # adminsite is not an app of its own (NewsroomAdminConfig is Django's admin).
+            "libraries": {"admin_dates": "adminsite.templatetags.admin_dates"},
         },
     },
 ]
