@@ -85,7 +85,9 @@ class Artist(CleanTextModel):
                 models.F("name"),
                 models.F("id").desc(),
                 name="artist_list_order_idx",
-            )
+            ),
+            # The admin's filter lists the nationalities by walking it (adminsite/filters.py).
+            models.Index(fields=["nationality"], name="artist_nationality_idx"),
         ]
 
     def __str__(self):
