@@ -90,7 +90,7 @@ def prime(form) -> None:
     for name, field in form.fields.items():
         widget = getattr(field.widget, "widget", field.widget)  # inside the "+" wrapper
         if isinstance(widget, PrimedAutocompleteSelect):
-            widget.primed = loaded.get(name) if _choices_unlimited(field) else None
+            widget.primed = loaded.get(name) if _choices_unlimited(field, ordered=False) else None
         elif isinstance(widget, PrimedAutocompleteSelectMultiple):
             initial = form.initial.get(name)
             model = getattr(field, "queryset", None) is not None and field.queryset.model
@@ -98,12 +98,14 @@ def prime(form) -> None:
             widget.primed = initial if whole and _choices_unlimited(field) else None
 
 
-def _choices_unlimited(field) -> bool:
+def _choices_unlimited(field, ordered=True) -> bool:
+    """Whether every object of the field's model is a choice (and, if `ordered`, listed in
+    the model's own order: a picker of many lists its chosen ones in the choices' order)."""
     queryset = getattr(field, "queryset", None)
     return (
         queryset is not None
         and not queryset.query.has_filters()
-        and not queryset.query.order_by
+        and not (ordered and queryset.query.order_by)
         and not field.get_limit_choices_to()
         and getattr(field, "to_field_name", None) in (None, queryset.model._meta.pk.name)
     )

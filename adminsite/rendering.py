@@ -12,13 +12,14 @@ changes one falls back to the engine instead of drifting. tests/adminsite/test_r
 renders every case both ways, hostile values included.
 """
 
+import html
 from pathlib import Path
 
 import django.forms
 from django.forms.renderers import DjangoTemplates
 from django.template import Context
 from django.template.base import render_value_in_context
-from django.utils.safestring import SafeData, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 DJANGO_FORMS_TEMPLATES = Path(django.forms.__file__).parent / "templates"
 
@@ -73,7 +74,12 @@ _CONTEXT = Context(autoescape=True)
 
 
 def _value(value) -> str:
-    """`{{ value }}`."""
+    """`{{ value }}`: for text, what render_value_in_context does to it (escape() is
+    SafeString(html.escape(text))), without its checks for dates, numbers and lazy text."""
+    if type(value) is str:
+        return SafeString(html.escape(value))
+    if type(value) is SafeString:
+        return value
     return render_value_in_context(value, _CONTEXT)
 
 

@@ -54,9 +54,6 @@ class ArtworkAdmin(
     list_display_links = ["thumbnail", "title"]
     # No filter by subject: it would list every tag of the site in the sidebar.
     list_filter = ["classification", "unit"]
-    # By title, namesakes oldest first: the order of artwork_title_idx, so that a page of the
-    # list reads the index instead of sorting (Django would break ties newest first).
-    ordering = ["title", "id"]
     search_fields = ["title", "accession_number", "artists__name", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArtworkArtistInline, ArtworkImageInline]
