@@ -2,11 +2,14 @@ from functools import wraps
 
 from django.contrib import admin
 from django.core.exceptions import BadRequest
+from django.core.paginator import Paginator
 
 from adminsite.autocomplete import LabelledAutocompleteJsonView, LabelledChoicesMixin
 from adminsite.index import IndexPanel, render_panels
 from adminsite.mixing import mixed_first
+from adminsite.pagination import KeysFirstPaginator
 from adminsite.parameters import GuardedModelAdmin, has_nul
+from adminsite.primed import PrimedChoicesAdminMixin
 from richtext.admin import RichTextReadOnlyAdmin
 
 
@@ -42,11 +45,20 @@ class NewsroomAdminSite(admin.AdminSite):
     def register(self, model_or_iterable, admin_class=None, **options):
         """Every model admin, ours or an installed app's (taggit's tags, auth's users and
         groups), gets the guarded change list and add form, names the objects its forms pick
-        as their admins say (autocomplete.py), and shows rich text rendered in its read-only
-        views, not as escaped HTML: registering is the one door they all pass."""
+        as their admins say (autocomplete.py), shows its chosen objects without a query each
+        (primed.py), and shows rich text rendered in its read-only views, not as escaped
+        HTML: registering is the one door they all pass."""
         admin_class = admin_class or admin.ModelAdmin
-        for mixin in (RichTextReadOnlyAdmin, GuardedModelAdmin, LabelledChoicesMixin):
+        mixins = (RichTextReadOnlyAdmin, GuardedModelAdmin, LabelledChoicesMixin)
+        for mixin in (*mixins, PrimedChoicesAdminMixin):
             admin_class = mixed_first(mixin, admin_class)
+        if admin_class.paginator is Paginator:
+            # Deep pages read their keys first (pagination.py); an admin's own paginator stays.
+            admin_class = type(
+                admin_class.__name__,
+                (admin_class,),
+                {"__module__": admin_class.__module__, "paginator": KeysFirstPaginator},
+            )
         super().register(model_or_iterable, admin_class, **options)
 
     def admin_view(self, view, cacheable=False):

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 
+from adminsite.primed import PrimedChoicesAdminMixin
 from articles.admin_dashboard import DashboardAdminMixin, WhereItStandsFilter, WhoseFilter
 from articles.admin_figures import ArticleFigureInline, FiguresAdminMixin
 from articles.admin_groups import DeskGroupsAdminMixin
@@ -12,6 +14,15 @@ from images.thumbnails import admin_thumbnail
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
 from workingcopies.admin import WorkingCopyAdminMixin
+
+
+class ArticleChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # What the thumbnail column follows, whichever figure leads: its artwork's images, or
+        # the image the editor chose (a foreign key: one query per row unless loaded here).
+        # The list's only: an article's own page reads its figures through its inline.
+        articles = super().get_queryset(request, exclude_parameters)
+        return articles.prefetch_related(card_figures_prefetch())
 
 
 @admin.register(Section)
@@ -31,13 +42,17 @@ class AuthorAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
 
-class ArticleAuthorInline(admin.TabularInline):
+class ArticleAuthorInline(PrimedChoicesAdminMixin, admin.TabularInline):
     model = ArticleAuthor
     autocomplete_fields = ["author"]
     extra = 0
     fields = ["position", "author"]
     verbose_name = "author"
     verbose_name_plural = "byline (in order)"
+
+    def get_queryset(self, request):
+        # Each row is named by its author, and its picker shows the author (adminsite/primed.py).
+        return super().get_queryset(request).select_related("author")
 
 
 class ArticleLinkInline(admin.TabularInline):
@@ -123,15 +138,16 @@ class ArticleAdmin(
         inlines = super().get_inlines(request, obj)
         return [*inlines, *self.extra_inlines] if obj is not None else inlines
 
-    def get_queryset(self, request):
-        # What the thumbnail column follows, whichever figure leads: its artwork's images, or
-        # the image the editor chose (a foreign key: one query per row unless joined here).
-        return super().get_queryset(request).prefetch_related(card_figures_prefetch())
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     def view_on_site(self, article):
         # Drafts and scheduled articles are 404s for readers: they have the preview link. The
         # stored address: a form shown again with errors holds what was typed (an empty slug).
-        return stored_address(article) if article.is_published else None
+        if not article.is_published:
+            return None
+        known = getattr(article, "_stored_address", None)  # read by render_change_form
+        return known if known is not None else stored_address(article)
 
     @admin.display(description="")
     def thumbnail(self, article):

@@ -13,6 +13,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 
+from adminsite.primed import PrimedChoicesAdminMixin
+from articles import prepublish
 from articles.forms import ArticleFigureFormSet
 from articles.models import ArticleFigure
 from images.admin_mixins import ImageUseAdminMixin
@@ -57,7 +59,7 @@ class NumberedFigureFormSet(ArticleFigureFormSet):
                 figure.save(update_fields=["position"])
 
 
-class ArticleFigureInline(ImageUseAdminMixin, admin.StackedInline):
+class ArticleFigureInline(PrimedChoicesAdminMixin, ImageUseAdminMixin, admin.StackedInline):
     model = ArticleFigure
     formset = NumberedFigureFormSet
     template = "admin/articles/article/desk/figures_inline.html"
@@ -80,13 +82,10 @@ class ArticleFigureInline(ImageUseAdminMixin, admin.StackedInline):
     readonly_fields = ["image_facts", "image_preview"]
 
     def get_queryset(self, request):
-        # What each card's thumbnail and caption read, for all figures at once.
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("image", "artwork_image", "artwork")
-            .prefetch_related("artwork__images", "artwork__artist_credits__artist")
-        )
+        # What each card's thumbnail and caption read, for all figures at once: what the
+        # pre-publish checks read, so that the checks panel takes the figures shown anew from
+        # here (admin_publish.py) instead of reading them again.
+        return prepublish.with_checked_parts(super().get_queryset(request))
 
     @property
     def media(self):

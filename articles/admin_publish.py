@@ -14,7 +14,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 
 from articles import prepublish, publish_actions
-from articles.models import Article
+from articles.models import Article, ArticleAuthor, ArticleFigure
 
 BAR_FIELDS = ("status", "published_at")
 
@@ -139,9 +139,13 @@ class PublishDeskAdminMixin:
         refusal = getattr(request, "desk_refusal", None)
         report = refusal.report if refusal and refusal.report else None
         if report is None and obj is not None and obj.pk:
-            report = prepublish.run(obj, user=request.user)
+            report = prepublish.run(obj, user=request.user, **_parts_shown(context))
         overrides = publish_actions.posted_overrides(request.POST) if refusal else {}
         may_edit = add or self.has_change_permission(request, obj)
+        # Read once: the bar's link and "View on site" (view_on_site) both show it.
+        obj_address = stored_address(obj)
+        if obj is not None:
+            obj._stored_address = obj_address
         context["desk_publish"] = {
             "state": publish_actions.state_line(obj),
             "verbs": publish_actions.verbs(request.user, obj) if may_edit else [],
@@ -150,7 +154,7 @@ class PublishDeskAdminMixin:
             "summary": _summary(report),
             "reasons": overrides,
             "zone": publish_actions.site_zone().key,
-            "public_url": stored_address(obj),
+            "public_url": obj_address,
             "scheduled_for": obj.published_at if obj is not None and obj.is_scheduled else None,
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -163,6 +167,23 @@ def stored_address(article) -> str:
         return ""
     slug = Article.objects.filter(pk=article.pk).values_list("slug", flat=True).first()
     return Article(slug=slug).get_absolute_url() if slug else ""
+
+
+def _parts_shown(context) -> dict:
+    """The article's stored figures and byline as the form's inlines have just read them (the
+    figures with what the checks read: ArticleFigureInline.get_queryset; the byline's rows
+    with their authors), for the checks; none of an inline that is not on the page, or that
+    shows what was posted or restored rather than what is stored."""
+    parts = {}
+    for inline in context.get("inline_admin_formsets", ()):
+        formset = inline.formset
+        if formset.is_bound:
+            continue
+        if formset.model is ArticleFigure:
+            parts["figures"] = list(formset.get_queryset())
+        elif formset.model is ArticleAuthor:
+            parts["byline"] = [row.author for row in formset.get_queryset()]
+    return parts
 
 
 def _summary(report: prepublish.Report | None) -> str:

@@ -142,7 +142,11 @@ class Article(CleanTextModel):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"], name="article_status_pub_idx")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="article_status_pub_idx"),
+            # The admin's list in this order (published_at alone leaves its ties to a sort).
+            models.Index(fields=["published_at", "id"], name="article_published_id_idx"),
+        ]
         permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
 
     def __str__(self):

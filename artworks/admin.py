@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from adminsite.primed import PrimedChoicesAdminMixin
 from artworks.admin_cards import ArtworkImagePickerMixin, FigureCardAdminMixin
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
 from images.admin_mixins import ImageUseAdminMixin
@@ -9,7 +10,7 @@ from tagging.forms import TagAutocompleteAdminMixin
 from workingcopies.admin import WorkingCopyAdminMixin
 
 
-class ArtworkArtistInline(admin.TabularInline):
+class ArtworkArtistInline(PrimedChoicesAdminMixin, admin.TabularInline):
     model = ArtworkArtist
     autocomplete_fields = ["artist"]
     extra = 0
@@ -17,6 +18,10 @@ class ArtworkArtistInline(admin.TabularInline):
     verbose_name = "artist"
     verbose_name_plural = "artists (in caption order)"
     fields = ["position", "artist", "role", "role_text"]
+
+    def get_queryset(self, request):
+        # What each row's picker shows (adminsite/primed.py).
+        return super().get_queryset(request).select_related("artist")
 
 
 class ArtworkImageInline(ImageUseAdminMixin, admin.StackedInline):

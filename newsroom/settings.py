@@ -127,9 +127,14 @@ TEMPLATES = [
                 "sitesettings.context_processors.site_settings",
                 "articles.context_processors.navigation",
             ],
+            # adminsite is not an app of its own (NewsroomAdminConfig is Django's admin).
+            "libraries": {"admin_dates": "adminsite.templatetags.admin_dates"},
         },
     },
 ]
+# Django's default form renderer, with its plainest widget templates (inputs, selects, empty
+# error lists) written in Python, the same HTML: the admin's forms render hundreds of widgets.
+FORM_RENDERER = "adminsite.rendering.WidgetRenderer"
 
 # DATABASE_URL selects PostgreSQL (postgres://user:pass@host:5432/name); without it, SQLite.
 DATABASE_URL = env("DATABASE_URL")

@@ -10,6 +10,7 @@ from django.db.models import Case, IntegerField, Value, When, prefetch_related_o
 from django.utils.html import format_html
 
 from adminsite.autocomplete import LabelledChoicesMixin
+from adminsite.primed import PrimedChoicesAdminMixin
 from articles.labels import article_details
 from recommendations.forms import (
     ArticleRelatedLinkForm,
@@ -248,7 +249,7 @@ class RelatedLinkAdmin(admin.ModelAdmin):
         )
 
 
-class RelatedLinkInline(LabelledChoicesMixin, admin.TabularInline):
+class RelatedLinkInline(PrimedChoicesAdminMixin, LabelledChoicesMixin, admin.TabularInline):
     """An article's own links in the order its block shows them, rejected ones last."""
 
     model = RelatedLink
@@ -294,6 +295,8 @@ class RelatedLinkInline(LabelledChoicesMixin, admin.TabularInline):
             .get_queryset(request)
             .alias(moderation_rank=rank)
             .order_by("moderation_rank", "position", "-score", "target_id")
+            # What each row's picker shows of its target (its label names the section).
+            .select_related("target__section")
         )
 
     def get_formset(self, request, obj=None, **kwargs):

@@ -104,6 +104,11 @@ class RelatedLink(models.Model):
         indexes = [
             models.Index(fields=["source", "status", "score"], name="relatedlink_block_idx"),
             models.Index(fields=["target", "status"], name="relatedlink_inbound_idx"),
+            # The moderation queue's order (ties last created first), read from the index.
+            models.Index(
+                fields=["source", "status", "position", "-score", "-id"],
+                name="relatedlink_queue_idx",
+            ),
         ]
 
     def __str__(self):

@@ -18,6 +18,7 @@ from articles.prepublish.registry import (
     registered,
     role_of,
     run,
+    with_checked_parts,
 )
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "registered",
     "role_of",
     "run",
+    "with_checked_parts",
 ]

@@ -29,9 +29,11 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, QuerySet
 
 from articles import workflow
 from articles.models import Article, ArticleFigure, Author
+from artworks.models import ArtworkArtist
 
 BLOCKING, WARNING, OFF = "blocking", "warning", "off"
 SEVERITIES = (BLOCKING, WARNING, OFF)
@@ -40,22 +42,41 @@ SEVERITIES = (BLOCKING, WARNING, OFF)
 ROLES = ("contributor", "editor", "system")
 
 
+def with_checked_parts(figures: QuerySet) -> QuerySet:
+    """Figures with what the checks read of them (pictures, alt text, credits, captions)."""
+    credits = ArtworkArtist.objects.select_related("artist")
+    return figures.select_related("artwork", "artwork_image__image", "image").prefetch_related(
+        "artwork__images__image", Prefetch("artwork__artist_credits", queryset=credits)
+    )
+
+
 class Subject:
     """The article being checked, with its parts read once from the database (as saved in this
-    transaction, not a prefetched list from before the admin saved them)."""
+    transaction, not a prefetched list from before the admin saved them). `figures` (as
+    stored, in order, loaded by `with_checked_parts`) and `byline` (the authors, in any order):
+    given when the caller has just read them from the database (the change form's inlines,
+    shown anew)."""
 
-    def __init__(self, article: Article):
+    def __init__(
+        self,
+        article: Article,
+        figures: list[ArticleFigure] | None = None,
+        byline: list[Author] | None = None,
+    ):
         self.article = article
+        if figures is not None:
+            self.figures = figures
+        if byline is not None:
+            self.byline = byline
 
     @cached_property
     def figures(self) -> list[ArticleFigure]:
         if self.article.pk is None:
             return []
         return list(
-            ArticleFigure.objects.filter(article_id=self.article.pk)
-            .select_related("artwork", "artwork_image__image", "image")
-            .prefetch_related("artwork__images__image", "artwork__artist_credits__artist")
-            .order_by("position", "pk")
+            with_checked_parts(ArticleFigure.objects.filter(article_id=self.article.pk)).order_by(
+                "position", "pk"
+            )
         )
 
     @cached_property
@@ -156,11 +177,19 @@ def _refusal(result: Result) -> str:
     return f"{result.label}: {' '.join(result.problems)}{then}"
 
 
-def run(article: Article, *, user, overrides: dict[str, str] | None = None) -> Report:
-    """Every check that is on for the user's role, on the article as it is in hand."""
+def run(
+    article: Article,
+    *,
+    user,
+    overrides: dict[str, str] | None = None,
+    figures: list[ArticleFigure] | None = None,
+    byline: list[Author] | None = None,
+) -> Report:
+    """Every check that is on for the user's role, on the article as it is in hand (and its
+    stored figures and byline, if given: see Subject)."""
     role = role_of(user)
     reasons = {key: " ".join(str(value).split()) for key, value in (overrides or {}).items()}
-    subject = Subject(article)
+    subject = Subject(article, figures, byline)
     results = []
     for check in registered():
         level = severity(check, role)
