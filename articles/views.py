@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from articles import previews
+from articles.cards import article_cards, card_rows
 from articles.models import Article, Section
 from articles.selectors import public_article_formerly_at, tag_has_public_content
 from artists.models import Artist
@@ -17,23 +18,33 @@ PAGE_SIZE = 12
 HOME_SIZE = 13  # the lead story and a grid of twelve; the rest is under "All articles"
 
 
-class HomeView(ListView):
-    template_name = "articles/home.html"
+class CardListView(ListView):
+    """A list of article cards: the view's queryset gives card_rows(), and its page of them
+    reaches the template as `articles`, the cards of articles/cards.py."""
+
     context_object_name = "articles"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["articles"] = article_cards(context["object_list"])
+        return context
+
+
+class HomeView(CardListView):
+    template_name = "articles/home.html"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().newest_first()[:HOME_SIZE]
+        return card_rows(Article.objects.published().newest_first())[:HOME_SIZE]
 
 
-class ArticleListView(ListView):
+class ArticleListView(CardListView):
     template_name = "articles/article_list.html"
-    context_object_name = "articles"
     paginate_by = PAGE_SIZE
     # What the view reads from the query; the page cache gives it nothing else (pagecache/query.py).
     query_parameters = ("page",)
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().newest_first()
+        return card_rows(Article.objects.published().newest_first())
 
 
 class ArticleDetailView(DetailView):
@@ -77,36 +88,30 @@ class ArticlePreviewView(DetailView):
         return response
 
 
-class SectionDetailView(ListView):
+class SectionDetailView(CardListView):
     template_name = "articles/section_detail.html"
-    context_object_name = "articles"
     paginate_by = PAGE_SIZE
     query_parameters = ("page",)
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return Article.objects.published().filter(section=self.section).for_listing().newest_first()
+        return card_rows(Article.objects.published().filter(section=self.section).newest_first())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
 
 
-class TagDetailView(ListView):
+class TagDetailView(CardListView):
     """Everything public that carries a tag; a tag that only drafts carry is a 404."""
 
     template_name = "articles/tag_detail.html"
-    context_object_name = "articles"
     paginate_by = PAGE_SIZE
     query_parameters = ("page",)
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return (
-            Article.objects.published()
-            .filter(tags__slug=self.tag.slug)
-            .for_listing()
-            .newest_first()
-        )
+        tagged = Article.objects.published().filter(tags__slug=self.tag.slug)
+        return card_rows(tagged.newest_first())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)

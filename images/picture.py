@@ -45,7 +45,16 @@ def picture_for(
     name = getattr(field_file, "name", None) or ""
     if not name:
         return Picture(src="", width=width, height=height)
-    storage = field_file.storage
+    return picture_of(
+        name, storage=field_file.storage, width=width, height=height, renditions=renditions
+    )
+
+
+def picture_of(name: str, *, storage, width: int | None, height: int | None, renditions) -> Picture:
+    """The same Picture from an image's stored columns (a `values()` read of `Image`: file name,
+    width, height, renditions) and the file field's storage, where no FieldFile was built."""
+    if not name:
+        return Picture(src="", width=width, height=height)
     current = usable_renditions(renditions, name)
     if current is None:
         return Picture(src=storage.url(name), width=width, height=height)

@@ -2,6 +2,7 @@
 
 from django import template
 
+from articles.cards import article_cards, card_rows
 from articles.selectors import articles_featuring as select_articles_featuring
 
 register = template.Library()
@@ -9,5 +10,6 @@ register = template.Library()
 
 @register.simple_tag
 def articles_featuring(obj, limit=6):
-    """Published articles featuring an artist or artwork, newest first."""
-    return select_articles_featuring(obj)[:limit]
+    """The cards (articles/cards.py) of the published articles featuring an artist or an
+    artwork, newest first."""
+    return article_cards(card_rows(select_articles_featuring(obj))[:limit])

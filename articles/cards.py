@@ -1,0 +1,163 @@
+"""What an article card prints, read as plain rows: the lists (home, all articles, a section, a
+tag, the articles featuring an artist or an artwork) show twelve or so cards, and building an
+Article with its byline, figures, artworks and images as model instances for each (over a
+hundred objects and a prefetch per relation) cost more than the rest of the page.
+
+Three reads after the page of articles itself, however many cards: the bylines, the figures with
+their own or chosen pictures, and the first images of the artworks whose figures have neither.
+The lead picture is chosen as `Article.lead_image()` chooses it, with the same alt-text rule
+(`artwork_image_alt`). No instance is built, so the page cache is told what the cards show
+(`pagecache.record_shown`): the articles, their authors, the artworks and images of their
+figures, and the sections (a set)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pagecache
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleFigure,
+    Author,
+    Section,
+    artwork_image_alt,
+)
+from artworks.models import Artwork, ArtworkImage
+from images.models import Image
+from images.picture import Picture, picture_of
+from slugs.reversing import slug_addresses
+
+# The columns of a card's article, in this order (a values_list() of them is what lists page).
+CARD_COLUMNS = ("pk", "slug", "title", "standfirst", "published_at", "section__name")
+_IMAGE = ("file", "width", "height", "renditions")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCard:
+    url: str
+    title: str
+    standfirst: str
+    published_at: datetime | None
+    section_name: str
+    authors: tuple[str, ...]  # in byline order
+    picture: Picture | None  # the lead picture, or None (a text-only card)
+    alt: str
+
+
+def card_rows(articles):
+    """A queryset of articles as the rows `article_cards()` takes (paginate it, slice it)."""
+    return articles.values_list(*CARD_COLUMNS)
+
+
+def article_cards(rows) -> list[ArticleCard]:
+    """The cards of these rows (from card_rows()), in their order."""
+    rows = list(rows)
+    if not rows:
+        return []
+    ids = [row[0] for row in rows]
+    authors = _bylines(ids)
+    leads = _lead_pictures(ids)
+    address = slug_addresses("articles:article-detail")
+    pagecache.record_shown(Article, ids)
+    pagecache.record_shown(Section, ())
+    return [
+        ArticleCard(
+            url=address(slug),
+            title=title,
+            standfirst=standfirst,
+            published_at=published_at,
+            section_name=section_name or "",
+            authors=authors.get(pk, ()),
+            picture=leads[pk][0] if pk in leads else None,
+            alt=leads[pk][1] if pk in leads else "",
+        )
+        for pk, slug, title, standfirst, published_at, section_name in rows
+    ]
+
+
+def _bylines(ids) -> dict[int, tuple[str, ...]]:
+    rows = (
+        ArticleAuthor.objects.filter(article_id__in=ids)
+        .order_by("position", "pk")  # Article.byline()'s order
+        .values_list("article_id", "author_id", "author__name")
+    )
+    names: dict[int, list[str]] = {}
+    author_ids = []
+    for article_id, author_id, name in rows:
+        names.setdefault(article_id, []).append(name)
+        author_ids.append(author_id)
+    pagecache.record_shown(Author, author_ids)
+    return {article_id: tuple(found) for article_id, found in names.items()}
+
+
+def _lead_pictures(ids) -> dict[int, tuple[Picture, str]]:
+    """Each article's lead picture and its alt text, as Article.lead_image() gives them: the
+    first figure (by position) with a picture to show, its upload or its artwork's chosen or
+    first image."""
+    figures = list(
+        ArticleFigure.objects.filter(article_id__in=ids)
+        .order_by("article_id", "position", "pk")  # Article.ordered_figures()'s order
+        .values_list(
+            "article_id",
+            "alt_text",
+            "decorative",
+            "artwork_id",
+            "image_id",
+            *(f"image__{column}" for column in _IMAGE),
+            "artwork_image__alt_text",
+            "artwork_image__decorative",
+            "artwork_image__image_id",
+            *(f"artwork_image__image__{column}" for column in _IMAGE),
+        )
+    )
+    unchosen = {row[3] for row in figures if row[3] and row[4] is None and row[11] is None}
+    firsts = _first_images(unchosen)
+    storage = Image._meta.get_field("file").storage
+    leads: dict[int, tuple[Picture, str]] = {}
+    image_ids, artwork_ids = [], []
+    for row in figures:
+        article_id, alt_text, decorative, artwork_id, image_id = row[:5]
+        if artwork_id:
+            artwork_ids.append(artwork_id)
+        if article_id in leads:
+            continue
+        if image_id is not None:  # an upload
+            image, alt = (image_id, *row[5:9]), "" if decorative else alt_text
+        else:
+            chosen = row[9:16] if row[11] is not None else None
+            chosen = chosen or firsts.get(artwork_id)
+            if chosen is None:  # no artwork, or one that lost its images: the next figure
+                continue
+            alt, _ = artwork_image_alt(alt_text, decorative, chosen[0], chosen[1])
+            image = chosen[2:]
+        image_ids.append(image[0])
+        name, width, height, renditions = image[1:]
+        picture = picture_of(
+            name, storage=storage, width=width, height=height, renditions=renditions
+        )
+        leads[article_id] = (picture, alt)
+    pagecache.record_shown(Artwork, artwork_ids)
+    pagecache.record_shown(Image, image_ids)
+    return leads
+
+
+def _first_images(artwork_ids) -> dict[int, tuple]:
+    """Each artwork's first image (Artwork.primary_image) as (alt text, decorative, image id,
+    file, width, height, renditions)."""
+    if not artwork_ids:
+        return {}
+    rows = (
+        ArtworkImage.objects.filter(artwork_id__in=artwork_ids)
+        .order_by("artwork_id", "position", "pk")
+        .values_list(
+            "artwork_id",
+            "alt_text",
+            "decorative",
+            "image_id",
+            *(f"image__{column}" for column in _IMAGE),
+        )
+    )
+    firsts: dict[int, tuple] = {}
+    for artwork_id, *image in rows:
+        firsts.setdefault(artwork_id, tuple(image))
+    return firsts
