@@ -22,12 +22,13 @@ from articles.models import (
     Section,
     artwork_image_alt,
 )
-from artworks.models import Artwork, ArtworkImage
+from artworks.cards import first_images
+from artworks.models import Artwork
 from images.models import Image
 from images.picture import Picture, picture_of
 from slugs.reversing import slug_addresses
 
-# The columns of a card's article, in this order (a values_list() of them is what lists page).
+# The columns of a card's article, in this order.
 CARD_COLUMNS = ("pk", "slug", "title", "standfirst", "published_at", "section__name")
 _IMAGE = ("file", "width", "height", "renditions")
 
@@ -44,14 +45,9 @@ class ArticleCard:
     alt: str
 
 
-def card_rows(articles):
-    """A queryset of articles as the rows `article_cards()` takes (paginate it, slice it)."""
-    return articles.values_list(*CARD_COLUMNS)
-
-
-def article_cards(rows) -> list[ArticleCard]:
-    """The cards of these rows (from card_rows()), in their order."""
-    rows = list(rows)
+def article_cards(articles) -> list[ArticleCard]:
+    """The cards of a queryset of articles (a page of one, a slice), in its order."""
+    rows = list(articles.values_list(*CARD_COLUMNS))
     if not rows:
         return []
     ids = [row[0] for row in rows]
@@ -146,18 +142,11 @@ def _first_images(artwork_ids) -> dict[int, tuple]:
     file, width, height, renditions)."""
     if not artwork_ids:
         return {}
-    rows = (
-        ArtworkImage.objects.filter(artwork_id__in=artwork_ids)
-        .order_by("artwork_id", "position", "pk")
-        .values_list(
-            "artwork_id",
-            "alt_text",
-            "decorative",
-            "image_id",
-            *(f"image__{column}" for column in _IMAGE),
-        )
+    rows = first_images(artwork_ids).values_list(
+        "artwork_id",
+        "alt_text",
+        "decorative",
+        "image_id",
+        *(f"image__{column}" for column in _IMAGE),
     )
-    firsts: dict[int, tuple] = {}
-    for artwork_id, *image in rows:
-        firsts.setdefault(artwork_id, tuple(image))
-    return firsts
+    return {artwork_id: tuple(image) for artwork_id, *image in rows}

@@ -6,10 +6,11 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from articles import previews
-from articles.cards import article_cards, card_rows
-from articles.models import Article, Section
+from articles.cards import article_cards
+from articles.models import Article, Section, TaggedArticle
 from articles.selectors import public_article_formerly_at, tag_has_public_content
 from artists.models import Artist
+from artworks.cards import artwork_cards
 from artworks.models import Artwork
 
 PAGE_SIZE = 12
@@ -19,8 +20,8 @@ HOME_SIZE = 13  # the lead story and a grid of twelve; the rest is under "All ar
 
 
 class CardListView(ListView):
-    """A list of article cards: the view's queryset gives card_rows(), and its page of them
-    reaches the template as `articles`, the cards of articles/cards.py."""
+    """A list of article cards: the page of the view's queryset reaches the template as
+    `articles`, the cards of articles/cards.py."""
 
     context_object_name = "articles"
 
@@ -34,7 +35,7 @@ class HomeView(CardListView):
     template_name = "articles/home.html"
 
     def get_queryset(self):
-        return card_rows(Article.objects.published().newest_first())[:HOME_SIZE]
+        return Article.objects.published().newest_first()[:HOME_SIZE]
 
 
 class ArticleListView(CardListView):
@@ -44,7 +45,7 @@ class ArticleListView(CardListView):
     query_parameters = ("page",)
 
     def get_queryset(self):
-        return card_rows(Article.objects.published().newest_first())
+        return Article.objects.published().newest_first()
 
 
 class ArticleDetailView(DetailView):
@@ -95,7 +96,7 @@ class SectionDetailView(CardListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return card_rows(Article.objects.published().filter(section=self.section).newest_first())
+        return Article.objects.published().filter(section=self.section).newest_first()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
@@ -110,16 +111,17 @@ class TagDetailView(CardListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        tagged = Article.objects.published().filter(tags__slug=self.tag.slug)
-        return card_rows(tagged.newest_first())
+        # An IN over the tag's rows, not a join: SQLite joined every public article to the
+        # tag's rows (60 ms for a tag on 160 of 2,000 articles; 0.5 ms so).
+        tagged = TaggedArticle.objects.filter(tag=self.tag).values("content_object_id")
+        return Article.objects.published().filter(pk__in=tagged).newest_first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
         if context["page_obj"].number == 1:  # artists and artworks are shown on page 1 only
             context["artists"] = Artist.objects.filter(tags__slug=self.tag.slug)[:24]
-            context["artworks"] = Artwork.objects.filter(tags__slug=self.tag.slug).prefetch_related(
-                "images", "artist_credits__artist"
-            )[:24]
+            artworks = Artwork.objects.filter(tags__slug=self.tag.slug)
+            context["artworks"] = artwork_cards(artworks[:24])
         return context
 
     def paginate_queryset(self, queryset, page_size):

@@ -2,7 +2,7 @@
 
 from django import template
 
-from articles.cards import article_cards, card_rows
+from articles.cards import article_cards
 from articles.selectors import articles_featuring as select_articles_featuring
 
 register = template.Library()
@@ -12,4 +12,4 @@ register = template.Library()
 def articles_featuring(obj, limit=6):
     """The cards (articles/cards.py) of the published articles featuring an artist or an
     artwork, newest first."""
-    return article_cards(card_rows(select_articles_featuring(obj))[:limit])
+    return article_cards(select_articles_featuring(obj)[:limit])

@@ -4,7 +4,7 @@ cache every object the cards show."""
 
 import pytest
 
-from articles.cards import article_cards, card_rows
+from articles.cards import article_cards
 from articles.models import Article
 from pagecache import keys
 from pagecache.tracking import Recorder
@@ -22,8 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def cards_of(*articles):
-    rows = card_rows(Article.objects.filter(pk__in=[a.pk for a in articles]).order_by("pk"))
-    return article_cards(rows)
+    return article_cards(Article.objects.filter(pk__in=[a.pk for a in articles]).order_by("pk"))
 
 
 def as_the_model_says(article: Article):
@@ -109,7 +108,7 @@ def test_unicode_slugs_are_addressed_as_reverse_does():
 
 def test_no_rows_no_queries(django_assert_num_queries):
     with django_assert_num_queries(0):
-        assert article_cards([]) == []
+        assert article_cards(Article.objects.none()) == []
 
 
 def test_the_page_cache_learns_everything_the_cards_show():
