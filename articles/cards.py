@@ -25,7 +25,7 @@ from articles.models import (
 from artworks.cards import first_images
 from artworks.models import Artwork
 from images.models import Image
-from images.picture import Picture, picture_of
+from images.picture import Picture, picture_of, urls_of
 from slugs.reversing import slug_addresses
 
 # The columns of a card's article, in this order.
@@ -108,7 +108,7 @@ def _lead_pictures(ids) -> dict[int, tuple[Picture, str]]:
     )
     unchosen = {row[3] for row in figures if row[3] and row[4] is None and row[11] is None}
     firsts = _first_images(unchosen)
-    storage = Image._meta.get_field("file").storage
+    url = urls_of(Image._meta.get_field("file").storage)
     leads: dict[int, tuple[Picture, str]] = {}
     image_ids, artwork_ids = [], []
     for row in figures:
@@ -128,9 +128,7 @@ def _lead_pictures(ids) -> dict[int, tuple[Picture, str]]:
             image = chosen[2:]
         image_ids.append(image[0])
         name, width, height, renditions = image[1:]
-        picture = picture_of(
-            name, storage=storage, width=width, height=height, renditions=renditions
-        )
+        picture = picture_of(name, url=url, width=width, height=height, renditions=renditions)
         leads[article_id] = (picture, alt)
     pagecache.record_shown(Artwork, artwork_ids)
     pagecache.record_shown(Image, image_ids)

@@ -17,7 +17,7 @@ import pagecache
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage, credit_words
 from images.models import Image
-from images.picture import Picture, picture_of
+from images.picture import Picture, picture_of, urls_of
 from slugs.reversing import slug_addresses
 
 # The columns of a card's artwork, in this order.
@@ -85,13 +85,11 @@ def _first_pictures(ids) -> dict[int, tuple[Picture, str]]:
         "image__height",
         "image__renditions",
     )
-    storage = Image._meta.get_field("file").storage
+    url = urls_of(Image._meta.get_field("file").storage)
     shown = []
     firsts: dict[int, tuple[Picture, str]] = {}
     for artwork_id, alt_text, decorative, image_id, name, width, height, renditions in rows:
-        picture = picture_of(
-            name, storage=storage, width=width, height=height, renditions=renditions
-        )
+        picture = picture_of(name, url=url, width=width, height=height, renditions=renditions)
         firsts[artwork_id] = (picture, "" if decorative else alt_text)  # ArtworkImage.alt
         shown.append(image_id)
     pagecache.record_shown(Image, shown)
