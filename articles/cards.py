@@ -47,7 +47,7 @@ class ArticleCard:
 
 def article_cards(articles) -> list[ArticleCard]:
     """The cards of a queryset of articles (a page of one, a slice), in its order."""
-    rows = list(articles.values_list(*CARD_COLUMNS))
+    rows = list(_page_rows(articles))
     if not rows:
         return []
     ids = [row[0] for row in rows]
@@ -69,6 +69,16 @@ def article_cards(articles) -> list[ArticleCard]:
         )
         for pk, slug, title, standfirst, published_at, section_name in rows
     ]
+
+
+def _page_rows(articles):
+    """The card columns of a page of articles, read by their keys: the page's OFFSET then walks
+    the index of the lists' order alone (Article.Meta.indexes), not every row before it, and
+    only the page's rows are read (a deferred join, in one query)."""
+    page = Article.objects.filter(pk__in=articles.values("pk"))
+    if articles.query.order_by:
+        page = page.order_by(*articles.query.order_by)
+    return page.values_list(*CARD_COLUMNS)
 
 
 def _bylines(ids) -> dict[int, tuple[str, ...]]:

