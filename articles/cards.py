@@ -72,9 +72,11 @@ def article_cards(articles) -> list[ArticleCard]:
 
 
 def _page_rows(articles):
-    """The card columns of a page of articles, read by their keys: the page's OFFSET then walks
-    the index of the lists' order alone (Article.Meta.indexes), not every row before it, and
-    only the page's rows are read (a deferred join, in one query)."""
+    """The card columns of a page of articles. A later page is read by its keys: its OFFSET then
+    walks the index of the lists' order alone (Article.Meta.indexes), not every row before it,
+    and only the page's rows are read (a deferred join, in one query)."""
+    if not articles.query.low_mark:  # the first page, the home page: nothing to skip
+        return articles.values_list(*CARD_COLUMNS)
     page = Article.objects.filter(pk__in=articles.values("pk"))
     if articles.query.order_by:
         page = page.order_by(*articles.query.order_by)

@@ -9,6 +9,7 @@ from articles import previews
 from articles.cards import article_cards
 from articles.models import Article, Section, TaggedArticle
 from articles.selectors import public_article_formerly_at, tag_has_public_content
+from artists.index import index_entries
 from artists.models import Artist
 from artworks.cards import artwork_cards
 from artworks.models import Artwork
@@ -119,7 +120,8 @@ class TagDetailView(CardListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
         if context["page_obj"].number == 1:  # artists and artworks are shown on page 1 only
-            context["artists"] = Artist.objects.filter(tags__slug=self.tag.slug)[:24]
+            artists = Artist.objects.filter(tags__slug=self.tag.slug)
+            context["artists"] = index_entries(artists[:24])  # artists/index.py
             artworks = Artwork.objects.filter(tags__slug=self.tag.slug)
             context["artworks"] = artwork_cards(artworks[:24])
         return context

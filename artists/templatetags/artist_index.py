@@ -1,5 +1,6 @@
 """`{% artist_groups entries %}`: the artists A-Z, grouped by letter, written in Python for the
-entries of artists/index.py. It replaces a `{% regroup %}` and a loop of 120 entries with the
+entries of artists/index.py; `{% artist_name entry %}`, one name as includes/artist_name.html
+writes it. It replaces a `{% regroup %}` and a loop of 120 entries with the
 bytes they wrote, whitespace and all; every value is escaped where it is written
 (tests/artists/test_artist_index.py gives hostile names)."""
 
@@ -22,6 +23,16 @@ def artist_groups(entries) -> SafeString:
     )
     # Safe: every value is escaped (_entry, and the letter above).
     return mark_safe(f'\n  <div class="az-groups">\n    {groups}\n  </div>')  # noqa: S308
+
+
+@register.simple_tag
+def artist_name(entry) -> SafeString:
+    """An entry's name linking to the artist's page, with the life dates: the bytes of
+    `{% include "includes/artist_name.html" %}` (the newline after its comment first), for
+    lists of entries (a tag's artists)."""
+    dates = f' <span class="meta">{escape(entry.life_dates)}</span>' if entry.life_dates else ""
+    # Safe: every value is escaped.
+    return mark_safe(f'\n<a href="{escape(entry.url)}">{escape(entry.name)}</a>{dates}\n')  # noqa: S308
 
 
 def _entry(entry) -> str:

@@ -86,3 +86,16 @@ def test_every_value_is_escaped():
 
     assert "<script>" not in html
     assert html.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;q&#x27;") == 4
+
+
+def test_a_name_is_written_as_the_include_wrote_it():
+    def name(e):
+        return Template("{% load artist_index %}{% artist_name e %}").render(Context({"e": e}))
+
+    assert name(entry(life_dates="born 1957")) == (
+        '\n<a href="/artists/a/">A</a> <span class="meta">born 1957</span>\n'
+    )
+    assert name(entry()) == '\n<a href="/artists/a/">A</a>\n'
+    hostile = name(entry(name=HOSTILE, life_dates=HOSTILE, url=HOSTILE))
+    assert "<script>" not in hostile
+    assert hostile.count("&lt;script&gt;") == 3
