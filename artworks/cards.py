@@ -36,7 +36,7 @@ class ArtworkCard:
 
 def artwork_cards(artworks) -> list[ArtworkCard]:
     """The cards of a queryset of artworks (a page of one, a slice), in its order."""
-    rows = list(artworks.values_list(*CARD_COLUMNS))
+    rows = list(_page_rows(artworks))
     if not rows:
         return []
     ids = [row[0] for row in rows]
@@ -55,6 +55,19 @@ def artwork_cards(artworks) -> list[ArtworkCard]:
         )
         for pk, slug, title, date_display in rows
     ]
+
+
+def _page_rows(artworks):
+    """The card columns of a page of artworks. A later page is read by its keys: its OFFSET then
+    walks an index alone (the list's: title, id), not every row before it, and only the page's
+    rows are read (a deferred join, in one query; page 4,000 of 200,000 works on PostgreSQL
+    read 192,000 rows). The order must end with the key for the page to keep its order."""
+    if not artworks.query.low_mark:  # a first page, or a slice of one: nothing to skip
+        return artworks.values_list(*CARD_COLUMNS)
+    page = Artwork.objects.filter(pk__in=artworks.values("pk"))
+    if artworks.query.order_by:
+        page = page.order_by(*artworks.query.order_by)
+    return page.values_list(*CARD_COLUMNS)
 
 
 def _credits(ids) -> dict[int, tuple[tuple[str, str, str], ...]]:

@@ -12,7 +12,9 @@ class ArtworkListView(ListView):
     query_parameters = ("page",)
 
     def get_queryset(self):
-        return Artwork.objects.order_by("title")
+        # The key after the title, as the index has it (Artwork.Meta): hundreds of works may be
+        # "Untitled", and a page read by its keys (artworks/cards.py) keeps their order.
+        return Artwork.objects.order_by("title", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
