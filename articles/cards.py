@@ -159,4 +159,7 @@ def _first_images(artwork_ids) -> dict[int, tuple]:
         "image_id",
         *(f"image__{column}" for column in _IMAGE),
     )
-    return {artwork_id: tuple(image) for artwork_id, *image in rows}
+    firsts: dict[int, tuple] = {}
+    for artwork_id, *image in rows:
+        firsts.setdefault(artwork_id, tuple(image))
+    return firsts
