@@ -3,12 +3,12 @@ tag, the articles featuring an artist or an artwork) show twelve or so cards, an
 Article with its byline, figures, artworks and images as model instances for each (over a
 hundred objects and a prefetch per relation) cost more than the rest of the page.
 
-Three reads after the page of articles itself, however many cards: the bylines, the figures with
-their own or chosen pictures, and the first images of the artworks whose figures have neither.
-The lead picture is chosen as `Article.lead_image()` chooses it, with the same alt-text rule
-(`artwork_image_alt`). No instance is built, so the page cache is told what the cards show
-(`pagecache.record_shown`): the articles, their authors, the artworks and images of their
-figures, and the sections (a set)."""
+Two reads after the page of articles itself, however many cards: the bylines, and the figures
+with their uploads, chosen images and their artworks' images. The lead picture is chosen as
+`Article.lead_image()` chooses it, with the same alt-text rule (`artwork_image_alt`). No
+instance is built, so the page cache is told what the cards show (`pagecache.record_shown`):
+the articles, their authors, the artworks and images of their figures, and the sections (a
+set)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +22,6 @@ from articles.models import (
     Section,
     artwork_image_alt,
 )
-from artworks.cards import first_images
 from artworks.models import Artwork
 from images.models import Image
 from images.picture import Picture, picture_of, urls_of
@@ -101,65 +100,55 @@ def _bylines(ids) -> dict[int, tuple[str, ...]]:
 def _lead_pictures(ids) -> dict[int, tuple[Picture, str]]:
     """Each article's lead picture and its alt text, as Article.lead_image() gives them: the
     first figure (by position) with a picture to show, its upload or its artwork's chosen or
-    first image."""
-    figures = list(
+    first image. One query: each figure with its upload, its chosen image and its artwork's
+    images, first first (so a figure's first row holds its artwork's first image)."""
+    rows = (
         ArticleFigure.objects.filter(article_id__in=ids)
-        .order_by("article_id", "position", "pk")  # Article.ordered_figures()'s order
+        # Article.ordered_figures()'s order, then Artwork.primary_image's.
+        .order_by(
+            "article_id", "position", "pk", "artwork__images__position", "artwork__images__pk"
+        )
         .values_list(
             "article_id",
+            "pk",
             "alt_text",
             "decorative",
             "artwork_id",
             "image_id",
             *(f"image__{column}" for column in _IMAGE),
-            "artwork_image__alt_text",
-            "artwork_image__decorative",
             "artwork_image__image_id",
             *(f"artwork_image__image__{column}" for column in _IMAGE),
+            "artwork_image__alt_text",
+            "artwork_image__decorative",
+            "artwork__images__image_id",
+            *(f"artwork__images__image__{column}" for column in _IMAGE),
+            "artwork__images__alt_text",
+            "artwork__images__decorative",
         )
     )
-    unchosen = {row[3] for row in figures if row[3] and row[4] is None and row[11] is None}
-    firsts = _first_images(unchosen)
     url = urls_of(Image._meta.get_field("file").storage)
     leads: dict[int, tuple[Picture, str]] = {}
-    image_ids, artwork_ids = [], []
-    for row in figures:
-        article_id, alt_text, decorative, artwork_id, image_id = row[:5]
+    image_ids, artwork_ids, seen = [], [], set()
+    for article_id, figure_id, alt_text, decorative, artwork_id, *images in rows:
+        if figure_id in seen:  # a row of the artwork's other images
+            continue
+        seen.add(figure_id)
         if artwork_id:
             artwork_ids.append(artwork_id)
         if article_id in leads:
             continue
-        if image_id is not None:  # an upload
-            image, alt = (image_id, *row[5:9]), "" if decorative else alt_text
+        upload, chosen, first = images[0:5], images[5:12], images[12:19]
+        if upload[0] is not None:
+            image, alt = upload, "" if decorative else alt_text
         else:
-            chosen = row[9:16] if row[11] is not None else None
-            chosen = chosen or firsts.get(artwork_id)
-            if chosen is None:  # no artwork, or one that lost its images: the next figure
+            image = chosen if chosen[0] is not None else first
+            if image[0] is None:  # no artwork, or one that lost its images: the next figure
                 continue
-            alt, _ = artwork_image_alt(alt_text, decorative, chosen[0], chosen[1])
-            image = chosen[2:]
-        image_ids.append(image[0])
-        name, width, height, renditions = image[1:]
+            alt, _ = artwork_image_alt(alt_text, decorative, image[5], image[6])
+        image_id, name, width, height, renditions = image[:5]
+        image_ids.append(image_id)
         picture = picture_of(name, url=url, width=width, height=height, renditions=renditions)
         leads[article_id] = (picture, alt)
     pagecache.record_shown(Artwork, artwork_ids)
     pagecache.record_shown(Image, image_ids)
     return leads
-
-
-def _first_images(artwork_ids) -> dict[int, tuple]:
-    """Each artwork's first image (Artwork.primary_image) as (alt text, decorative, image id,
-    file, width, height, renditions)."""
-    if not artwork_ids:
-        return {}
-    rows = first_images(artwork_ids).values_list(
-        "artwork_id",
-        "alt_text",
-        "decorative",
-        "image_id",
-        *(f"image__{column}" for column in _IMAGE),
-    )
-    firsts: dict[int, tuple] = {}
-    for artwork_id, *image in rows:
-        firsts.setdefault(artwork_id, tuple(image))
-    return firsts

@@ -86,7 +86,7 @@ def _credits(ids) -> dict[int, tuple[tuple[str, str, str], ...]]:
 
 def _first_pictures(ids) -> dict[int, tuple[Picture, str]]:
     """Each artwork's first image (Artwork.primary_image) as a Picture and its alt text."""
-    rows = first_images(ids).values_list(
+    rows = _images_first_first(ids).values_list(
         "artwork_id",
         "alt_text",
         "decorative",
@@ -109,7 +109,7 @@ def _first_pictures(ids) -> dict[int, tuple[Picture, str]]:
     return firsts
 
 
-def first_images(artwork_ids):
+def _images_first_first(artwork_ids):
     """The images of these artworks, each artwork's first (Artwork.primary_image: the lowest
     position, then the oldest) first: take the first row of each artwork. (A correlated
     subquery picking the first alone ran three times slower on SQLite, for artworks with one

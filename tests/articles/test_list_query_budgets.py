@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 
 # What every list of article cards costs (articles/cards.py): the site settings (1), the
 # header's section navigation (1), the page of articles with their sections' names (1), their
-# bylines with the authors' names (1), figures with their uploads and chosen images (1) and the
-# first images of the other figures' artworks (1).
-CARDS = 6
+# bylines with the authors' names (1), and their figures with their uploads, chosen images and
+# their artworks' images (1).
+CARDS = 5
 
 # All articles: the count for the pages (1) and the cards.
 ARTICLE_LIST_QUERIES = ATOMIC_REQUEST + 1 + CARDS

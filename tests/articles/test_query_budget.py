@@ -28,9 +28,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 # those artworks' images (1).
 ARTICLE_PAGE_QUERIES = 2 + 14
 
-# Home page: the newest articles with their sections (1), bylines (1), figures with their
-# artworks (1) and the artworks' images (1), the site settings (1), the section navigation (1).
-HOME_PAGE_QUERIES = 2 + 6
+# Home page (articles/cards.py): the newest articles with their sections' names (1), bylines
+# (1), figures with their pictures and their artworks' images (1), the site settings (1), the
+# section navigation (1).
+HOME_PAGE_QUERIES = 2 + 5
 
 
 def rich_article(n: int, *, related: int | None = None):

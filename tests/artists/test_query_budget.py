@@ -20,9 +20,8 @@ ARTIST_LIST_QUERIES = ATOMIC_REQUEST + 4
 
 # An artist's page: the artist (1) with movements (1); the site settings (1), section navigation
 # (1); the works (1) with their first images (1) and credits with the artists' names (1); the
-# articles featuring the artist (1) with bylines (1), figures (1) and the figures' artworks'
-# first images (1).
-ARTIST_PAGE_QUERIES = ATOMIC_REQUEST + 11
+# articles featuring the artist (1) with bylines (1) and figures with their pictures (1).
+ARTIST_PAGE_QUERIES = ATOMIC_REQUEST + 10
 
 
 @pytest.fixture(autouse=True)
