@@ -156,7 +156,7 @@ class ArtistFeed(ArticleFeed):
         return get_object_or_404(Artist, slug=slug)
 
     def items(self, artist):
-        return articles_featuring(artist).prefetch_related("tags")[:FEED_SIZE]
+        return articles_featuring(artist).for_listing().prefetch_related("tags")[:FEED_SIZE]
 
     def title(self, artist):
         return f"Articles featuring {artist.name} | {self.site.publisher_name}"

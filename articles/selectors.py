@@ -22,7 +22,7 @@ def articles_featuring(obj: Artist | Artwork):
     else:
         ids = featured_artworks.filter(artwork=obj).values("article_id")
         ids = ids.union(ArticleFigure.objects.filter(artwork=obj).values("article_id"))
-    return Article.objects.published().filter(pk__in=ids).for_listing().newest_first()
+    return Article.objects.published().filter(pk__in=ids).newest_first()
 
 
 def tag_has_public_content(tag) -> bool:

@@ -7,10 +7,13 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from articles import previews
-from articles.models import Article, Section
+from articles.cards import article_cards
+from articles.models import Article, Section, TaggedArticle
 from articles.page_parts import load_parts
 from articles.selectors import public_article_formerly_at, tag_has_public_content
+from artists.index import index_entries
 from artists.models import Artist
+from artworks.cards import artwork_cards
 from artworks.models import Artwork
 
 PAGE_SIZE = 12
@@ -19,23 +22,33 @@ PAGE_SIZE = 12
 HOME_SIZE = 13  # the lead story and a grid of twelve; the rest is under "All articles"
 
 
-class HomeView(ListView):
-    template_name = "articles/home.html"
+class CardListView(ListView):
+    """A list of article cards: the page of the view's queryset reaches the template as
+    `articles`, the cards of articles/cards.py."""
+
     context_object_name = "articles"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["articles"] = article_cards(context["object_list"])
+        return context
+
+
+class HomeView(CardListView):
+    template_name = "articles/home.html"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().newest_first()[:HOME_SIZE]
+        return Article.objects.published().newest_first()[:HOME_SIZE]
 
 
-class ArticleListView(ListView):
+class ArticleListView(CardListView):
     template_name = "articles/article_list.html"
-    context_object_name = "articles"
     paginate_by = PAGE_SIZE
     # What the view reads from the query; the page cache gives it nothing else (pagecache/query.py).
     query_parameters = ("page",)
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().newest_first()
+        return Article.objects.published().newest_first()
 
 
 # A reader's page only reads: no transaction around it (ATOMIC_REQUESTS would add BEGIN and
@@ -89,44 +102,40 @@ class ArticlePreviewView(DetailView):
         return response
 
 
-class SectionDetailView(ListView):
+class SectionDetailView(CardListView):
     template_name = "articles/section_detail.html"
-    context_object_name = "articles"
     paginate_by = PAGE_SIZE
     query_parameters = ("page",)
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return Article.objects.published().filter(section=self.section).for_listing().newest_first()
+        return Article.objects.published().filter(section=self.section).newest_first()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
 
 
-class TagDetailView(ListView):
+class TagDetailView(CardListView):
     """Everything public that carries a tag; a tag that only drafts carry is a 404."""
 
     template_name = "articles/tag_detail.html"
-    context_object_name = "articles"
     paginate_by = PAGE_SIZE
     query_parameters = ("page",)
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return (
-            Article.objects.published()
-            .filter(tags__slug=self.tag.slug)
-            .for_listing()
-            .newest_first()
-        )
+        # An IN over the tag's rows, not a join: SQLite joined every public article to the
+        # tag's rows (60 ms for a tag on 160 of 2,000 articles; 0.5 ms so).
+        tagged = TaggedArticle.objects.filter(tag=self.tag).values("content_object_id")
+        return Article.objects.published().filter(pk__in=tagged).newest_first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
         if context["page_obj"].number == 1:  # artists and artworks are shown on page 1 only
-            context["artists"] = Artist.objects.filter(tags__slug=self.tag.slug)[:24]
-            context["artworks"] = Artwork.objects.filter(tags__slug=self.tag.slug).prefetch_related(
-                "images", "artist_credits__artist"
-            )[:24]
+            artists = Artist.objects.filter(tags__slug=self.tag.slug)
+            context["artists"] = index_entries(artists[:24])  # artists/index.py
+            artworks = Artwork.objects.filter(tags__slug=self.tag.slug)
+            context["artworks"] = artwork_cards(artworks[:24])
         return context
 
     def paginate_queryset(self, queryset, page_size):

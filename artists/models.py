@@ -24,6 +24,18 @@ def initial_of(sort_name: str) -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
+def life_dates(birth_year: int | None, death_year: int | None) -> str:
+    """'born 1957', '1881–1973', 'died 1610', or '' when nothing is known (Artist.life_dates,
+    and the A-Z's read of plain rows)."""
+    if birth_year and death_year:
+        return f"{birth_year}–{death_year}"
+    if birth_year:
+        return f"born {birth_year}"
+    if death_year:
+        return f"died {death_year}"
+    return ""
+
+
 class TaggedArtist(TaggedItemBase):
     """Movements an artist belongs to, through a table of our own (integer joins, real keys)."""
 
@@ -108,13 +120,7 @@ class Artist(CleanTextModel):
     @property
     def life_dates(self) -> str:
         """'born 1957', '1881-1973', or '' when nothing is known."""
-        if self.birth_year and self.death_year:
-            return f"{self.birth_year}–{self.death_year}"
-        if self.birth_year:
-            return f"born {self.birth_year}"
-        if self.death_year:
-            return f"died {self.death_year}"
-        return ""
+        return life_dates(self.birth_year, self.death_year)
 
     @property
     def initial(self) -> str:

@@ -3,6 +3,7 @@ import string
 from django.db.models.functions import Lower
 from django.views.generic import DetailView, ListView
 
+from artists.index import index_entries
 from artists.models import Artist
 
 LETTERS = list(string.ascii_uppercase) + ["#"]
@@ -26,18 +27,12 @@ class ArtistListView(ListView):
         return artists
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(letters=LETTERS, letter=self.letter, **kwargs)
+        context = super().get_context_data(letters=LETTERS, letter=self.letter, **kwargs)
+        context["artists"] = index_entries(context["object_list"])  # artists/index.py
+        return context
 
 
 class ArtistDetailView(DetailView):
     template_name = "artists/artist_detail.html"
     context_object_name = "artist"
     queryset = Artist.objects.select_related("portrait").prefetch_related("tags")
-
-    def get_context_data(self, **kwargs):
-        artworks = (
-            self.object.artworks.distinct()
-            .order_by("earliest_year", "title")
-            .prefetch_related("images", "artist_credits__artist")
-        )
-        return super().get_context_data(artworks=artworks[:48], **kwargs)

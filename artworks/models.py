@@ -182,25 +182,17 @@ class ArtworkArtist(CleanTextModel):
             raise ValidationError({"role_text": "Say the role in words, e.g. “pupil of”."})
 
     def get_role_display(self) -> str:
-        """The role's label; for another role, its words ("Pupil of" before the name, as the
-        other roles' labels are capitalised; "and workshop" after it)."""
-        if self.role == self.Role.OTHER and self.role_text:
-            return self.role_text[:1].upper() + self.role_text[1:]
-        if self.role == self.Role.OTHER_AFTER and self.role_text:
-            return self.role_text
-        return self.Role(self.role).label if self.role in self.Role.values else self.role
+        return role_label(self.role, self.role_text)
 
     @property
     def role_before(self) -> str:
         """What the credit says before the name: "After" (Titian); '' for the artist."""
-        if self.role == self.Role.ARTIST or self.role in SUFFIX_ROLES:
-            return ""
-        return self.get_role_display()
+        return credit_words(self.role, self.role_text)[0]
 
     @property
     def role_after(self) -> str:
         """What the credit says after the name: (Reynolds) "and studio"; else ''."""
-        return self.get_role_display() if self.role in SUFFIX_ROLES else ""
+        return credit_words(self.role, self.role_text)[1]
 
 
 SUFFIX_ROLES = {
@@ -210,6 +202,28 @@ SUFFIX_ROLES = {
     ArtworkArtist.Role.OTHER_AFTER,
 }
 OTHER_ROLES = {ArtworkArtist.Role.OTHER, ArtworkArtist.Role.OTHER_AFTER}
+
+
+def role_label(role: str, role_text: str) -> str:
+    """A credit's role as said: its label; for another role, its words ("Pupil of" before the
+    name, as the other roles' labels are capitalised; "and workshop" after it)."""
+    Role = ArtworkArtist.Role
+    if role == Role.OTHER and role_text:
+        return role_text[:1].upper() + role_text[1:]
+    if role == Role.OTHER_AFTER and role_text:
+        return role_text
+    return Role(role).label if role in Role.values else role
+
+
+def credit_words(role: str, role_text: str) -> tuple[str, str]:
+    """What a credit says before the artist's name ("After" Titian) and after it (Reynolds
+    "and studio"), each '' when nothing: the role_before and role_after of a credit, for
+    reads that build no ArtworkArtist (artworks/cards.py)."""
+    if role in SUFFIX_ROLES:
+        return "", role_label(role, role_text)
+    if role == ArtworkArtist.Role.ARTIST:
+        return "", ""
+    return role_label(role, role_text), ""
 
 
 class ArtworkImageManager(models.Manager):

@@ -1,5 +1,6 @@
 from django.views.generic import DetailView, ListView
 
+from artworks.cards import artwork_cards
 from artworks.models import Artwork
 
 
@@ -11,9 +12,14 @@ class ArtworkListView(ListView):
     query_parameters = ("page",)
 
     def get_queryset(self):
-        return Artwork.objects.order_by("title").prefetch_related(
-            "images", "artist_credits__artist"
-        )
+        # The key after the title, as the index has it (Artwork.Meta): hundreds of works may be
+        # "Untitled", and a page read by its keys (artworks/cards.py) keeps their order.
+        return Artwork.objects.order_by("title", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["artworks"] = artwork_cards(context["object_list"])  # artworks/cards.py
+        return context
 
 
 class ArtworkDetailView(DetailView):
@@ -28,6 +34,5 @@ class ArtworkDetailView(DetailView):
             .exclude(pk=self.object.pk)
             .distinct()
             .order_by("earliest_year", "title")
-            .prefetch_related("images", "artist_credits__artist")
         )
-        return super().get_context_data(other_works=others[:12], **kwargs)
+        return super().get_context_data(other_works=artwork_cards(others[:12]), **kwargs)

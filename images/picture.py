@@ -8,7 +8,12 @@ uploaded again and the task has not run yet) are ignored: the page shows the ori
 new ones are stored.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from django.core.files.storage import FileSystemStorage
+from django.utils.encoding import filepath_to_uri
 
 
 @dataclass(frozen=True)
@@ -45,20 +50,32 @@ def picture_for(
     name = getattr(field_file, "name", None) or ""
     if not name:
         return Picture(src="", width=width, height=height)
-    storage = field_file.storage
+    return picture_of(
+        name, url=field_file.storage.url, width=width, height=height, renditions=renditions
+    )
+
+
+def picture_of(
+    name: str, *, url: Callable[[str], str], width: int | None, height: int | None, renditions
+) -> Picture:
+    """The same Picture from an image's stored columns (a `values()` read of `Image`: file name,
+    width, height, renditions) and its storage's `url` (or `urls_of(storage)`), where no
+    FieldFile was built."""
+    if not name:
+        return Picture(src="", width=width, height=height)
     current = usable_renditions(renditions, name)
     if current is None:
-        return Picture(src=storage.url(name), width=width, height=height)
+        return Picture(src=url(name), width=width, height=height)
     sizes = current["widths"]
     middle = sorted(sizes, key=lambda size: size["w"])[len(sizes) // 2]
     social = current.get("social") or {}
     return Picture(
-        src=storage.url(middle["fallback"]),
+        src=url(middle["fallback"]),
         width=width or current.get("width"),
         height=height or current.get("height"),
-        webp_srcset=srcset(storage, sizes, "webp"),
-        fallback_srcset=srcset(storage, sizes, "fallback"),
-        social_url=storage.url(social["name"]) if social.get("name") else None,
+        webp_srcset=srcset(url, sizes, "webp"),
+        fallback_srcset=srcset(url, sizes, "fallback"),
+        social_url=url(social["name"]) if social.get("name") else None,
         social_width=social.get("w"),
         social_height=social.get("h"),
         has_renditions=True,
@@ -75,10 +92,31 @@ def usable_renditions(renditions, source_name: str) -> dict | None:
     return renditions
 
 
-def srcset(storage, sizes: list[dict], kind: str) -> str:
+def srcset(url: Callable[[str], str], sizes: list[dict], kind: str) -> str:
     """'url 480w, url 960w' for one kind of rendition ("webp" or "fallback"), narrowest first."""
     return ", ".join(
-        f"{storage.url(size[kind])} {size['w']}w"
+        f"{url(size[kind])} {size['w']}w"
         for size in sorted(sizes, key=lambda size: size["w"])
         if size.get(kind)
     )
+
+
+def urls_of(storage) -> Callable[[str], str]:
+    """`storage.url`, made once for a list of pictures: a card's picture has seven addresses
+    (the renditions), and the file system storage's url() parses and joins each with urljoin()
+    (some 8 microseconds). Its base address ends with "/" and a stored name is quoted with no
+    scheme, query or fragment left in it, so joining is appending, except for a "." or ".."
+    segment, which urljoin() resolves (names never have one: then it is asked). Any other
+    storage is asked for each (S3: its own addresses). tests/images/test_picture.py holds the
+    two to each other."""
+    if not isinstance(storage, FileSystemStorage) or storage.base_url is None:
+        return storage.url
+    base = storage.base_url
+
+    def url(name: str) -> str:
+        path = filepath_to_uri(name).lstrip("/")
+        if "." in path and any(part in {".", ".."} for part in path.split("/")):
+            return urljoin(base, path)
+        return base + path
+
+    return url

@@ -15,12 +15,14 @@ from pagecache.registry import (
     register_view,
     uncached_view,
 )
+from pagecache.tracking import record as record_shown
 
 __all__ = [
     "ANY_CONTENT",
     "all_key",
     "not_shown",
     "object_key",
+    "record_shown",
     "register_footprint",
     "register_model",
     "register_part",

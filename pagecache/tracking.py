@@ -9,7 +9,7 @@ from contextvars import ContextVar
 
 from django.db.models.signals import post_init
 
-from pagecache import keys
+from pagecache import declared, keys
 
 _shown: ContextVar[set[str] | None] = ContextVar("pagecache_shown", default=None)
 
@@ -52,3 +52,20 @@ def watch(model, *, as_set: bool) -> None:
     """Record the objects of `model` loaded during a build (or, `as_set`, the model's set)."""
     receiver = _record_set if as_set else _record
     post_init.connect(receiver, sender=model, dispatch_uid=f"pagecache-track-{model._meta.label}")
+
+
+def record(model, pks) -> None:
+    """Record objects of `model` as shown by the page being built, as loading them would: for
+    reads that build no instances (a `values()` read of what cards print). `model` must be
+    registered; one shown as a set records its set."""
+    shown = _shown.get()
+    if shown is None:
+        return
+    declaration = declared.shown(model)
+    if declaration is None:
+        raise ValueError(f"{model._meta.label} is not registered with register_model()")
+    label = declared.label_of(model)
+    if declaration.as_set:
+        shown.add(keys.for_all(label))
+    else:
+        shown.update(keys.for_object(label, pk) for pk in pks if pk is not None)

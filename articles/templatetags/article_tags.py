@@ -4,6 +4,7 @@ and the article page print its figures."""
 from django import template
 from django.utils.html import format_html
 
+from articles.cards import article_cards
 from articles.selectors import articles_featuring as select_articles_featuring
 from images.markup import captioned_html
 
@@ -12,8 +13,9 @@ register = template.Library()
 
 @register.simple_tag
 def articles_featuring(obj, limit=6):
-    """Published articles featuring an artist or artwork, newest first."""
-    return select_articles_featuring(obj)[:limit]
+    """The cards (articles/cards.py) of the published articles featuring an artist or an
+    artwork, newest first."""
+    return article_cards(select_articles_featuring(obj)[:limit])
 
 
 @register.simple_tag

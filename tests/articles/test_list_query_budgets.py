@@ -15,10 +15,11 @@ from tests.querybudgets import (
 
 pytestmark = pytest.mark.django_db
 
-# What every list of article cards costs: the site settings (1), the header's section
-# navigation (1), the page of articles with their sections (1), their bylines with authors (1),
-# figures with artworks and chosen images (1) and the artworks' images (1).
-CARDS = 6
+# What every list of article cards costs (articles/cards.py): the site settings (1), the
+# header's section navigation (1), the page of articles with their sections' names (1), their
+# bylines with the authors' names (1), and their figures with their uploads, chosen images and
+# their artworks' images (1).
+CARDS = 5
 
 # All articles: the count for the pages (1) and the cards.
 ARTICLE_LIST_QUERIES = ATOMIC_REQUEST + 1 + CARDS
@@ -27,8 +28,8 @@ ARTICLE_LIST_QUERIES = ATOMIC_REQUEST + 1 + CARDS
 SECTION_PAGE_QUERIES = ATOMIC_REQUEST + 2 + CARDS
 
 # A tag, page 1: the tag (1), the count (1), the cards, and the artists (1) and artworks (1)
-# with that tag, the artworks' images (1), credits (1) and credited artists (1).
-TAG_PAGE_QUERIES = ATOMIC_REQUEST + 2 + CARDS + 5
+# with that tag, the artworks' credits with the artists' names (1) and first images (1).
+TAG_PAGE_QUERIES = ATOMIC_REQUEST + 2 + CARDS + 4
 
 # A tag, a later page: no artists or artworks there.
 TAG_LATER_PAGE_QUERIES = ATOMIC_REQUEST + 2 + CARDS

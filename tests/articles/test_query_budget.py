@@ -33,10 +33,10 @@ ARTICLE_PAGE_QUERIES = 12
 ARTICLE_PAGE_KEPT_CARDS_QUERIES = 9
 
 # The home page's budget includes the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS (a savepoint
-# because the test itself runs in a transaction).
-# Home page: the newest articles with their sections (1), bylines (1), figures with their
-# artworks (1) and the artworks' images (1).
-HOME_PAGE_QUERIES = 2 + 4
+# because the test itself runs in a transaction). Home page (articles/cards.py): the newest
+# articles with their sections' names (1), bylines (1), figures with their pictures and their
+# artworks' images (1).
+HOME_PAGE_QUERIES = 2 + 3
 
 
 def rich_article(n: int, *, related: int | None = None):

@@ -19,9 +19,9 @@ pytestmark = pytest.mark.django_db
 ARTIST_LIST_QUERIES = ATOMIC_REQUEST + 4
 
 # An artist's page: the artist (1) with movements (1); the site settings (1), section navigation
-# (1); the works (1) with their images (1), credits (1) and credited artists (1); the articles
-# featuring the artist (1) with bylines (1), figures (1) and the figures' artwork images (1).
-ARTIST_PAGE_QUERIES = ATOMIC_REQUEST + 12
+# (1); the works (1) with their first images (1) and credits with the artists' names (1); the
+# articles featuring the artist (1) with bylines (1) and figures with their pictures (1).
+ARTIST_PAGE_QUERIES = ATOMIC_REQUEST + 10
 
 
 @pytest.fixture(autouse=True)

@@ -15,14 +15,14 @@ from tests.querybudgets import (
 pytestmark = pytest.mark.django_db
 
 # The list: the count for the pages (1), the site settings (1), the section navigation (1), the
-# page of artworks (1) with their images (1), credits (1) and credited artists (1).
-ARTWORK_LIST_QUERIES = ATOMIC_REQUEST + 7
+# page of artworks (1) with their first images (1) and credits with the artists' names (1).
+ARTWORK_LIST_QUERIES = ATOMIC_REQUEST + 6
 
 # An artwork's page: the artwork (1) with its images (1), credits (1), credited artists (1) and
 # subjects (1); the site settings (1), section navigation (1); more works by its artists (1)
-# with their images (1), credits (1) and credited artists (1); the articles featuring it (1)
-# with bylines (1), figures (1) and the figures' artwork images (1).
-ARTWORK_PAGE_QUERIES = ATOMIC_REQUEST + 15
+# with their first images (1) and credits with the artists' names (1); the articles featuring
+# it (1) with bylines (1) and figures with their pictures (1).
+ARTWORK_PAGE_QUERIES = ATOMIC_REQUEST + 13
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from hypothesis import given
 from hypothesis import strategies as st
 
+from images.markup import included_picture_html
 from images.picture import Picture
 from tests.hostile.strategies import hostile_text
 
@@ -78,3 +79,45 @@ def test_hostile_text_is_escaped_everywhere():
     html = render_to_string("includes/picture_figure.html", context)
     assert "<script>" not in html
     assert html.count("&lt;script&gt;") == 10  # src, 2 srcsets, sizes twice, 5 texts
+
+
+# The cards' pictures: included_picture_html() as the include prints it, line breaks and all.
+
+HOSTILE = "\"><script>alert(1)</script>&'"
+
+PICTURES = [
+    Picture(src="/media/a.png", width=None, height=None),
+    Picture(src="/media/a.png", width=640, height=None),
+    Picture(src="/media/a.png", width=640, height=480),
+    Picture(
+        src="/media/r/w960.jpg",
+        width=1600,
+        height=1200,
+        webp_srcset="/media/r/w480.webp 480w, /media/r/w960.webp 960w",
+        fallback_srcset="/media/r/w480.jpg 480w, /media/r/w960.jpg 960w",
+        has_renditions=True,
+    ),
+    Picture(src=HOSTILE, width=1, height=1, webp_srcset=HOSTILE, fallback_srcset=HOSTILE),
+]
+
+
+def included(picture, **values) -> str:
+    """What the include writes (its leading comment and all), as a template including it."""
+    return render_to_string("includes/picture.html", {"picture": picture, **values})
+
+
+@pytest.mark.parametrize("picture", PICTURES)
+@pytest.mark.parametrize("loading", ["", "eager"])
+@pytest.mark.parametrize("alt", ["", "A <b>bold</b> & “curly” claim", HOSTILE])
+def test_the_same_bytes_as_the_include(picture, loading, alt):
+    sizes = "(min-width: 60rem) 22rem, 100vw" if alt else HOSTILE
+    expected = included(picture, alt=alt, sizes=sizes, loading=loading)
+
+    assert included_picture_html(picture, alt=alt, sizes=sizes, loading=loading) == expected
+
+
+def test_hostile_values_stay_attribute_values():
+    html = included_picture_html(PICTURES[-1], alt=HOSTILE, sizes=HOSTILE)
+
+    assert "<script>" not in html
+    assert html.count("&quot;&gt;&lt;script&gt;") == 6  # src, both srcsets, sizes twice, alt

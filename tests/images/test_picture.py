@@ -3,12 +3,12 @@
 from unittest import mock
 
 import pytest
-from django.core.files.storage import Storage
+from django.core.files.storage import FileSystemStorage, Storage
 from django.db.models.fields.files import FieldFile
 
 from artworks.models import ArtworkImage
 from images.models import Image
-from images.picture import picture_for
+from images.picture import picture_for, urls_of
 from tests.factories import ArticleFactory, ArticleFigureFactory, ArtworkImageFactory
 
 SOURCE = "artworks/2026/11/ab12.jpg"
@@ -103,3 +103,24 @@ def test_article_page_with_figures_processes_no_image(client, django_capture_on_
     assert response.status_code == 200
     assert image_open.call_count == opened.call_count == 0
     assert response.content.count(b'type="image/webp"') >= 20
+
+
+NAMES = [
+    "artworks/2026/12/0a1b/w480.webp",
+    "/leading/slash.png",
+    "spaced name ü 現.jpg",
+    "odd?query#frag%25:colon;semi&amp'quote(paren)*.png",
+    "a/./b/../c.png",
+    "..",
+    "",
+    "back\\slash.png",
+]
+
+
+@pytest.mark.parametrize("base_url", ["/media/", "/media", "https://cdn.example.com/m/"])
+@pytest.mark.parametrize("name", NAMES)
+def test_urls_of_a_file_system_storage_are_its_url(tmp_path, base_url, name):
+    """urls_of() appends where url() would join, and gives what url() gives."""
+    storage = FileSystemStorage(location=tmp_path, base_url=base_url)
+
+    assert urls_of(storage)(name) == storage.url(name)

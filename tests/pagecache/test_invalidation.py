@@ -10,11 +10,13 @@ from recommendations import services
 from recommendations.models import RelatedLink
 from sitesettings.models import SiteSettings
 from tests.factories import (
+    ArticleAuthorFactory,
     ArticleFactory,
     ArticleFigureFactory,
     ArtistFactory,
     ArtworkArtistFactory,
     ArtworkFactory,
+    ArtworkImageFactory,
     RelatedLinkFactory,
     SectionFactory,
 )
@@ -274,3 +276,32 @@ def test_search_results_follow_the_content(client, site, committed):
         site["other"].title = "The Teapot"
         site["other"].save()
     fresh(client, url, shows=["The Teapot"])
+
+
+def test_renaming_an_author_refreshes_the_cards_of_their_articles(client, site, committed):
+    """Cards are read as plain rows (articles/cards.py), which tell the cache what they show."""
+    article = site["featuring"]
+    author = ArticleAuthorFactory(article=article).author
+    lists = [
+        "/",
+        reverse("articles:article-list"),
+        reverse("articles:section-detail", args=["reviews"]),
+    ]
+    warm(client, *lists, reverse("articles:section-detail", args=["news"]))
+    with committed():
+        author.name = "Renamed Writer"
+        author.save()
+    for url in lists:
+        fresh(client, url, shows=["Renamed Writer"])
+    still_cached(client, reverse("articles:section-detail", args=["news"]))
+
+
+def test_a_new_first_image_of_an_artwork_refreshes_the_cards_it_leads(client, site, committed):
+    warm(client, "/", reverse("articles:section-detail", args=["news"]))
+    with committed():
+        for image in site["artwork"].images.all():
+            image.position = 5
+            image.save()
+        ArtworkImageFactory(artwork=site["artwork"], position=0, alt_text="A new first image")
+    fresh(client, "/", shows=['alt="A new first image"'])
+    still_cached(client, reverse("articles:section-detail", args=["news"]))

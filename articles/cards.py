@@ -1,0 +1,154 @@
+"""What an article card prints, read as plain rows: the lists (home, all articles, a section, a
+tag, the articles featuring an artist or an artwork) show twelve or so cards, and building an
+Article with its byline, figures, artworks and images as model instances for each (over a
+hundred objects and a prefetch per relation) cost more than the rest of the page.
+
+Two reads after the page of articles itself, however many cards: the bylines, and the figures
+with their uploads, chosen images and their artworks' images. The lead picture is chosen as
+`Article.lead_image()` chooses it, with the same alt-text rule (`artwork_image_alt`). No
+instance is built, so the page cache is told what the cards show (`pagecache.record_shown`):
+the articles, their authors, the artworks and images of their figures, and the sections (a
+set)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pagecache
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleFigure,
+    Author,
+    Section,
+    artwork_image_alt,
+)
+from artworks.models import Artwork
+from images.models import Image
+from images.picture import Picture, picture_of, urls_of
+from slugs.reversing import slug_addresses
+
+# The columns of a card's article, in this order.
+CARD_COLUMNS = ("pk", "slug", "title", "standfirst", "published_at", "section__name")
+_IMAGE = ("file", "width", "height", "renditions")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCard:
+    url: str
+    title: str
+    standfirst: str
+    published_at: datetime | None
+    section_name: str
+    authors: tuple[str, ...]  # in byline order
+    picture: Picture | None  # the lead picture, or None (a text-only card)
+    alt: str
+
+
+def article_cards(articles) -> list[ArticleCard]:
+    """The cards of a queryset of articles (a page of one, a slice), in its order."""
+    rows = list(_page_rows(articles))
+    if not rows:
+        return []
+    ids = [row[0] for row in rows]
+    authors = _bylines(ids)
+    leads = _lead_pictures(ids)
+    address = slug_addresses("articles:article-detail")
+    pagecache.record_shown(Article, ids)
+    pagecache.record_shown(Section, ())
+    return [
+        ArticleCard(
+            url=address(slug),
+            title=title,
+            standfirst=standfirst,
+            published_at=published_at,
+            section_name=section_name or "",
+            authors=authors.get(pk, ()),
+            picture=leads[pk][0] if pk in leads else None,
+            alt=leads[pk][1] if pk in leads else "",
+        )
+        for pk, slug, title, standfirst, published_at, section_name in rows
+    ]
+
+
+def _page_rows(articles):
+    """The card columns of a page of articles. A later page is read by its keys: its OFFSET then
+    walks the index of the lists' order alone (Article.Meta.indexes), not every row before it,
+    and only the page's rows are read (a deferred join, in one query)."""
+    if not articles.query.low_mark:  # the first page, the home page: nothing to skip
+        return articles.values_list(*CARD_COLUMNS)
+    page = Article.objects.filter(pk__in=articles.values("pk"))
+    if articles.query.order_by:
+        page = page.order_by(*articles.query.order_by)
+    return page.values_list(*CARD_COLUMNS)
+
+
+def _bylines(ids) -> dict[int, tuple[str, ...]]:
+    rows = (
+        ArticleAuthor.objects.filter(article_id__in=ids)
+        .order_by("position", "pk")  # Article.byline()'s order
+        .values_list("article_id", "author_id", "author__name")
+    )
+    names: dict[int, list[str]] = {}
+    author_ids = []
+    for article_id, author_id, name in rows:
+        names.setdefault(article_id, []).append(name)
+        author_ids.append(author_id)
+    pagecache.record_shown(Author, author_ids)
+    return {article_id: tuple(found) for article_id, found in names.items()}
+
+
+def _lead_pictures(ids) -> dict[int, tuple[Picture, str]]:
+    """Each article's lead picture and its alt text, as Article.lead_image() gives them: the
+    first figure (by position) with a picture to show, its upload or its artwork's chosen or
+    first image. One query: each figure with its upload, its chosen image and its artwork's
+    images, first first (so a figure's first row holds its artwork's first image)."""
+    rows = (
+        ArticleFigure.objects.filter(article_id__in=ids)
+        # Article.ordered_figures()'s order, then Artwork.primary_image's.
+        .order_by(
+            "article_id", "position", "pk", "artwork__images__position", "artwork__images__pk"
+        )
+        .values_list(
+            "article_id",
+            "pk",
+            "alt_text",
+            "decorative",
+            "artwork_id",
+            "image_id",
+            *(f"image__{column}" for column in _IMAGE),
+            "artwork_image__image_id",
+            *(f"artwork_image__image__{column}" for column in _IMAGE),
+            "artwork_image__alt_text",
+            "artwork_image__decorative",
+            "artwork__images__image_id",
+            *(f"artwork__images__image__{column}" for column in _IMAGE),
+            "artwork__images__alt_text",
+            "artwork__images__decorative",
+        )
+    )
+    url = urls_of(Image._meta.get_field("file").storage)
+    leads: dict[int, tuple[Picture, str]] = {}
+    image_ids, artwork_ids, seen = [], [], set()
+    for article_id, figure_id, alt_text, decorative, artwork_id, *images in rows:
+        if figure_id in seen:  # a row of the artwork's other images
+            continue
+        seen.add(figure_id)
+        if artwork_id:
+            artwork_ids.append(artwork_id)
+        if article_id in leads:
+            continue
+        upload, chosen, first = images[0:5], images[5:12], images[12:19]
+        if upload[0] is not None:
+            image, alt = upload, "" if decorative else alt_text
+        else:
+            image = chosen if chosen[0] is not None else first
+            if image[0] is None:  # no artwork, or one that lost its images: the next figure
+                continue
+            alt, _ = artwork_image_alt(alt_text, decorative, image[5], image[6])
+        image_id, name, width, height, renditions = image[:5]
+        image_ids.append(image_id)
+        picture = picture_of(name, url=url, width=width, height=height, renditions=renditions)
+        leads[article_id] = (picture, alt)
+    pagecache.record_shown(Artwork, artwork_ids)
+    pagecache.record_shown(Image, image_ids)
+    return leads

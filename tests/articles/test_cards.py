@@ -1,0 +1,136 @@
+"""The cards' read (articles/cards.py) gives what the Article model says of each article: its
+address, byline, and lead picture with its alt text, by the same rules; and it tells the page
+cache every object the cards show."""
+
+import pytest
+
+from articles.cards import article_cards
+from articles.models import Article
+from pagecache import keys
+from pagecache.tracking import Recorder
+from tests.factories import (
+    ArticleAuthorFactory,
+    ArticleFactory,
+    ArticleFigureFactory,
+    ArtworkFactory,
+    ArtworkImageFactory,
+    AuthorFactory,
+    ImageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def cards_of(*articles):
+    return article_cards(Article.objects.filter(pk__in=[a.pk for a in articles]).order_by("pk"))
+
+
+def as_the_model_says(article: Article):
+    article = Article.objects.for_listing().get(pk=article.pk)
+    shown = article.lead_image()
+    return (
+        article.get_absolute_url(),
+        article.title,
+        tuple(author.name for author in article.byline()),
+        shown.picture if shown else None,
+        shown.alt if shown else "",
+    )
+
+
+def as_the_card_says(card):
+    return (card.url, card.title, card.authors, card.picture, card.alt)
+
+
+def variety() -> list[Article]:
+    """One article for each way a lead picture is chosen, and a few ways it is not."""
+    made = []
+    # An upload, described; and one marked decorative (no alt text then).
+    a = ArticleFactory(title="Upload")
+    ArticleFigureFactory(article=a, artwork=None, image=ImageFactory(), alt_text="A <quay> & sea")
+    made.append(a)
+    a = ArticleFactory(title="Decorative upload")
+    ArticleFigureFactory(article=a, artwork=None, image=ImageFactory(), decorative=True)
+    made.append(a)
+    # An artwork's first image (by position, not by creation), with the figure's own words or
+    # the image's.
+    for figure_alt in ("", "The figure's words"):
+        a = ArticleFactory(title=f"First image {figure_alt}")
+        work = ArtworkFactory()
+        ArtworkImageFactory(artwork=work, position=2, alt_text="second")
+        ArtworkImageFactory(artwork=work, position=1, alt_text="first")
+        ArticleFigureFactory(article=a, artwork=work, alt_text=figure_alt)
+        made.append(a)
+    # The image chosen among the artwork's; a decorative one, with and without the figure's
+    # words.
+    for figure_alt in ("", "Said by the figure"):
+        a = ArticleFactory(title=f"Chosen {figure_alt}")
+        work = ArtworkFactory()
+        ArtworkImageFactory(artwork=work, position=0, alt_text="first")
+        chosen = ArtworkImageFactory(artwork=work, position=1, alt_text="", decorative=True)
+        ArticleFigureFactory(article=a, artwork=work, artwork_image=chosen, alt_text=figure_alt)
+        made.append(a)
+    # The first figure's artwork has lost its images: the second figure leads; figures out of
+    # creation order.
+    a = ArticleFactory(title="Second figure leads")
+    ArticleFigureFactory(article=a, artwork=ArtworkFactory(), position=3, alt_text="third")
+    ArticleFigureFactory(article=a, artwork=ArtworkFactory(), position=0, with_image=False)
+    ArticleFigureFactory(article=a, artwork=None, image=ImageFactory(), position=1, alt_text="x")
+    made.append(a)
+    # No figures; and a byline of three out of creation order.
+    a = ArticleFactory(title="Text only", standfirst="")
+    for position in (2, 0, 1):
+        ArticleAuthorFactory(article=a, position=position)
+    made.append(a)
+    return made
+
+
+def test_each_card_says_what_the_model_says():
+    articles = variety()
+
+    cards = cards_of(*articles)
+
+    assert [as_the_card_says(card) for card in cards] == [as_the_model_says(a) for a in articles]
+    assert cards[0].alt == "A <quay> & sea"  # the text as stored: the tag escapes it
+    assert cards[-1].picture is None
+
+
+def test_unicode_slugs_are_addressed_as_reverse_does():
+    article = ArticleFactory(slug="künstler-現代美術")
+
+    (card,) = cards_of(article)
+
+    assert (
+        card.url
+        == article.get_absolute_url()
+        == "/articles/k%C3%BCnstler-%E7%8F%BE%E4%BB%A3%E7%BE%8E%E8%A1%93/"
+    )
+
+
+def test_no_rows_no_queries(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert article_cards(Article.objects.none()) == []
+
+
+def test_the_page_cache_learns_everything_the_cards_show():
+    """The articles, their authors, the artworks of their figures (whose images may lead), the
+    pictures shown and the sections: a change to any of them makes the page stale."""
+    article = ArticleFactory()
+    author = AuthorFactory()
+    ArticleAuthorFactory(article=article, author=author)
+    lost = ArtworkFactory()  # no image: the next figure leads, until it has one
+    ArticleFigureFactory(article=article, artwork=lost, position=0, with_image=False)
+    work = ArtworkFactory()
+    image = ArtworkImageFactory(artwork=work)
+    ArticleFigureFactory(article=article, artwork=work, position=1)
+
+    with Recorder() as shown:
+        cards_of(article)
+
+    assert shown == {
+        keys.for_object("articles.article", article.pk),
+        keys.for_object("articles.author", author.pk),
+        keys.for_object("artworks.artwork", lost.pk),
+        keys.for_object("artworks.artwork", work.pk),
+        keys.for_object("images.image", image.image_id),
+        keys.for_all("articles.section"),
+    }
