@@ -50,10 +50,23 @@ def article_cards(articles) -> list[ArticleCard]:
     if not rows:
         return []
     ids = [row[0] for row in rows]
-    authors = _bylines(ids)
-    leads = _lead_pictures(ids)
+    return _cards(rows, _bylines(ids), _lead_pictures(ids))
+
+
+def cards_without_bylines(ids) -> dict[int, ArticleCard]:
+    """The cards of the articles with these ids, by id, without their bylines (two queries):
+    for blocks that print no byline ("You may also like"). Whichever their state: the caller
+    has chosen what is shown."""
+    rows = list(Article.objects.filter(pk__in=ids).values_list(*CARD_COLUMNS))
+    if not rows:
+        return {}
+    cards = _cards(rows, {}, _lead_pictures([row[0] for row in rows]))
+    return {row[0]: card for row, card in zip(rows, cards, strict=True)}
+
+
+def _cards(rows, authors, leads) -> list[ArticleCard]:
     address = slug_addresses("articles:article-detail")
-    pagecache.record_shown(Article, ids)
+    pagecache.record_shown(Article, [row[0] for row in rows])
     pagecache.record_shown(Section, ())
     return [
         ArticleCard(

@@ -35,8 +35,8 @@ from images.models import Image
 
 
 def load_parts(article: Article) -> None:
-    """Fill `article`'s prefetch caches with everything its page shows: six or seven queries
-    (the artworks' images and credits only when a figure shows an artwork)."""
+    """Fill `article`'s prefetch caches with everything its page shows: five or six queries
+    (the artworks' credits only when a figure shows an artwork)."""
     db = article._state.db or Article.objects.db
     reads = _reads(db)
     connection = connections[db]
@@ -48,8 +48,19 @@ def load_parts(article: Article) -> None:
         byline.append(credit)
     _prefetched(article, "article_authors", byline)
 
-    figures = []
-    for figure, image, artwork, chosen, chosen_image in reads.figures.rows(connection, pk):
+    # One row per figure and image of its artwork (the artwork's images joined, in their order).
+    figures, seen, artwork_images = [], set(), {}
+    for figure, image, artwork, chosen, chosen_image, shown, shown_image in reads.figures.rows(
+        connection, pk
+    ):
+        if shown is not None:
+            found = artwork_images.setdefault(shown.artwork_id, {})
+            if shown.pk not in found:
+                ArtworkImage._meta.get_field("image").set_cached_value(shown, shown_image)
+                found[shown.pk] = shown
+        if figure.pk in seen:
+            continue
+        seen.add(figure.pk)
         figure_field = ArticleFigure._meta.get_field
         figure_field("image").set_cached_value(figure, image)
         figure_field("artwork").set_cached_value(figure, artwork)
@@ -58,7 +69,8 @@ def load_parts(article: Article) -> None:
         figure_field("artwork_image").set_cached_value(figure, chosen)
         figures.append(figure)
     _prefetched(article, "figures", figures)
-    _load_artwork_parts(reads, connection, [f.artwork for f in figures if f.artwork is not None])
+    artworks = [f.artwork for f in figures if f.artwork is not None]
+    _load_artwork_parts(reads, connection, artworks, artwork_images)
 
     _prefetched(article, "tags", [tag for (tag,) in reads.tags.rows(connection, pk)])
     _prefetched(article, "links", [link for (link,) in reads.links.rows(connection, pk)])
@@ -66,19 +78,17 @@ def load_parts(article: Article) -> None:
     _prefetched(article, "featured_artists", featured)
 
 
-def _load_artwork_parts(reads, connection, artworks: list[Artwork]) -> None:
+def _load_artwork_parts(reads, connection, artworks: list[Artwork], images: dict) -> None:
+    """The artworks' images (read with the figures, by artwork id) and credits (one query)."""
     if not artworks:
         return
     ids = sorted({artwork.pk for artwork in artworks})
-    images, credits = {pk: [] for pk in ids}, {pk: [] for pk in ids}
-    for shown, image in reads.artwork_images.rows(connection, ids):
-        ArtworkImage._meta.get_field("image").set_cached_value(shown, image)
-        images[shown.artwork_id].append(shown)
+    credits = {pk: [] for pk in ids}
     for credit, artist in reads.credits.rows(connection, ids):
         ArtworkArtist._meta.get_field("artist").set_cached_value(credit, artist)
         credits[credit.artwork_id].append(credit)
     for artwork in artworks:  # one instance per figure, as the prefetch gives
-        _prefetched(artwork, "images", list(images[artwork.pk]))
+        _prefetched(artwork, "images", list(images.get(artwork.pk, {}).values()))
         _prefetched(artwork, "artist_credits", list(credits[artwork.pk]))
 
 
@@ -177,6 +187,8 @@ class _Reads:
                 (Artwork, "aw"),
                 (ArtworkImage, "ai"),
                 (Image, "aii"),
+                (ArtworkImage, "xi"),
+                (Image, "xii"),
             ),
             f"FROM {table(ArticleFigure)} {q('f')} "
             f"LEFT OUTER JOIN {table(Image)} {q('fi')} "
@@ -187,17 +199,14 @@ class _Reads:
             f"ON {col('ai', ArtworkImage, 'id')} = {col('f', ArticleFigure, 'artwork_image')} "
             f"LEFT OUTER JOIN {table(Image)} {q('aii')} "
             f"ON {col('aii', Image, 'id')} = {col('ai', ArtworkImage, 'image')} "
+            # The artwork's images, in ArtworkImage's order (what `artwork.images.all()` gives).
+            f"LEFT OUTER JOIN {table(ArtworkImage)} {q('xi')} "
+            f"ON {col('xi', ArtworkImage, 'artwork')} = {col('f', ArticleFigure, 'artwork')} "
+            f"LEFT OUTER JOIN {table(Image)} {q('xii')} "
+            f"ON {col('xii', Image, 'id')} = {col('xi', ArtworkImage, 'image')} "
             f"WHERE {col('f', ArticleFigure, 'article')} IN (IDS) "
-            f"ORDER BY {col('f', ArticleFigure, 'position')}, {col('f', ArticleFigure, 'id')}",
-        )
-        self.artwork_images = _Read(
-            connection,
-            cols((ArtworkImage, "ai"), (Image, "i")),
-            f"FROM {table(ArtworkImage)} {q('ai')} "
-            f"INNER JOIN {table(Image)} {q('i')} "
-            f"ON {col('i', Image, 'id')} = {col('ai', ArtworkImage, 'image')} "
-            f"WHERE {col('ai', ArtworkImage, 'artwork')} IN (IDS) "
-            f"ORDER BY {col('ai', ArtworkImage, 'position')}, {col('ai', ArtworkImage, 'id')}",
+            f"ORDER BY {col('f', ArticleFigure, 'position')}, {col('f', ArticleFigure, 'id')}, "
+            f"{col('xi', ArtworkImage, 'position')}, {col('xi', ArtworkImage, 'id')}",
         )
         self.credits = _Read(
             connection,

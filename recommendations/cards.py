@@ -1,54 +1,41 @@
 """The cards of the "You may also like" block, each rendered once and kept in the cache
-(pagecache/fragments.py) until its article, its section, or the artwork or picture of one of
-its figures changes: an article is a card in the blocks of many others, and building its
-picture is most of a block's cost. Which cards a block shows is read fresh every time
-(selectors.py), so a target unpublished drops out at once; a card is public content only."""
+(pagecache/fragments.py) until what it was built from changes: an article is a card in the
+blocks of many others, and building its picture is most of a block's cost. Which cards a block
+shows is read fresh every time (selectors.py), so a target unpublished drops out at once; a
+card is public content only.
+
+The cards missing from the cache are read together as plain rows (articles/cards.py: the
+articles with their sections' names, then their figures with their pictures: two queries), and
+each is kept with the version keys of everything that read loaded (the articles, their
+sections, the artworks and images of their figures): a card built beside others also depends
+on theirs, which may rebuild it more often than needed, never show it stale."""
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-import pagecache
-from articles.models import Article, Section
-from articles.querysets import card_figures_prefetch
-from artworks.models import Artwork
-from images.models import Image
+from articles.cards import ArticleCard, cards_without_bylines
+from articles.models import Article
 from pagecache import fragments
+from pagecache.tracking import Recorder
 from recommendations.selectors import related_target_ids
 
 
 def related_cards(article: Article) -> list[SafeString]:
     """The block's cards under `article`, in block order: one query when every card is kept
-    (which articles the block shows), four when some must be built (those articles with their
-    sections, their figures, the figures' artworks' images)."""
+    (which articles the block shows), three when some must be built."""
     ids = related_target_ids(article)
     names = {pk: f"related-card:{pk}" for pk in ids}
     kept = fragments.look_up(names.values())
     missing = [pk for pk in ids if names[pk] not in kept]
     if missing:
         before = fragments.change_count()
-        targets = Article.objects.filter(pk__in=missing).select_related("section")
-        targets = targets.prefetch_related(card_figures_prefetch())
-        built = {names[target.pk]: (_render(target), card_keys(target)) for target in targets}
+        with Recorder() as loaded:
+            cards = cards_without_bylines(missing)
+        built = {names[pk]: (_render(card), set(loaded)) for pk, card in cards.items()}
         fragments.keep(built, before=before)
         kept.update({name: value for name, (value, _) in built.items()})
     return [kept[names[pk]] for pk in ids if names[pk] in kept]
 
 
-def card_keys(target: Article) -> set[str]:
-    """What a card was built from: the article, its section (sections are shown as a set), the
-    artworks of its figures (their images' alt text and credit are parts of them) and every
-    picture loaded with the figures (an image is shown as itself: its focal point, its file)."""
-    found = {pagecache.object_key(Article, target.pk), pagecache.all_key(Section)}
-    for figure in target.figures.all():
-        images = [figure.image_id]
-        if figure.artwork_image is not None:
-            images.append(figure.artwork_image.image_id)
-        if figure.artwork is not None:
-            found.add(pagecache.object_key(Artwork, figure.artwork_id))
-            images.extend(shown.image_id for shown in figure.artwork.images.all())
-        found.update(pagecache.object_key(Image, pk) for pk in images if pk is not None)
-    return found
-
-
-def _render(target: Article) -> SafeString:
-    return SafeString(render_to_string("recommendations/related_card.html", {"article": target}))
+def _render(card: ArticleCard) -> SafeString:
+    return SafeString(render_to_string("recommendations/related_card.html", {"card": card}))

@@ -97,11 +97,11 @@ def test_hostile_text_comes_back_as_stored(article):
     assert Article.objects.filter(pk=article.pk).exists()
 
 
-def test_seven_queries_then_none(article, django_assert_num_queries):
-    """Byline, figures, the artworks' images, their credits, tags, links, featured artists;
-    the page then reads every part from the caches."""
+def test_six_queries_then_none(article, django_assert_num_queries):
+    """Byline, figures with their artworks' images, the artworks' credits, tags, links,
+    featured artists; the page then reads every part from the caches."""
     loaded = Article.objects.get(pk=article.pk)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         load_parts(loaded)
     with CaptureQueriesContext(connection) as later:
         shape(loaded)

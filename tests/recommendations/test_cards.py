@@ -3,13 +3,17 @@ a card shows shows on the source's next page: its article, its section, its figu
 artwork's image and the image's renditions; a target leaving the public set leaves the block."""
 
 import pytest
+from django.core.cache import cache
 
+import pagecache
 from articles import services as publishing
-from articles.models import Article
+from articles.models import Article, Section
+from artworks.models import Artwork
+from images.models import Image
 from images.signals import renditions_changed
 from pagecache import keys
 from pagecache.tracking import Recorder
-from recommendations.cards import card_keys, related_cards
+from recommendations.cards import related_cards
 from recommendations.models import RelatedLink
 from tests.factories import (
     ArticleFactory,
@@ -108,13 +112,21 @@ def test_a_target_unpublished_leaves_the_block(client, pair, page_cache, committ
 
 
 def test_a_card_depends_on_all_its_build_loaded(pair):
-    """The keys a card is kept with cover every object loaded to build it (what the page cache
-    records for a page): a card of a target with two figures, two artworks."""
-    source, target, _ = pair
-    ArticleFigureFactory(article=target, position=1)
-    with Recorder() as loaded:
+    """A card is kept with the version keys of what it shows: its article, the sections (a
+    set), the artworks of all its figures and the picture it shows; the page is told of them
+    all. A card of a target with two figures, two artworks."""
+    source, target, figure = pair
+    second = ArticleFigureFactory(article=target, position=1)
+    with Recorder() as page:
         related_cards(source)
 
-    target = Article.objects.prefetch_related("figures").get(pk=target.pk)
-    assert len([key for key in card_keys(target) if "artworks.artwork" in key]) == 2
-    assert loaded - {keys.EPOCH} <= card_keys(target)
+    kept = set(cache.get(keys.FRAGMENT + f"related-card:{target.pk}")["versions"])
+    lead = figure.artwork.images.first().image_id
+    assert {
+        pagecache.object_key(Article, target.pk),
+        pagecache.all_key(Section),
+        pagecache.object_key(Artwork, figure.artwork_id),
+        pagecache.object_key(Artwork, second.artwork_id),
+        pagecache.object_key(Image, lead),
+    } <= kept
+    assert kept <= page
