@@ -11,29 +11,85 @@ import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 
-# Held while the live server answers a request on the shared connection; a test's end waits for
-# it, so that the database is not emptied under a request its page sent last (an autosave).
+# Held while the live server answers a request on the shared connection (SQLite in memory).
 SERVING = threading.Lock()
+# Seconds a test's end waits for the requests its pages sent last to be answered.
+ANSWER_WITHIN = 30
+
+
+class RequestsInFlight:
+    """How many requests the live server is answering, from the call into Django to the
+    response's close. A test's end waits for none to be left before the database is emptied:
+    a request a page sent last (an autosave, a publish's side effects) would otherwise hold
+    row locks while the flush's TRUNCATE takes its table locks, and PostgreSQL ends one of the
+    two as a deadlock (which failed a CI run)."""
+
+    def __init__(self):
+        self._count = 0
+        self._idle = threading.Condition()
+
+    def enter(self):
+        with self._idle:
+            self._count += 1
+
+    def leave(self):
+        with self._idle:
+            self._count -= 1
+            self._idle.notify_all()
+
+    def wait_until_idle(self, timeout: float) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._count == 0, timeout=timeout)
+
+
+IN_FLIGHT = RequestsInFlight()
+
+
+class _LeavesOnClose:
+    """The response's body, handed on as it is; closing it closes the response, then counts
+    the request as answered."""
+
+    def __init__(self, response):
+        self._response = response
+
+    def __iter__(self):
+        return iter(self._response)
+
+    def close(self):
+        try:
+            if hasattr(self._response, "close"):
+                self._response.close()
+        finally:
+            IN_FLIGHT.leave()
 
 
 class OneRequestAtATimeOnASharedConnection(ThreadedWSGIServer):
-    """The live server, answering one request at a time when its threads share the tests'
-    one database connection (SQLite in memory: Django hands every thread the same connection).
-    A page whose script asks for several things at once (the figure cards of the article form)
-    would otherwise run two transactions on one connection ("cannot start a transaction within
-    a transaction") and break it for every test after. Threads still accept connections, so a
-    browser's idle keep-alive connection holds nothing up; with PostgreSQL each thread has a
-    connection of its own and nothing is serialized."""
+    """The live server, counting the requests it is answering (IN_FLIGHT), and answering one
+    request at a time when its threads share the tests' one database connection (SQLite in
+    memory: Django hands every thread the same connection). A page whose script asks for
+    several things at once (the figure cards of the article form) would otherwise run two
+    transactions on one connection ("cannot start a transaction within a transaction") and
+    break it for every test after. Threads still accept connections, so a browser's idle
+    keep-alive connection holds nothing up; with PostgreSQL each thread has a connection of its
+    own and nothing is serialized."""
 
     def set_app(self, application):
-        if not self.connections_override:
-            return super().set_app(application)
+        shared = bool(self.connections_override)
 
-        def one_at_a_time(environ, start_response):
-            with SERVING:
-                return application(environ, start_response)
+        def counted(environ, start_response):
+            IN_FLIGHT.enter()
+            try:
+                if shared:
+                    with SERVING:
+                        response = application(environ, start_response)
+                else:
+                    response = application(environ, start_response)
+            except BaseException:
+                IN_FLIGHT.leave()
+                raise
+            return _LeavesOnClose(response)
 
-        return super().set_app(one_at_a_time)
+        return super().set_app(counted)
 
 
 LiveServerThread.server_class = OneRequestAtATimeOnASharedConnection
@@ -94,5 +150,13 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
-    with SERVING:  # a request the closed pages had sent is answered before the tables are emptied
-        pass
+
+
+@pytest.fixture(autouse=True)
+def requests_answered():
+    """After each browser test (its pages closed: this fixture is set up before theirs, so it
+    is torn down after them) and before its tables are emptied (pytest-django's database
+    fixture is set up before this one), every request its pages sent has been answered."""
+    yield
+    if not IN_FLIGHT.wait_until_idle(ANSWER_WITHIN):
+        pytest.fail(f"The live server was still answering a request {ANSWER_WITHIN} s after")
