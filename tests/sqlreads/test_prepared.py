@@ -1,0 +1,100 @@
+"""Reads sent as prepared statements on PostgreSQL (sqlreads/prepared.py) give what the same SQL
+sent as text gives, hostile values included, one query each; PREPARE once per connection, after
+a failure and after a reconnection as well."""
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Author
+from sqlreads import prepared
+from tests.factories import AuthorFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = "'; DROP TABLE articles_author; -- %s %(x)s $1 \" <script>alert(1)</script> \\ Ü"
+
+
+def _sql() -> str:
+    table = connection.ops.quote_name(Author._meta.db_table)
+    name = connection.ops.quote_name(Author._meta.get_field("name").column)
+    pk = connection.ops.quote_name(Author._meta.pk.column)
+    return f"SELECT {pk}, {name} FROM {table} WHERE {name} = %s OR {pk} IN (%s, %s) ORDER BY {pk}"
+
+
+def _read(params):
+    with connection.cursor() as cursor:
+        prepared.execute(cursor, _sql(), params)
+        return cursor.fetchall()
+
+
+def test_rows_are_those_of_the_plain_statement_with_hostile_values():
+    """A hostile name is a value, matched as stored, the first time and every time after."""
+    hostile = AuthorFactory(name=HOSTILE)
+    other = AuthorFactory()
+    stored = Author.objects.get(pk=hostile.pk).name
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(), [stored, other.pk, -1])
+        plain = cursor.fetchall()
+    assert plain == [(hostile.pk, stored), (other.pk, other.name)]
+    for _ in range(7):  # past the five executions after which PostgreSQL may keep a generic plan
+        assert _read([stored, other.pk, -1]) == plain
+    assert _read(["nobody", -1, -2]) == []
+    assert Author.objects.count() == 2
+
+
+def test_one_query_each_time():
+    author = AuthorFactory()
+    with CaptureQueriesContext(connection) as first:
+        _read(["x", author.pk, author.pk])
+    with CaptureQueriesContext(connection) as second:
+        _read(["y", author.pk, author.pk])
+    assert len(first) == len(second) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared on PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_prepares_once_per_connection_then_executes():
+    connection.close()  # a connection of its own, with nothing prepared yet
+    author = AuthorFactory()
+    with CaptureQueriesContext(connection) as first:
+        _read(["x", author.pk, -1])
+    with CaptureQueriesContext(connection) as second:
+        _read(["x", author.pk, -1])
+    assert "PREPARE read_" in first[0]["sql"]
+    assert second[0]["sql"].startswith("EXECUTE read_")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'read_%%'")
+        assert cursor.fetchone() == (1,)
+
+    connection.close()  # a new connection has nothing prepared: PREPARE again
+    with CaptureQueriesContext(connection) as again:
+        assert _read(["x", author.pk, -1]) == [(author.pk, author.name)]
+    assert "PREPARE read_" in again[0]["sql"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared on PostgreSQL only")
+def test_postgresql_recovers_after_a_failed_first_statement():
+    """A PREPARE sent with a statement that failed may have been kept: the next read starts
+    from nothing (DEALLOCATE ALL) rather than fail on "already exists" or "does not exist"."""
+    author = AuthorFactory()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        _read(["x", "not a number", -1])  # PREPARE succeeds, EXECUTE fails
+    assert _read(["x", author.pk, -1]) == [(author.pk, author.name)]
+    assert _read(["x", author.pk, -1]) == [(author.pk, author.name)]
+
+
+@pytest.mark.parametrize(
+    ("sql", "count"),
+    [
+        ("SELECT 1 WHERE 1 = %s AND 'a' LIKE '%'", 1),  # a % that is no placeholder
+        ("SELECT $1 WHERE 1 = %s", 1),
+        ("SELECT 1 WHERE 1 = %s", 2),
+    ],
+)
+def test_statements_with_stray_signs_or_miscounted_values_are_refused(sql, count):
+    """Only `%s` placeholders, one per value: the statement's text is never a value's."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the text is rewritten for PostgreSQL only")
+    with connection.cursor() as cursor, pytest.raises(ValueError):
+        prepared.execute(cursor, sql, [1] * count)
