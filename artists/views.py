@@ -1,6 +1,8 @@
 import string
 
+from django.db import transaction
 from django.db.models.functions import Lower
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from artists.index import index_entries
@@ -32,6 +34,8 @@ class ArtistListView(ListView):
         return context
 
 
+# A reader's page only reads: no transaction around it, as the article page (articles/views.py).
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class ArtistDetailView(DetailView):
     template_name = "artists/artist_detail.html"
     context_object_name = "artist"

@@ -1,3 +1,5 @@
+from django.db import transaction
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from artworks.cards import artwork_cards
@@ -22,6 +24,8 @@ class ArtworkListView(ListView):
         return context
 
 
+# A reader's page only reads: no transaction around it, as the article page (articles/views.py).
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class ArtworkDetailView(DetailView):
     template_name = "artworks/artwork_detail.html"
     context_object_name = "artwork"
