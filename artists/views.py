@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 
 from artists.index import index_entries
 from artists.models import Artist
+from sqlreads import prepared
 
 LETTERS = list(string.ascii_uppercase) + ["#"]
 
@@ -36,6 +37,8 @@ class ArtistListView(ListView):
 
 # A reader's page only reads: no transaction around it, as the article page (articles/views.py).
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
+# Each statement planned once per connection on PostgreSQL (sqlreads/prepared.py).
+@method_decorator(prepared.page_reads, name="dispatch")
 class ArtistDetailView(DetailView):
     template_name = "artists/artist_detail.html"
     context_object_name = "artist"

@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from artworks.cards import artwork_cards
 from artworks.models import Artwork
+from sqlreads import prepared
 
 
 class ArtworkListView(ListView):
@@ -26,6 +27,8 @@ class ArtworkListView(ListView):
 
 # A reader's page only reads: no transaction around it, as the article page (articles/views.py).
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
+# Each statement planned once per connection on PostgreSQL (sqlreads/prepared.py).
+@method_decorator(prepared.page_reads, name="dispatch")
 class ArtworkDetailView(DetailView):
     template_name = "artworks/artwork_detail.html"
     context_object_name = "artwork"

@@ -1,6 +1,7 @@
-"""Reads written once per process, planned once per connection: on PostgreSQL each is sent as a
-prepared statement (`PREPARE` the first time on a connection, `EXECUTE` after), elsewhere as
-it is.
+"""Reads planned once per connection: on PostgreSQL a statement is sent as a prepared statement
+(`PREPARE` the first time on a connection, `EXECUTE` after), elsewhere as it is. Either one
+statement (`execute`, for the reads written once per process: articles/page_parts.py) or every
+statement of a public page (`page_reads`, a view decorator: the ORM's statements too).
 
 Why: PostgreSQL plans every statement it is sent as text, and the planning, not the running,
 was most of the database's share of a cold page. EXPLAIN (ANALYZE, SUMMARY) of the ten queries
@@ -17,14 +18,32 @@ connection, so this is not for a pooler that hands one client's statements to di
 server connections (PgBouncer in transaction mode), as Django's own `server_side_binding` is
 not.
 
-Safe as SQL: a statement is its caller's fixed text (table and column names from the models'
-`_meta`, quoted, and keywords) with `%s` placeholders and no other `%`; every value is a bound
-parameter, quoted by the driver into EXECUTE's argument list, never into the statement's text.
-The statement's name is made of a hash of its text.
+A statement whose parameters PostgreSQL cannot type by themselves (`SELECT %s`) cannot be
+prepared: outside a transaction it is then sent as text, and never prepared again in this
+process; inside one the error stands (the pages that use `page_reads` run outside one, and the
+test suite runs on PostgreSQL inside one, so such a statement shows up there). At most
+`KEPT` statements are kept per connection: past that, all are dropped and prepared again.
+
+Safe as SQL: a statement is its caller's text (the reads written once per process: table and
+column names from the models' `_meta`, quoted, and keywords; or the ORM's compiled SQL) with
+`%s` placeholders and no `$`; every value is a bound parameter, quoted by the driver into
+EXECUTE's argument list, never into the statement's text (a `%%`, a literal `%` in the ORM's SQL,
+stays in the text the driver formats, as before). The statement's name is a hash of its text.
 """
 
 import hashlib
-from functools import lru_cache
+from contextlib import ExitStack
+from functools import lru_cache, wraps
+
+from django.db import DatabaseError, connections
+
+# Prepared statements kept per connection before all are dropped (each holds a plan on the server).
+KEPT = 500
+# PostgreSQL's "could not determine data type of parameter".
+_UNTYPED = "42P18"
+# Statements that could not be prepared, by text (this process).
+_unpreparable: set[str] = set()
+_OURS = ("EXECUTE read_", "PREPARE read_", "DEALLOCATE ALL; PREPARE read_")
 
 
 class _Connection:
@@ -41,39 +60,85 @@ class _Connection:
 def execute(cursor, sql: str, params: list) -> None:
     """`cursor.execute(sql, params)` (a Django cursor): a prepared statement on PostgreSQL."""
     connection = cursor.db
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or not params:
         cursor.execute(sql, params)
         return
-    name, body = _statement(sql, len(params))
+    _send(connection, _statement(sql, len(params)), params, cursor.execute)
+
+
+def page_reads(view):
+    """A view whose every statement (its template's too: the response is rendered here) is
+    prepared on PostgreSQL."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        with ExitStack() as stack:
+            for connection in connections.all():
+                if connection.vendor == "postgresql":
+                    stack.enter_context(connection.execute_wrapper(_prepare))
+            response = view(request, *args, **kwargs)
+            if not getattr(response, "is_rendered", True):
+                response.render()
+            return response
+
+    return wrapped
+
+
+def _prepare(execute, sql, params, many, context):
+    """The execute wrapper of page_reads()."""
+    if many or not params or sql.startswith(_OURS) or sql in _unpreparable:
+        return execute(sql, params, many, context)
+    try:
+        statement = _statement(sql, len(params))
+    except ValueError:
+        _unpreparable.add(sql)
+        return execute(sql, params, many, context)
+    connection = context["connection"]
+    try:
+        return _send(
+            connection, statement, params, lambda text, values: execute(text, values, many, context)
+        )
+    except DatabaseError as error:
+        if getattr(error.__cause__, "pgcode", None) != _UNTYPED:
+            raise
+        _unpreparable.add(sql)
+        if connection.in_atomic_block:
+            raise
+        return execute(sql, params, many, context)
+
+
+def _send(connection, statement, params, send):
+    name, body = statement
     state = connection.__dict__.get("_prepared_reads")
     if state is None or state.raw is not connection.connection:
         state = connection.__dict__["_prepared_reads"] = _Connection(connection.connection)
-    run = f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
+    run = f"EXECUTE {name}({', '.join(['%s'] * len(params))})"
     if name in state.names:
-        cursor.execute(run, params or None)
-        return
-    # After a failure, start again from nothing: DEALLOCATE ALL cannot fail.
-    head = "DEALLOCATE ALL; " if state.unsure else ""
+        return send(run, params)
+    # After a failure, or with too many kept, start again from nothing: DEALLOCATE ALL cannot fail.
+    fresh = state.unsure or len(state.names) >= KEPT
+    head = "DEALLOCATE ALL; " if fresh else ""
     try:
-        cursor.execute(f"{head}PREPARE {name} AS {body}; {run}", params or None)
+        result = send(f"{head}PREPARE {name} AS {body}; {run}", params)
     except Exception:
         state.unsure = True
         state.names.clear()
         raise
-    if state.unsure:
+    if fresh:
         state.names.clear()
         state.unsure = False
     state.names.add(name)
+    return result
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=2048)
 def _statement(sql: str, count: int) -> tuple[str, str]:
     """The statement's name and its text with PostgreSQL's numbered parameters ($1, $2...)."""
-    parts = sql.split("%s")
+    parts = sql.replace("%%", "\0").split("%s")  # a literal % (NUL never is in SQL)
     if len(parts) - 1 != count:
         raise ValueError(f"{len(parts) - 1} placeholders for {count} values")
     if any("%" in part or "$" in part for part in parts):
         raise ValueError("a prepared read holds no '%' or '$' but its placeholders")
     body = parts[0] + "".join(f"${number}{part}" for number, part in enumerate(parts[1:], 1))
     name = "read_" + hashlib.blake2b(sql.encode(), digest_size=10).hexdigest()
-    return name, body
+    return name, body.replace("\0", "%%")

@@ -1,9 +1,12 @@
 """Reads sent as prepared statements on PostgreSQL (sqlreads/prepared.py) give what the same SQL
 sent as text gives, hostile values included, one query each; PREPARE once per connection, after
-a failure and after a reconnection as well."""
+a failure and after a reconnection as well; a page's reads (page_reads) too, and what cannot be
+prepared is sent as text."""
 
 import pytest
 from django.db import DatabaseError, connection, transaction
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Author
@@ -100,3 +103,53 @@ def test_statements_with_stray_signs_or_miscounted_values_are_refused(sql, count
         pytest.skip("the text is rewritten for PostgreSQL only")
     with connection.cursor() as cursor, pytest.raises(ValueError):
         prepared.execute(cursor, sql, [1] * count)
+
+
+def _names_view(value):
+    """A view that reads with the ORM, its values in the filters."""
+
+    def view(request):
+        found = list(
+            Author.objects.filter(name=value).values_list("name", flat=True)
+            | Author.objects.filter(name__contains="%").values_list("name", flat=True)
+        )
+        return HttpResponse(repr(sorted(found)))
+
+    return prepared.page_reads(view)
+
+
+def test_page_reads_give_what_the_orm_gives_with_hostile_values():
+    """The view's statements, prepared on PostgreSQL: hostile values and a LIKE of a literal
+    `%` match as stored, the first time and after."""
+    hostile = AuthorFactory(name=HOSTILE)
+    percent = AuthorFactory(name="100% <b>bold</b>")
+    AuthorFactory(name="other")
+    names = sorted(
+        Author.objects.filter(pk__in=[hostile.pk, percent.pk]).values_list("name", flat=True)
+    )
+    view = _names_view(Author.objects.get(pk=hostile.pk).name)
+    for _ in range(7):
+        with CaptureQueriesContext(connection) as queries:
+            response = view(RequestFactory().get("/"))
+        assert response.content.decode() == repr(names)
+        assert len(queries) == 1
+    if connection.vendor == "postgresql":
+        assert queries[0]["sql"].startswith("EXECUTE read_")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared on PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_page_reads_send_as_text_what_postgresql_cannot_prepare():
+    """`SELECT %s IS NULL` has a parameter of no type: outside a transaction it is sent as
+    text, then never prepared again."""
+
+    @prepared.page_reads
+    def view(request):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT %s IS NULL", ["'; <script>"])
+            return HttpResponse(repr(cursor.fetchone()[0]))
+
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert view(RequestFactory().get("/")).content == b"False"
+    assert [query["sql"] for query in queries] == ["SELECT '''; <script>' IS NULL"]
