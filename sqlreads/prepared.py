@@ -16,7 +16,8 @@ Each statement costs one round trip as before, and counts as one query: the firs
 connection, PREPARE and EXECUTE go together. Prepared statements belong to a server
 connection, so this is not for a pooler that hands one client's statements to different
 server connections (PgBouncer in transaction mode), as Django's own `server_side_binding` is
-not.
+not: settings.DATABASE_PREPARED_READS = False (the environment's DATABASE_PREPARED_READS) turns
+it off.
 
 A statement whose parameters PostgreSQL cannot type by themselves (`SELECT %s`) cannot be
 prepared: outside a transaction it is then sent as text, and never prepared again in this
@@ -35,6 +36,7 @@ import hashlib
 from contextlib import ExitStack
 from functools import lru_cache, wraps
 
+from django.conf import settings
 from django.db import DatabaseError, connections
 
 # Prepared statements kept per connection before all are dropped (each holds a plan on the server).
@@ -60,7 +62,7 @@ class _Connection:
 def execute(cursor, sql: str, params: list) -> None:
     """`cursor.execute(sql, params)` (a Django cursor): a prepared statement on PostgreSQL."""
     connection = cursor.db
-    if connection.vendor != "postgresql" or not params:
+    if connection.vendor != "postgresql" or not params or not settings.DATABASE_PREPARED_READS:
         cursor.execute(sql, params)
         return
     _send(connection, _statement(sql, len(params)), params, cursor.execute)
@@ -74,7 +76,7 @@ def page_reads(view):
     def wrapped(request, *args, **kwargs):
         with ExitStack() as stack:
             for connection in connections.all():
-                if connection.vendor == "postgresql":
+                if connection.vendor == "postgresql" and settings.DATABASE_PREPARED_READS:
                     stack.enter_context(connection.execute_wrapper(_prepare))
             response = view(request, *args, **kwargs)
             if not getattr(response, "is_rendered", True):

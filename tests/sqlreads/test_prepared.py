@@ -153,3 +153,14 @@ def test_page_reads_send_as_text_what_postgresql_cannot_prepare():
         with CaptureQueriesContext(connection) as queries:
             assert view(RequestFactory().get("/")).content == b"False"
     assert [query["sql"] for query in queries] == ["SELECT '''; <script>' IS NULL"]
+
+
+def test_turned_off_statements_are_sent_as_text(settings):
+    """DATABASE_PREPARED_READS=false (PgBouncer in transaction mode): nothing is prepared."""
+    settings.DATABASE_PREPARED_READS = False
+    author = AuthorFactory()
+    view = _names_view(author.name)
+    with CaptureQueriesContext(connection) as queries:
+        assert view(RequestFactory().get("/")).content.decode() == repr([author.name])
+        assert _read([author.name, -1, -1]) == [(author.pk, author.name)]
+    assert not any(query["sql"].startswith(("PREPARE", "EXECUTE")) for query in queries)
