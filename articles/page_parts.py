@@ -13,7 +13,8 @@ to the same objects.
 
 Safe as SQL: the text is made of table and column names from the models' `_meta`, quoted by
 the database's `quote_name`, and fixed keywords; every value (the article's id, the artworks'
-ids) is a bound parameter.
+ids) is a bound parameter. On PostgreSQL each read is a prepared statement, planned once per
+connection (sqlreads/prepared.py).
 """
 
 from functools import cache
@@ -32,6 +33,7 @@ from articles.models import (
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
 from images.models import Image
+from sqlreads import prepared
 
 
 def load_parts(article: Article) -> None:
@@ -146,7 +148,7 @@ class _Read:
     def rows(self, connection, ids: list[int]):
         placeholders = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
-            cursor.execute(self.head.replace("(IDS)", f"({placeholders})"), ids)
+            prepared.execute(cursor, self.head.replace("(IDS)", f"({placeholders})"), ids)
             found = cursor.fetchall()
         for row in found:
             made, start = [], 0

@@ -15,6 +15,7 @@ from artists.index import index_entries
 from artists.models import Artist
 from artworks.cards import artwork_cards
 from artworks.models import Artwork
+from sqlreads import prepared
 
 PAGE_SIZE = 12
 
@@ -56,6 +57,8 @@ class ArticleListView(CardListView):
 # own snapshot inside a transaction as well; a page built while a change commits is not kept by
 # the page cache (its change counter moved), and the next page shows the change.
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
+# Each statement planned once per connection on PostgreSQL (sqlreads/prepared.py).
+@method_decorator(prepared.page_reads, name="dispatch")
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"

@@ -1,10 +1,13 @@
 import string
 
+from django.db import transaction
 from django.db.models.functions import Lower
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from artists.index import index_entries
 from artists.models import Artist
+from sqlreads import prepared
 
 LETTERS = list(string.ascii_uppercase) + ["#"]
 
@@ -32,6 +35,10 @@ class ArtistListView(ListView):
         return context
 
 
+# A reader's page only reads: no transaction around it, as the article page (articles/views.py).
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+# Each statement planned once per connection on PostgreSQL (sqlreads/prepared.py).
+@method_decorator(prepared.page_reads, name="dispatch")
 class ArtistDetailView(DetailView):
     template_name = "artists/artist_detail.html"
     context_object_name = "artist"

@@ -1,7 +1,10 @@
+from django.db import transaction
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from artworks.cards import artwork_cards
 from artworks.models import Artwork
+from sqlreads import prepared
 
 
 class ArtworkListView(ListView):
@@ -22,6 +25,10 @@ class ArtworkListView(ListView):
         return context
 
 
+# A reader's page only reads: no transaction around it, as the article page (articles/views.py).
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+# Each statement planned once per connection on PostgreSQL (sqlreads/prepared.py).
+@method_decorator(prepared.page_reads, name="dispatch")
 class ArtworkDetailView(DetailView):
     template_name = "artworks/artwork_detail.html"
     context_object_name = "artwork"

@@ -179,6 +179,10 @@ if DATABASES["default"]["ENGINE"].endswith(("postgresql", "postgis")):
             f"{_options.get('options', '')} -c statement_timeout={_statement_timeout_ms}".strip()
         )
 
+# The public pages' reads as prepared statements on PostgreSQL, planned once per connection
+# (sqlreads/prepared.py). Off behind PgBouncer in transaction mode (docs/deployment.md).
+DATABASE_PREPARED_READS = env("DATABASE_PREPARED_READS", True, cast=bool)
+
 # The cache holds rendered public pages (pagecache/) and what invalidates them. Without REDIS_URL
 # it is each process's own memory: right for `make run` and one process. With more than one
 # process or machine set REDIS_URL (redis://host:6379/0), so that every process sees every edit.
