@@ -6,16 +6,16 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from articles import counts, previews
+from articles import previews, public_lists
 from articles.cards import article_cards
 from articles.models import Article, Section, TaggedArticle
 from articles.page_parts import load_parts
+from articles.pagination import PublicListPaginator
 from articles.selectors import public_article_formerly_at, tag_has_public_content
 from artists.index import index_entries
 from artists.models import Artist
 from artworks.cards import artwork_cards
 from artworks.models import Artwork
-from pagecache.counts import KeptCountMixin
 
 PAGE_SIZE = 12
 
@@ -35,13 +35,23 @@ class CardListView(ListView):
         return context
 
 
-class PagedCardListView(KeptCountMixin, CardListView):
-    """Cards by pages of PAGE_SIZE; the total is the view's `kept_count()`, a count kept with
-    exact invalidation (articles/counts.py), not a COUNT on each page."""
+class PagedCardListView(CardListView):
+    """Cards by pages of PAGE_SIZE, of the public list the view's `public_list()` names: its
+    total and the keys of its deep pages are kept (articles/public_lists.py, pagination.py)."""
 
     paginate_by = PAGE_SIZE
     # What the view reads from the query; the page cache gives it nothing else (pagecache/query.py).
     query_parameters = ("page",)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        return PublicListPaginator(
+            queryset,
+            per_page,
+            listed=self.public_list(),
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            **kw,
+        )
 
 
 class HomeView(CardListView):
@@ -57,8 +67,8 @@ class ArticleListView(PagedCardListView):
     def get_queryset(self):
         return Article.objects.published().newest_first()
 
-    def kept_count(self) -> int:
-        return counts.all_public()
+    def public_list(self) -> public_lists.PublicList:
+        return public_lists.every_article()
 
 
 # A reader's page only reads: no transaction around it (ATOMIC_REQUESTS would add BEGIN and
@@ -119,8 +129,8 @@ class SectionDetailView(PagedCardListView):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
         return Article.objects.published().filter(section=self.section).newest_first()
 
-    def kept_count(self) -> int:
-        return counts.public_in_section(self.section)
+    def public_list(self) -> public_lists.PublicList:
+        return public_lists.in_section(self.section)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
@@ -138,8 +148,8 @@ class TagDetailView(PagedCardListView):
         tagged = TaggedArticle.objects.filter(tag=self.tag).values("content_object_id")
         return Article.objects.published().filter(pk__in=tagged).newest_first()
 
-    def kept_count(self) -> int:
-        return counts.public_with_tag(self.tag)
+    def public_list(self) -> public_lists.PublicList:
+        return public_lists.with_tag(self.tag)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)

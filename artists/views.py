@@ -38,7 +38,8 @@ class ArtistListView(KeptCountMixin, ListView):
         added, removed or renamed (pagecache/counts.py) instead of a COUNT on each page."""
         listed = self.get_queryset()  # one letter's, or all
         name = f"artists:{self.letter or 'all'}"
-        return kept(name, lambda: Counted(listed.count()), depends_on=[pagecache.all_key(Artist)])
+        every = [pagecache.all_key(Artist)]
+        return kept(name, lambda: Counted(listed.count()), depends_on=every).total
 
 
 class ArtistDetailView(DetailView):

@@ -30,7 +30,7 @@ class ArtworkListView(KeptCountMixin, ListView):
         every = Artwork.objects.all()
         return kept(
             "artworks:all", lambda: Counted(every.count()), depends_on=[pagecache.all_key(Artwork)]
-        )
+        ).total
 
 
 class ArtworkDetailView(DetailView):

@@ -8,8 +8,9 @@ names, which move whenever a member comes or goes by a write. Members that come 
 (a scheduled article whose time passes) are the build's to foresee: it returns, with the total,
 the moment the next of them comes (`Counted.until`), and the count is not used from that moment
 on. The page cache's own catch-up (schedule.py) only runs where pages are cached, and a count
-must be right with the page cache off as well. A count that foresees such a moment depends on
-`keys.SCHEDULE` too, which moves whenever a scheduled time or status changes.
+must be right with the page cache off as well. Such a count must also depend on `SCHEDULE`,
+which moves whenever a scheduled time or status changes (an article scheduled after the count
+was built, or brought forward).
 
 The page being built is not made to depend on a count's keys: a count changes only when a member
 comes or goes, and the page of such a list already depends on its set (its view's `depends_on`)
@@ -25,7 +26,7 @@ from functools import cached_property
 from django.core.paginator import Paginator
 from django.utils import timezone
 
-from pagecache import fragments, keys
+from pagecache import fragments
 
 PREFIX = "count:"
 
@@ -36,24 +37,24 @@ class Counted:
     # When a member comes with no write (the next scheduled article goes live): the total is
     # true before this moment only. None: only a write changes it.
     until: datetime | None = None
+    # What else the build read of the same members, kept with the total (the keys of a list's
+    # deep pages: articles/public_lists.py).
+    marks: tuple = ()
 
 
-def kept(name: str, count: Callable[[], Counted], *, depends_on: Iterable[str]) -> int:
-    """The total `count()` gives, kept under `name` until one of the version keys `depends_on`
+def kept(name: str, count: Callable[[], Counted], *, depends_on: Iterable[str]) -> Counted:
+    """What `count()` gives, kept under `name` until one of the version keys `depends_on`
     changes or its `until` comes. `name` is plain ASCII and names everything the count depends
     on besides (a section's id, a letter)."""
     name = PREFIX + name
     now = timezone.now()
     found = fragments.look_up([name], note=False).get(name)
     if found is not None and (found.until is None or now < found.until):
-        return found.total
+        return found
     before = fragments.change_count()
     counted = count()
-    names = set(depends_on)
-    if counted.until is not None:
-        names.add(keys.SCHEDULE)
-    fragments.keep({name: (counted, names)}, before=before, note=False)
-    return counted.total
+    fragments.keep({name: (counted, set(depends_on))}, before=before, note=False)
+    return counted
 
 
 class KeptCountPaginator(Paginator):
