@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from pagecache import keys, tracking, versions
+from replicas import router as replicas
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +65,9 @@ def change_count():
 def keep(built: dict, *, before, note: bool = True) -> None:
     """Keep fragments just built: `built` maps a name to (value, the version keys it depends
     on). `before` is change_count() read before the build: if anything changed since, the
-    values may mix old and new rows and are not kept (the next reader builds them again). The
-    page being built depends on those keys too, unless `note` is false."""
+    values may mix old and new rows and are not kept (the next reader builds them again); nor are
+    values read from a read replica shortly after a change (REPLICA_LAG_SECONDS), as for pages.
+    The page being built depends on those keys too, unless `note` is false."""
     depends = {name: {keys.EPOCH, *names} for name, (_, names) in built.items()}
     if note:
         for names in depends.values():
@@ -74,6 +76,10 @@ def keep(built: dict, *, before, note: bool = True) -> None:
         tokens = versions.current(set().union(*depends.values()))
         if _change_count() != before:
             return
+        if replicas.reading_from_replica() and (
+            versions.seconds_since_last_change() < settings.REPLICA_LAG_SECONDS
+        ):
+            return  # read from a replica that may not have the last change yet (as pages)
         cache.set_many(
             {
                 keys.FRAGMENT + name: {
