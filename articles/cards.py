@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pagecache
+from articles import card_reads
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -29,7 +30,6 @@ from slugs.reversing import slug_addresses
 
 # The columns of a card's article, in this order.
 CARD_COLUMNS = ("pk", "slug", "title", "standfirst", "published_at", "section__name")
-_IMAGE = ("file", "width", "height", "renditions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +96,7 @@ def _page_rows(articles):
 
 
 def _bylines(ids) -> dict[int, tuple[str, ...]]:
-    rows = (
-        ArticleAuthor.objects.filter(article_id__in=ids)
-        .order_by("position", "pk")  # Article.byline()'s order
-        .values_list("article_id", "author_id", "author__name")
-    )
+    rows = card_reads.bylines(ArticleAuthor.objects.db, ids)  # in Article.byline()'s order
     names: dict[int, list[str]] = {}
     author_ids = []
     for article_id, author_id, name in rows:
@@ -115,30 +111,7 @@ def _lead_pictures(ids) -> dict[int, tuple[Picture, str]]:
     first figure (by position) with a picture to show, its upload or its artwork's chosen or
     first image. One query: each figure with its upload, its chosen image and its artwork's
     images, first first (so a figure's first row holds its artwork's first image)."""
-    rows = (
-        ArticleFigure.objects.filter(article_id__in=ids)
-        # Article.ordered_figures()'s order, then Artwork.primary_image's.
-        .order_by(
-            "article_id", "position", "pk", "artwork__images__position", "artwork__images__pk"
-        )
-        .values_list(
-            "article_id",
-            "pk",
-            "alt_text",
-            "decorative",
-            "artwork_id",
-            "image_id",
-            *(f"image__{column}" for column in _IMAGE),
-            "artwork_image__image_id",
-            *(f"artwork_image__image__{column}" for column in _IMAGE),
-            "artwork_image__alt_text",
-            "artwork_image__decorative",
-            "artwork__images__image_id",
-            *(f"artwork__images__image__{column}" for column in _IMAGE),
-            "artwork__images__alt_text",
-            "artwork__images__decorative",
-        )
-    )
+    rows = card_reads.figures(ArticleFigure.objects.db, ids)
     url = urls_of(Image._meta.get_field("file").storage)
     leads: dict[int, tuple[Picture, str]] = {}
     image_ids, artwork_ids, seen = [], [], set()

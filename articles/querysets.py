@@ -4,9 +4,11 @@ feed, sitemap, search and template tag; `is_live()` says the same of one article
 model's `is_published`, and the publishing services deciding whether an article entered or left
 the public set). tests/articles/test_published.py holds both to one truth table."""
 
+from datetime import datetime
+
 from django.apps import apps
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
 
 
@@ -37,6 +39,16 @@ class ArticleQuerySet(models.QuerySet):
         """Published articles whose publication time is still to come at `when`: given the
         status, the ones live_at(when) leaves out (Article.is_scheduled in SQL)."""
         return self.with_status_published().filter(published_at__gt=when)
+
+    def count_live_at(self, when) -> tuple[int, datetime | None]:
+        """How many are live at `when` (live_at(when).count()), and the first publication time
+        of those scheduled at `when` (None when none is), the conditions of live_at() and
+        scheduled_at() in one query."""
+        found = self.with_status_published().aggregate(
+            live=Count("pk", filter=Q(published_at__lte=when)),
+            next=Min("published_at", filter=Q(published_at__gt=when)),
+        )
+        return found["live"], found["next"]
 
     def published(self):
         """What readers may see now: published, and the publication time has passed."""

@@ -5,14 +5,16 @@ from django.db.models.functions import Lower
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
+import pagecache
 from artists.index import index_entries
 from artists.models import Artist
+from pagecache.counts import Counted, KeptCountMixin, kept
 from sqlreads import prepared
 
 LETTERS = list(string.ascii_uppercase) + ["#"]
 
 
-class ArtistListView(ListView):
+class ArtistListView(KeptCountMixin, ListView):
     """Artists A-Z, one letter at a time when a letter is chosen."""
 
     template_name = "artists/artist_list.html"
@@ -33,6 +35,14 @@ class ArtistListView(ListView):
         context = super().get_context_data(letters=LETTERS, letter=self.letter, **kwargs)
         context["artists"] = index_entries(context["object_list"])  # artists/index.py
         return context
+
+    def kept_count(self) -> int:
+        """How many artists the list has (of one letter, or all), kept until an artist is
+        added, removed or renamed (pagecache/counts.py) instead of a COUNT on each page."""
+        listed = self.get_queryset()  # one letter's, or all
+        name = f"artists:{self.letter or 'all'}"
+        every = [pagecache.all_key(Artist)]
+        return kept(name, lambda: Counted(listed.count()), depends_on=every).total
 
 
 # A reader's page only reads: no transaction around it, as the article page (articles/views.py).

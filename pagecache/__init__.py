@@ -5,7 +5,7 @@ change reaches it. The apps tell it about themselves with the names below, from 
 AppConfig.ready() (registry.py); `pagecache.invalidate` is the API for code that writes in bulk
 and for changes only an app can read."""
 
-from pagecache.keys import ANY_CONTENT, all_key, object_key, set_key
+from pagecache.keys import ANY_CONTENT, SCHEDULE, all_key, object_key, set_key
 from pagecache.registry import (
     not_shown,
     register_footprint,
@@ -19,6 +19,7 @@ from pagecache.tracking import record as record_shown
 
 __all__ = [
     "ANY_CONTENT",
+    "SCHEDULE",
     "all_key",
     "not_shown",
     "object_key",

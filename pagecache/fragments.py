@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from pagecache import keys, tracking, versions
+from replicas import router as replicas
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +34,9 @@ def remember(name: str, build: Callable, *, depends_on: Iterable[str] = ()):
     return value
 
 
-def look_up(names: Iterable[str]) -> dict:
+def look_up(names: Iterable[str], *, note: bool = True) -> dict:
     """The fragments among `names` that are kept and still current, by name; the page being
-    built now depends on what each of them depends on."""
+    built now depends on what each of them depends on (unless `note` is false: counts.py)."""
     names = list(names)
     try:
         entries = cache.get_many([keys.FRAGMENT + name for name in names])
@@ -51,7 +52,8 @@ def look_up(names: Iterable[str]) -> dict:
             tokens.get(key) == token for key, token in entry["versions"].items()
         ):
             found[name] = entry["value"]
-            tracking.note(entry["versions"])
+            if note:
+                tracking.note(entry["versions"])
     return found
 
 
@@ -60,17 +62,24 @@ def change_count():
     return _change_count()
 
 
-def keep(built: dict, *, before) -> None:
+def keep(built: dict, *, before, note: bool = True) -> None:
     """Keep fragments just built: `built` maps a name to (value, the version keys it depends
     on). `before` is change_count() read before the build: if anything changed since, the
-    values may mix old and new rows and are not kept (the next reader builds them again)."""
+    values may mix old and new rows and are not kept (the next reader builds them again); nor are
+    values read from a read replica shortly after a change (REPLICA_LAG_SECONDS), as for pages.
+    The page being built depends on those keys too, unless `note` is false."""
     depends = {name: {keys.EPOCH, *names} for name, (_, names) in built.items()}
-    for names in depends.values():
-        tracking.note(names)
+    if note:
+        for names in depends.values():
+            tracking.note(names)
     try:
         tokens = versions.current(set().union(*depends.values()))
         if _change_count() != before:
             return
+        if replicas.reading_from_replica() and (
+            versions.seconds_since_last_change() < settings.REPLICA_LAG_SECONDS
+        ):
+            return  # read from a replica that may not have the last change yet (as pages)
         cache.set_many(
             {
                 keys.FRAGMENT + name: {

@@ -52,9 +52,11 @@ def members_leaving(model, pks) -> None:
 
 
 def schedule_changed() -> None:
-    """A publication time or status changed: recompute the next go-live."""
+    """A publication time or status changed: recompute the next go-live; kept counts that
+    know when their next member goes live are stale (counts.py)."""
+    versions.bump({keys.SCHEDULE})
     schedule.forget_next()
-    _later(schedule_too=True)
+    _later(names={keys.SCHEDULE}, schedule_too=True)
 
 
 def everything() -> None:

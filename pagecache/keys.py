@@ -11,7 +11,10 @@ as one differs or is gone. The kinds of version key:
   `public:artist:<slug>` and `public:artwork:<slug>` (the public articles listed on that page);
   and `all:<app_label.model>` (every row of a model, for A-Z lists and models shown as a set);
 - `any-content`: every change of any content (search results and sitemaps);
-- `epoch`: everything, for bulk jobs and when the cache lost track (every page depends on it).
+- `epoch`: everything, for bulk jobs and when the cache lost track (every page depends on it);
+- `schedule`: the times at which objects go public on their own (a scheduled article's status
+  or publication time changed): kept counts (counts.py) depend on it, pages do not (the
+  schedule's catch-up invalidates them when such a time passes, schedule.py).
 """
 
 import hashlib
@@ -19,6 +22,7 @@ import hashlib
 PREFIX = "pc:"
 EPOCH = f"{PREFIX}v:epoch"
 ANY_CONTENT = f"{PREFIX}v:any-content"
+SCHEDULE = f"{PREFIX}v:schedule"
 # Counts every invalidation: a page whose build saw it move is not stored (middleware.py).
 CHANGE_COUNTER = f"{PREFIX}changes"
 # When the last change was made (a page built from a lagging read replica right after it is

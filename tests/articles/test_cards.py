@@ -94,6 +94,29 @@ def test_each_card_says_what_the_model_says():
     assert cards[-1].picture is None
 
 
+HOSTILE = "<script>alert('x')</script> \"quoted\" 100% %s %(id)s '; DROP TABLE articles_article; --"
+
+
+def test_hostile_text_comes_back_as_stored(client, settings):
+    """The bylines' and figures' reads (SQL written once, articles/card_reads.py) bind only ids:
+    quotes, percent signs and SQL in the rows come back as stored, and the list escapes them."""
+    settings.PAGE_CACHE = False
+    article = ArticleFactory(title="Hostile")
+    ArticleAuthorFactory(article=article, author=AuthorFactory(name=HOSTILE))
+    work = ArtworkFactory()
+    ArtworkImageFactory(artwork=work, alt_text=HOSTILE)
+    ArticleFigureFactory(article=article, artwork=work)
+
+    (card,) = cards_of(article)
+
+    assert (card.authors, card.alt) == ((HOSTILE,), HOSTILE)
+    assert as_the_card_says(card) == as_the_model_says(article)
+    text = client.get("/articles/").content.decode()
+    assert "<script>alert" not in text
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &quot;quoted&quot; 100% %s" in text
+    assert Article.objects.filter(title="Hostile").exists()
+
+
 def test_unicode_slugs_are_addressed_as_reverse_does():
     article = ArticleFactory(slug="künstler-現代美術")
 

@@ -131,3 +131,21 @@ def test_artwork_without_artists_renders(client):
     content = text_of(client.get(artwork.get_absolute_url()))
 
     assert "Anonymous Vase" in content
+
+
+@pytest.mark.parametrize("page_cache", [False, True])
+def test_artwork_list_total_is_right_the_moment_an_artwork_comes_or_goes(
+    client, settings, django_capture_on_commit_callbacks, page_cache
+):
+    """The total the list prints is kept between pages (pagecache/counts.py), and moves at once
+    when an artwork is added or deleted."""
+    settings.PAGE_CACHE = page_cache
+    first = ArtworkFactory()
+    ArtworkFactory()
+    assert "2 works, by title" in text_of(client.get(reverse("artworks:artwork-list")))
+    with django_capture_on_commit_callbacks(execute=True):
+        ArtworkFactory()
+    assert "3 works, by title" in text_of(client.get(reverse("artworks:artwork-list")))
+    with django_capture_on_commit_callbacks(execute=True):
+        first.delete()
+    assert "2 works, by title" in text_of(client.get(reverse("artworks:artwork-list")))

@@ -80,3 +80,23 @@ def test_a_page_built_from_the_replica_just_after_a_change_is_not_kept(
     settings.REPLICA_LAG_SECONDS = 0  # long enough ago
     client.get(article.get_absolute_url())
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+def test_a_count_read_from_the_replica_just_after_a_change_is_not_kept(settings, monkeypatch):
+    """A list's total (pagecache/counts.py, a fragment) read from a replica that may lag behind
+    the last change is counted again by the next reader, and kept once the lag has passed."""
+    import pagecache  # noqa: PLC0415
+    from pagecache import counts, invalidate  # noqa: PLC0415
+
+    key = pagecache.set_key("public:test")
+    totals = iter([7, 8, 9, 10])
+    count = lambda: counts.Counted(next(totals))  # noqa: E731
+    settings.REPLICA_LAG_SECONDS = 10
+    monkeypatch.setattr(replicas, "reading_from_replica", lambda: True)
+    invalidate.keys_changed({key})
+    assert counts.kept("test", count, depends_on=[key]).total == 7
+    assert counts.kept("test", count, depends_on=[key]).total == 8
+    settings.REPLICA_LAG_SECONDS = 0  # long enough ago
+    assert counts.kept("test", count, depends_on=[key]).total == 9
+    assert counts.kept("test", count, depends_on=[key]).total == 9

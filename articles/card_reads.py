@@ -1,0 +1,142 @@
+"""The two reads behind every list of article cards (articles/cards.py): the bylines, and the
+figures with the pictures they may show; SQL written once per process from the models' `_meta`,
+as articles/page_parts.py does for the article page.
+
+Why: on every list page (home, all articles, deep pages, sections, tags, the articles featuring
+an artist or an artwork) Django built and compiled these two querysets anew, the second a
+seven-table join of twenty-five columns: more Python than reading their rows. Written by hand,
+the figures' read also goes from a figure to its artwork's images directly, without joining the
+artwork itself (one join fewer for PostgreSQL to plan on each page).
+
+The rows are what the querysets' `values_list()` gave, in the same order, with the database's
+and the fields' converters applied (a publication time on SQLite, a JSON field's renditions).
+
+Safe as SQL: the text is made of table and column names from the models' `_meta`, quoted by the
+database's `quote_name`, and fixed keywords; the only values, the articles' ids, are bound
+parameters (`%s`, one per id)."""
+
+from functools import cache
+
+from django.db import connections
+
+from articles.models import ArticleAuthor, ArticleFigure, Author
+from artworks.models import ArtworkImage
+from images.models import Image
+
+# The columns of a picture, in this order (cards.py unpacks them so).
+IMAGE_COLUMNS = ("id", "file", "width", "height", "renditions")
+
+
+def bylines(db: str, ids: list[int]) -> list[tuple]:
+    """(article id, author id, author's name) of each credit, in byline order."""
+    return _reads(db).bylines.rows(ids)
+
+
+def figures(db: str, ids: list[int]) -> list[tuple]:
+    """One row per figure of these articles and image of its artwork, by article, figure
+    position and id, then the artwork's images' position and id: (article id, figure id, alt
+    text, decorative, artwork id, the upload's IMAGE_COLUMNS, the chosen artwork image's
+    IMAGE_COLUMNS with its alt text and decorative, the artwork's image's the same)."""
+    return _reads(db).figures.rows(ids)
+
+
+class _Select:
+    """A SELECT of some columns (alias, model, field name) ... WHERE <x> IN (IDS) ..."""
+
+    def __init__(self, connection, columns, rest: str):
+        self.connection = connection
+        quote = connection.ops.quote_name
+        self.converters = []
+        names = []
+        for index, (alias, model, name) in enumerate(columns):
+            field = model._meta.get_field(name)
+            names.append(f"{quote(alias)}.{quote(field.column)}")
+            column = field.get_col(alias)
+            found = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+            if found:
+                self.converters.append((index, column, found))
+        self.head = f"SELECT {', '.join(names)} {rest}"
+
+    def rows(self, ids: list[int]) -> list[tuple]:
+        if not ids:
+            return []
+        placeholders = ", ".join(["%s"] * len(ids))
+        with self.connection.cursor() as cursor:
+            cursor.execute(self.head.replace("(IDS)", f"({placeholders})"), list(ids))
+            found = cursor.fetchall()
+        if not self.converters:
+            return found
+        converted = []
+        for row in found:
+            row = list(row)
+            for index, column, converters in self.converters:
+                for converter in converters:
+                    row[index] = converter(row[index], column, self.connection)
+            converted.append(tuple(row))
+        return converted
+
+
+class _Reads:
+    def __init__(self, connection):
+        quote = connection.ops.quote_name
+
+        def table(model, alias):
+            return f"{quote(model._meta.db_table)} {quote(alias)}"
+
+        def col(alias, model, name):
+            return f"{quote(alias)}.{quote(model._meta.get_field(name).column)}"
+
+        def picture(alias, extra=()):
+            return [(alias, Image, name) for name in IMAGE_COLUMNS] + list(extra)
+
+        self.bylines = _Select(
+            connection,
+            [
+                ("aa", ArticleAuthor, "article"),
+                ("aa", ArticleAuthor, "author"),
+                ("au", Author, "name"),
+            ],
+            f"FROM {table(ArticleAuthor, 'aa')} "
+            f"INNER JOIN {table(Author, 'au')} "
+            f"ON {col('au', Author, 'id')} = {col('aa', ArticleAuthor, 'author')} "
+            f"WHERE {col('aa', ArticleAuthor, 'article')} IN (IDS) "
+            # Article.byline()'s order.
+            f"ORDER BY {col('aa', ArticleAuthor, 'position')}, {col('aa', ArticleAuthor, 'id')}",
+        )
+        chosen = [("ai", ArtworkImage, "alt_text"), ("ai", ArtworkImage, "decorative")]
+        first = [("xi", ArtworkImage, "alt_text"), ("xi", ArtworkImage, "decorative")]
+        self.figures = _Select(
+            connection,
+            [
+                ("f", ArticleFigure, "article"),
+                ("f", ArticleFigure, "id"),
+                ("f", ArticleFigure, "alt_text"),
+                ("f", ArticleFigure, "decorative"),
+                ("f", ArticleFigure, "artwork"),
+                *picture("fi"),
+                *picture("aii", chosen),
+                *picture("xii", first),
+            ],
+            f"FROM {table(ArticleFigure, 'f')} "
+            f"LEFT OUTER JOIN {table(Image, 'fi')} "
+            f"ON {col('fi', Image, 'id')} = {col('f', ArticleFigure, 'image')} "
+            f"LEFT OUTER JOIN {table(ArtworkImage, 'ai')} "
+            f"ON {col('ai', ArtworkImage, 'id')} = {col('f', ArticleFigure, 'artwork_image')} "
+            f"LEFT OUTER JOIN {table(Image, 'aii')} "
+            f"ON {col('aii', Image, 'id')} = {col('ai', ArtworkImage, 'image')} "
+            # The artwork's images (Artwork.primary_image is the first), without the artwork.
+            f"LEFT OUTER JOIN {table(ArtworkImage, 'xi')} "
+            f"ON {col('xi', ArtworkImage, 'artwork')} = {col('f', ArticleFigure, 'artwork')} "
+            f"LEFT OUTER JOIN {table(Image, 'xii')} "
+            f"ON {col('xii', Image, 'id')} = {col('xi', ArtworkImage, 'image')} "
+            f"WHERE {col('f', ArticleFigure, 'article')} IN (IDS) "
+            # Article.ordered_figures()'s order, then Artwork.primary_image's.
+            f"ORDER BY {col('f', ArticleFigure, 'article')}, "
+            f"{col('f', ArticleFigure, 'position')}, {col('f', ArticleFigure, 'id')}, "
+            f"{col('xi', ArtworkImage, 'position')}, {col('xi', ArtworkImage, 'id')}",
+        )
+
+
+@cache
+def _reads(db: str) -> _Reads:
+    return _Reads(connections[db])
