@@ -53,6 +53,18 @@ def article_cards(articles) -> list[ArticleCard]:
     return _cards(rows, _bylines(ids), _lead_pictures(ids))
 
 
+def published_cards(ids) -> dict[int, ArticleCard]:
+    """The cards of the articles with these ids that the public may see now (published()), by
+    id, with their bylines (three queries): for search results, whose hits were counted before
+    an article may have been unpublished."""
+    rows = list(Article.objects.published().filter(pk__in=ids).values_list(*CARD_COLUMNS))
+    if not rows:
+        return {}
+    found = [row[0] for row in rows]
+    cards = _cards(rows, _bylines(found), _lead_pictures(found))
+    return {row[0]: card for row, card in zip(rows, cards, strict=True)}
+
+
 def cards_without_bylines(ids) -> dict[int, ArticleCard]:
     """The cards of the articles with these ids, by id, without their bylines (two queries):
     for blocks that print no byline ("You may also like"). Whichever their state: the caller

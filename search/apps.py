@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
         # Here, not at the top: these modules import models, loaded only now.
         from articles.cached_pages import PUBLIC_ARTICLES  # noqa: PLC0415
         from search import sqlite_functions  # noqa: PLC0415
-        from search.models import SearchDocument  # noqa: PLC0415
+        from search.models import NameWord, SearchDocument  # noqa: PLC0415
 
         sqlite_functions.connect(self)
 
@@ -20,3 +20,4 @@ class SearchConfig(AppConfig):
             "search:search", depends_on=[PUBLIC_ARTICLES, pagecache.ANY_CONTENT]
         )
         pagecache.not_shown(SearchDocument, why="written by triggers; pages show what it finds")
+        pagecache.not_shown(NameWord, why="written by triggers; misspelt names are matched to it")

@@ -67,3 +67,17 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.article_id or self.artist_id or self.artwork_id}"
+
+
+class NameWord(models.Model):
+    """A word of an artist's names, lower case and without accents (as `names` holds them): the
+    vocabulary a misspelt name is matched against, through a trigram index, before the
+    documents are looked up by the words found (search/backends/postgres.py). On PostgreSQL the
+    rows are written by the database alone: triggers on the documents (migration 0006) add the
+    words of an artist's document and drop those no artist's document holds any more. Empty on
+    SQLite, whose vocabulary is FTS5's own (search_names_terms, search/sqlite_index.py)."""
+
+    word = models.TextField(primary_key=True)
+
+    def __str__(self):
+        return self.word

@@ -1,16 +1,19 @@
 """Search reads: the hits of a query (from the database's backend), and the page's results with
-what their cards show, in a fixed number of queries however many there are."""
+what their cards show, in a fixed number of queries however many there are: the cards are read
+as plain rows (articles/cards.py, artists/cards.py, artworks/cards.py), as the lists read
+theirs, and written by search/markup.py."""
 
 from dataclasses import dataclass
-from functools import cached_property
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 
+from articles.cards import ArticleCard, published_cards
 from articles.models import Article
-from artists.models import Artist
-from artworks.models import Artwork, ArtworkArtist
-from images.picture import Picture
+from artists.cards import ArtistCard
+from artists.cards import cards_by_id as artist_cards
+from artworks.cards import ArtworkCard
+from artworks.cards import cards_by_id as artwork_cards
 from search.backends import current_backend
 from search.models import SearchDocument
 from search.params import SearchParams
@@ -18,24 +21,15 @@ from search.snippets import highlight
 
 Kind = SearchDocument.Kind
 
+# Each kind's cards by id, as plain rows: articles only those the public may see now.
+_CARDS = {Kind.ARTICLE: published_cards, Kind.ARTIST: artist_cards, Kind.ARTWORK: artwork_cards}
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     kind: str
-    object: Article | Artist | Artwork
+    card: ArticleCard | ArtistCard | ArtworkCard
     snippet: SafeString
-
-    @cached_property
-    def thumbnail(self) -> tuple[Picture, str] | None:
-        """The picture shown beside the result and its alt text, if it has one."""
-        if self.kind == Kind.ARTICLE:
-            shown = self.object.lead_image()
-            return (shown.picture, shown.alt) if shown else None
-        if self.kind == Kind.ARTWORK:
-            image = self.object.primary_image
-            return (image.picture(), image.alt) if image else None
-        picture = self.object.portrait_picture()
-        return (picture, self.object.portrait_alt_text) if picture else None
 
 
 def search_hits(params: SearchParams) -> QuerySet:
@@ -47,30 +41,15 @@ def search_hits(params: SearchParams) -> QuerySet:
 
 
 def search_results(hits: list[dict], params: SearchParams) -> list[SearchResult]:
-    """The objects of a page of hits, in the hits' order, each with its snippet. An article
+    """The cards of a page of hits, in the hits' order, each with its snippet. An article
     unpublished since it was counted is left out."""
     backend = current_backend()
     ids = {kind: [hit["object_id"] for hit in hits if hit["kind"] == kind] for kind in Kind}
-    objects = {kind: _load(kind, kind_ids) for kind, kind_ids in ids.items()}
+    cards = {kind: _CARDS[kind](kind_ids) if kind_ids else {} for kind, kind_ids in ids.items()}
     results = []
     for hit in hits:
-        obj = objects[hit["kind"]].get(hit["object_id"])
-        if obj is not None:
-            snippet = highlight(backend.snippet(hit, obj, params))
-            results.append(SearchResult(hit["kind"], obj, snippet))
+        card = cards[hit["kind"]].get(hit["object_id"])
+        if card is not None:
+            snippet = highlight(backend.snippet(hit, card, params))
+            results.append(SearchResult(hit["kind"], card, snippet))
     return results
-
-
-def _load(kind: str, ids: list[int]) -> dict:
-    if not ids:
-        return {}
-    if kind == Kind.ARTICLE:
-        objects = Article.objects.published().filter(pk__in=ids).for_listing()
-    elif kind == Kind.ARTWORK:
-        credits = ArtworkArtist.objects.select_related("artist")
-        objects = Artwork.objects.filter(pk__in=ids).prefetch_related(
-            "images", Prefetch("artist_credits", queryset=credits)
-        )
-    else:
-        objects = Artist.objects.filter(pk__in=ids).select_related("portrait")
-    return {obj.pk: obj for obj in objects}

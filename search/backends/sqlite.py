@@ -29,7 +29,7 @@ Kind = SearchDocument.Kind
 # bm25's weights for the columns title, lead, body, text: PostgreSQL's A, B, C (ts_rank's
 # defaults 1, 0.4, 0.2); text only shows snippets.
 WEIGHTS = "10.0, 4.0, 2.0, 0.0"
-SIMILARITY_THRESHOLD = 0.4  # pg_trgm.strict_word_similarity_threshold in search_documents_named
+SIMILARITY_THRESHOLD = 0.4  # pg_trgm.similarity_threshold in search_names_alike (0006)
 ARTIST_NAME_WEIGHT = 1.0
 NAME_WEIGHT = 0.5
 SNIPPET_TOKENS = 32

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from search.terms import MAX_LENGTH
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ArtistFactory
 from tests.search.searching import found, search_page
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +114,31 @@ def test_private_use_markers_cannot_forge_highlights(client):
 
     assert "<mark>forged</mark>" not in content
     assert "\ue000" not in content
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "'; Ordinery --",
+        "Ordinery %_%",
+        "&|!():* Ordinery",
+        '"Ordinery"',
+        "(Ordinery)",
+        "Ordinery\\",
+    ],
+)
+def test_hostile_characters_around_a_misspelt_name(client, q):
+    """Around a misspelt artist's name, SQL and query syntax are nothing: the name's words are
+    looked up as bound parameters, and the artist is found."""
+    artist = ArtistFactory(name="Ordinary Evilhanded", sort_name="Evilhanded, Ordinary")
+
+    assert found(client, q) == [artist.get_absolute_url()]
+
+
+@pytest.mark.parametrize("q", ["the of and", "Ordinery " * 300, "ordinery evilhanded " * 20])
+def test_stop_words_and_long_names(client, q):
+    """Only stop words find nothing; a name typed over and over is cut and still found."""
+    artist = ArtistFactory(name="Ordinary Evilhanded", sort_name="Evilhanded, Ordinary")
+
+    expected = [] if q.startswith("the") else [artist.get_absolute_url()]
+    assert found(client, q) == expected

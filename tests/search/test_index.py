@@ -8,7 +8,7 @@ from taggit.models import Tag
 
 from artists.models import Artist
 from artworks.models import Artwork
-from search.models import SearchDocument
+from search.models import NameWord, SearchDocument
 from tests.factories import (
     ArticleFactory,
     ArticleFigureFactory,
@@ -128,14 +128,57 @@ def test_tags_added_in_bulk_are_indexed():
 
 @postgres_only
 def test_indexes_and_session_settings():
-    """Both GIN indexes exist, and searching leaves the session's trigram threshold alone."""
+    """The GIN indexes exist (the words, the names' words, the names' vocabulary by trigrams),
+    and searching leaves the session's trigram threshold alone. (Was: the trigram index over
+    the documents' names and search_documents_named(), replaced by the vocabulary in 0006.)"""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'search_searchdocument'")
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes"
+            " WHERE tablename IN ('search_searchdocument', 'search_nameword')"
+        )
         definitions = " ".join(row[0] for row in cursor.fetchall())
-        cursor.execute("SELECT count(*) FROM search_documents_named('weiwie')")
-        cursor.execute("SHOW pg_trgm.strict_word_similarity_threshold")
+        cursor.execute("SELECT count(*) FROM search_names_alike('weiwie')")
+        cursor.execute("SHOW pg_trgm.similarity_threshold")
         threshold = cursor.fetchone()[0]
 
     assert "USING gin (vector)" in definitions
-    assert "USING gin (names gin_trgm_ops)" in definitions
-    assert threshold == "0.5"
+    assert "USING gin (search_name_words(names))" in definitions
+    assert "USING gin (word gin_trgm_ops)" in definitions
+    assert threshold == "0.3"
+
+
+def vocabulary() -> set[str]:
+    return set(NameWord.objects.values_list("word", flat=True))
+
+
+@postgres_only
+def test_the_names_vocabulary_follows_the_artists():
+    """An artist's words (folded) join the vocabulary when they are added or renamed, and leave
+    it when no artist's name holds them any more; the words of articles and artworks are not
+    in it."""
+    artist = ArtistFactory(name="Zoë Quillfeather", sort_name="Quillfeather, Zoë")
+    other = ArtistFactory(name="Zoe Brightwater", sort_name="Brightwater, Zoe")
+    ArticleFactory(title="Marrowbone")
+    assert {"zoe", "quillfeather", "brightwater"} <= vocabulary()
+    assert "marrowbone" not in vocabulary()
+
+    artist.name, artist.sort_name = "Zoë Copperleaf", "Copperleaf, Zoë"
+    artist.save()
+    assert "copperleaf" in vocabulary()
+    assert "quillfeather" not in vocabulary()
+    assert "zoe" in vocabulary()  # Zoe Brightwater still has it
+
+    Artist.objects.filter(pk=other.pk).delete()
+    assert "brightwater" not in vocabulary()
+    assert "zoe" in vocabulary()  # and Zoë Copperleaf
+
+
+@postgres_only
+def test_a_misspelt_name_finds_through_the_renamed_vocabulary(client):
+    """The vocabulary is current in the same transaction: a renamed artist is found misspelt."""
+    artist = ArtistFactory(name="Ines Quillfeather", sort_name="Quillfeather, Ines")
+    artist.name, artist.sort_name = "Ines Copperleaf", "Copperleaf, Ines"
+    artist.save()
+
+    assert found(client, "Coperleaf") == [artist.get_absolute_url()]
+    assert found(client, "Quillfeather") == []
