@@ -1,8 +1,9 @@
 """Django's plainest widget templates rendered in Python (FORM_RENDERER, in settings).
 
-An article's change page renders some 200 widgets and a moderation list with its editable
-columns some 600; each goes through the template engine (a template, an include for its
-attributes, a context pushed and popped), which was most of those pages' time. For the
+An article's change page renders some 200 widgets and 60 labels, and a moderation list with
+its editable columns some 600 widgets; each goes through the template engine (a template, an
+include for its attributes, a context pushed and popped), which was most of those pages' time.
+For the
 templates below `WidgetRenderer` writes what the engine would write, character for character,
 with the engine's own rules for each value (`render_value_in_context`: localised, escaped
 unless safe; `stringformat:'s'` keeps a safe value safe), and leaves every other template, and
@@ -29,6 +30,8 @@ OPTION = "django/forms/widgets/select_option.html"
 ERRORS = "django/forms/errors/list/ul.html"
 ERRORS_DEFAULT = "django/forms/errors/list/default.html"
 ATTRS = "django/forms/widgets/attrs.html"
+LABEL = "django/forms/label.html"
+LABEL_ATTRS = "django/forms/attrs.html"  # ATTRS for labels: their `attrs`, not a widget's
 
 _INCLUDE_INPUT = '{% include "django/forms/widgets/input.html" %}\n'
 # The sources written against: their exact text in Django 6.1.
@@ -60,7 +63,12 @@ SOURCES = {
         "</li>{% endfor %}</ul>{% endif %}"
     ),
     ERRORS_DEFAULT: '{% include "django/forms/errors/list/ul.html" %}',
+    LABEL: (
+        "{% if use_tag %}<{{ tag }}{% include 'django/forms/attrs.html' %}>{{ label }}</{{ tag }}>"
+        "{% else %}{{ label }}{% endif %}\n"
+    ),
 }
+SOURCES[LABEL_ATTRS] = SOURCES[ATTRS].replace("widget.attrs.items", "attrs.items")
 # The widgets whose template only includes input.html.
 INPUT_WIDGETS = [
     f"django/forms/widgets/{kind}.html"
@@ -129,6 +137,15 @@ def _select(widget: dict) -> str | None:
     return "".join(parts)
 
 
+def _label(context: dict) -> str:
+    """A field's label (BoundField.label_tag): its tag and attributes when it has an id."""
+    label = _value(context["label"])
+    if not context["use_tag"]:
+        return label
+    tag = _value(context["tag"])
+    return f"<{tag}{_attrs(context['attrs'])}>{label}</{tag}>"
+
+
 def _no_errors(context: dict) -> str | None:
     return "" if not context["errors"] else None
 
@@ -139,6 +156,7 @@ WRITERS = {
     SELECT: lambda context: _select(context["widget"]),
     ERRORS: _no_errors,
     ERRORS_DEFAULT: _no_errors,
+    LABEL: _label,
 }
 
 
@@ -158,6 +176,8 @@ class WidgetRenderer(DjangoTemplates):
             }
             if not all(self._is_djangos(name) for name in (ATTRS, OPTION, INPUT)):
                 self._writers = {}  # the pieces they are made of are someone else's
+            if not self._is_djangos(LABEL_ATTRS):
+                self._writers.pop(LABEL, None)
         return self._writers
 
     def _is_djangos(self, name: str) -> bool:

@@ -144,3 +144,28 @@ def test_an_admin_page_is_the_same_with_either_renderer(admin_client, settings):
             html = re.sub(rf'name="{name}" value="[^"]+"', "", html)
         pages.append(re.sub(r'nonce="[^"]+"', "", html))
     assert pages[0] == pages[1]
+
+
+@pytest.mark.parametrize(
+    "label", [*HOSTILE, None, mark_safe("<b>safe</b>"), lazy(lambda: "<lazy>", str)()], ids=repr
+)
+def test_labels(label):
+    """BoundField.label_tag(): with and without an id, a suffix, attributes and a legend."""
+
+    class Form(forms.Form):
+        named = forms.CharField(label=label, required=True)
+        plain = forms.CharField(label=label, required=False)
+
+    for auto_id in ("id_%s", False):
+        django_form = Form(auto_id=auto_id, renderer=DJANGO)
+        our_form = Form(auto_id=auto_id, renderer=OURS)
+        django_form.required_css_class = our_form.required_css_class = '<req">'
+        for name in ("named", "plain"):
+            for kwargs in (
+                {},
+                {"attrs": {"class": "<c>", "title": label, "data-on": True, "data-off": False}},
+                {"contents": mark_safe("<b>x</b>"), "label_suffix": ' <:">'},
+                {"tag": "legend"},
+            ):
+                ours = our_form[name].label_tag(**kwargs)
+                assert ours == django_form[name].label_tag(**kwargs)
