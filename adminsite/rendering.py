@@ -1,8 +1,9 @@
 """Django's plainest widget templates rendered in Python (FORM_RENDERER, in settings).
 
-An article's change page renders some 200 widgets and a moderation list with its editable
-columns some 600; each goes through the template engine (a template, an include for its
-attributes, a context pushed and popped), which was most of those pages' time. For the
+An article's change page renders some 200 widgets and 60 labels, and a moderation list with
+its editable columns some 600 widgets; each goes through the template engine (a template, an
+include for its attributes, a context pushed and popped), which was most of those pages' time.
+For the
 templates below `WidgetRenderer` writes what the engine would write, character for character,
 with the engine's own rules for each value (`render_value_in_context`: localised, escaped
 unless safe; `stringformat:'s'` keeps a safe value safe), and leaves every other template, and
@@ -12,16 +13,22 @@ changes one falls back to the engine instead of drifting. tests/adminsite/test_r
 renders every case both ways, hostile values included.
 """
 
+import hashlib
 import html
 from pathlib import Path
 
+import django.contrib.admin
 import django.forms
 from django.forms.renderers import DjangoTemplates
 from django.template import Context
 from django.template.base import render_value_in_context
+from django.templatetags.static import static
+from django.utils.html import conditional_escape, strip_spaces_between_tags
 from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.translation import gettext
 
 DJANGO_FORMS_TEMPLATES = Path(django.forms.__file__).parent / "templates"
+DJANGO_ADMIN_TEMPLATES = Path(django.contrib.admin.__file__).parent / "templates"
 
 INPUT = "django/forms/widgets/input.html"
 SELECT = "django/forms/widgets/select.html"
@@ -29,6 +36,8 @@ OPTION = "django/forms/widgets/select_option.html"
 ERRORS = "django/forms/errors/list/ul.html"
 ERRORS_DEFAULT = "django/forms/errors/list/default.html"
 ATTRS = "django/forms/widgets/attrs.html"
+LABEL = "django/forms/label.html"
+LABEL_ATTRS = "django/forms/attrs.html"  # ATTRS for labels: their `attrs`, not a widget's
 
 _INCLUDE_INPUT = '{% include "django/forms/widgets/input.html" %}\n'
 # The sources written against: their exact text in Django 6.1.
@@ -60,7 +69,18 @@ SOURCES = {
         "</li>{% endfor %}</ul>{% endif %}"
     ),
     ERRORS_DEFAULT: '{% include "django/forms/errors/list/ul.html" %}',
+    LABEL: (
+        "{% if use_tag %}<{{ tag }}{% include 'django/forms/attrs.html' %}>{{ label }}</{{ tag }}>"
+        "{% else %}{{ label }}{% endif %}\n"
+    ),
 }
+SOURCES[LABEL_ATTRS] = SOURCES[ATTRS].replace("widget.attrs.items", "attrs.items")
+
+# The admin's picker of a related object with its add, change, delete and view links (some 25
+# on an article's change page): a longer template, known by the sha256 of Django 6.1's text.
+WRAPPER = "admin/widgets/related_widget_wrapper.html"
+DIGESTS = {WRAPPER: "6b7096bee4ed6fa85171fe7e82ca91ba1109175f293a6c2e46325eac37ad2f26"}
+HOMES = {WRAPPER: DJANGO_ADMIN_TEMPLATES}
 # The widgets whose template only includes input.html.
 INPUT_WIDGETS = [
     f"django/forms/widgets/{kind}.html"
@@ -129,6 +149,73 @@ def _select(widget: dict) -> str | None:
     return "".join(parts)
 
 
+def _label(context: dict) -> str:
+    """A field's label (BoundField.label_tag): its tag and attributes when it has an id."""
+    label = _value(context["label"])
+    if not context["use_tag"]:
+        return label
+    tag = _value(context["tag"])
+    return f"<{tag}{_attrs(context['attrs'])}>{label}</{tag}>"
+
+
+def _link(context: dict, kind: str, attributes: list[str], title: str, *, at: int = 8) -> str:
+    """One link of related_widget_wrapper.html as its text is before {% spaceless %}: the
+    tag's attributes a line each (indented as in the template), then its icon."""
+    lines = [
+        f'<a class="related-widget-wrapper-link {kind}-related" id="{kind}_id_'
+        f'{_value(context["name"])}"',
+        *attributes,
+        # {% blocktranslate %}: the message's translation, the model's name escaped into it.
+        f'title="{gettext(title) % {"model": _value(context["model"])}}">',
+    ]
+    icon = conditional_escape(static(f"admin/img/icon-{kind}link.svg"))
+    indent = " " * at
+    inside = " " * (at + 4 if at == 8 else at + 3)  # the template's own indentation
+    return (
+        f"\n{indent}" + f"\n{inside}".join(lines) + f'\n            <img src="{icon}" alt="" '
+        f'width="24" height="24">\n{indent}</a>\n        '
+    )
+
+
+def _related_wrapper(context: dict) -> str | None:
+    limited = context["model_has_limit_choices_to"]
+    if callable(limited):
+        return None  # the engine calls it, with its own rules: let it
+    links = ["\n        "]
+    if not context["is_hidden"]:
+        links.append("\n        ")
+        params = _value(context["url_params"])
+        popup = 'data-popup="yes"'
+        if context["can_change_related"]:
+            to = _value(context["change_related_template_url"])
+            attributes = [f'data-href-template="{to}?{params}"', popup]
+            links.append(_link(context, "change", attributes, "Change selected %(model)s"))
+        links.append("\n        ")
+        if context["can_add_related"]:
+            attributes = [popup, f'href="{_value(context["add_related_url"])}?{params}"']
+            links.append(_link(context, "add", attributes, "Add another %(model)s"))
+        links.append("\n        ")
+        if context["can_delete_related"]:
+            to = _value(context["delete_related_template_url"])
+            attributes = [f'data-href-template="{to}?{params}"', popup]
+            links.append(_link(context, "delete", attributes, "Delete selected %(model)s"))
+        links.append("\n        ")
+        if context["can_view_related"]:
+            to = _value(context["change_related_template_url"])
+            viewed = _value(context["view_related_url_params"])
+            attributes = [f'data-href-template="{to}?{viewed}"']
+            links.append(_link(context, "view", attributes, "View selected %(model)s", at=10))
+        links.append("\n        ")
+    links.append("\n        ")
+    # {% spaceless %}: what Django's SpacelessNode does with the text inside it.
+    spaceless = strip_spaces_between_tags("".join(links).strip())
+    ref = "" if limited else f'data-model-ref="{_value(context["model_name"])}"'
+    return (
+        f'\n<div class="related-widget-wrapper" {ref}>\n    {_value(context["rendered_widget"])}'
+        f"\n    \n        {spaceless}\n    \n</div>\n"
+    )
+
+
 def _no_errors(context: dict) -> str | None:
     return "" if not context["errors"] else None
 
@@ -139,6 +226,8 @@ WRITERS = {
     SELECT: lambda context: _select(context["widget"]),
     ERRORS: _no_errors,
     ERRORS_DEFAULT: _no_errors,
+    LABEL: _label,
+    WRAPPER: _related_wrapper,
 }
 
 
@@ -158,15 +247,18 @@ class WidgetRenderer(DjangoTemplates):
             }
             if not all(self._is_djangos(name) for name in (ATTRS, OPTION, INPUT)):
                 self._writers = {}  # the pieces they are made of are someone else's
+            if not self._is_djangos(LABEL_ATTRS):
+                self._writers.pop(LABEL, None)
         return self._writers
 
     def _is_djangos(self, name: str) -> bool:
         origin = self.get_template(name).template.origin
         path = Path(origin.name)
-        return (
-            path == DJANGO_FORMS_TEMPLATES / name
-            and path.read_text(encoding="utf-8") == SOURCES[name]
-        )
+        if path != HOMES.get(name, DJANGO_FORMS_TEMPLATES) / name:
+            return False
+        if name in DIGESTS:
+            return hashlib.sha256(path.read_bytes()).hexdigest() == DIGESTS[name]
+        return path.read_text(encoding="utf-8") == SOURCES[name]
 
     def render(self, template_name, context, request=None):
         write = self.writers().get(template_name)

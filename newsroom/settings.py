@@ -128,7 +128,10 @@ TEMPLATES = [
                 "articles.context_processors.navigation",
             ],
             # adminsite is not an app of its own (NewsroomAdminConfig is Django's admin).
-            "libraries": {"admin_dates": "adminsite.templatetags.admin_dates"},
+            "libraries": {
+                "admin_dates": "adminsite.templatetags.admin_dates",
+                "admin_written": "adminsite.templatetags.admin_written",
+            },
         },
     },
 ]

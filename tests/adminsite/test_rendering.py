@@ -144,3 +144,57 @@ def test_an_admin_page_is_the_same_with_either_renderer(admin_client, settings):
             html = re.sub(rf'name="{name}" value="[^"]+"', "", html)
         pages.append(re.sub(r'nonce="[^"]+"', "", html))
     assert pages[0] == pages[1]
+
+
+@pytest.mark.parametrize(
+    "label", [*HOSTILE, None, mark_safe("<b>safe</b>"), lazy(lambda: "<lazy>", str)()], ids=repr
+)
+def test_labels(label):
+    """BoundField.label_tag(): with and without an id, a suffix, attributes and a legend."""
+
+    class Form(forms.Form):
+        named = forms.CharField(label=label, required=True)
+        plain = forms.CharField(label=label, required=False)
+
+    for auto_id in ("id_%s", False):
+        django_form = Form(auto_id=auto_id, renderer=DJANGO)
+        our_form = Form(auto_id=auto_id, renderer=OURS)
+        django_form.required_css_class = our_form.required_css_class = '<req">'
+        for name in ("named", "plain"):
+            for kwargs in (
+                {},
+                {"attrs": {"class": "<c>", "title": label, "data-on": True, "data-off": False}},
+                {"contents": mark_safe("<b>x</b>"), "label_suffix": ' <:">'},
+                {"tag": "legend"},
+            ):
+                ours = our_form[name].label_tag(**kwargs)
+                assert ours == django_form[name].label_tag(**kwargs)
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+@pytest.mark.parametrize("limited", [None, {"order__gte": 0}, lambda: {"order__gte": 0}])
+def test_related_widget_wrappers(monkeypatch, hidden, limited):
+    """The admin's picker with its links, every combination, a hostile model name and field
+    name: the same as admin/widgets/related_widget_wrapper.html renders."""
+    from django.contrib import admin  # noqa: PLC0415
+    from django.contrib.admin.widgets import RelatedFieldWidgetWrapper  # noqa: PLC0415
+
+    from articles.models import Article, Section  # noqa: PLC0415
+
+    rel = Article._meta.get_field("section").remote_field
+    monkeypatch.setattr(Section._meta, "verbose_name", '<sec"tion> & %(model)s')
+    monkeypatch.setattr(rel, "limit_choices_to", limited)
+    inner = forms.HiddenInput() if hidden else forms.Select(choices=[(1, "<one>")])
+    for bits in range(16):
+        wrapper = RelatedFieldWidgetWrapper(
+            inner,
+            rel,
+            admin.site,
+            can_add_related=bool(bits & 1),
+            can_change_related=bool(bits & 2),
+            can_delete_related=bool(bits & 4),
+            can_view_related=bool(bits & 8),
+        )
+        django_html, ours = both(wrapper, 'sec"<tion>', 1)
+        assert ours == django_html
+        assert ("<sec" in ours) is False

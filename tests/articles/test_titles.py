@@ -82,3 +82,31 @@ def test_same_title_folds_the_case_of_every_script_on_postgresql():
     article = ArticleFactory(title="L'été à Giverny")
 
     assert list(same_title("L'ÉTÉ À GIVERNY")) == [article]
+
+
+def test_same_title_takes_hostile_titles_as_text():
+    """LIKE's wildcards, quotes and SQL in a title are matched as the characters they are."""
+    hostile = "100% O'Keeffe_; DROP TABLE articles_article; --"
+    article = ArticleFactory(title=hostile)
+    ArticleFactory(title="100x O'Keeffe_; DROP TABLE articles_article; --")
+    ArticleFactory(title="1000 OXKeeffe; DROP TABLE articles_article --")
+
+    assert list(same_title(hostile.upper())) == [article]
+    assert Article.objects.count() == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="an index of PostgreSQL's")
+def test_same_title_is_found_through_the_title_trigram_index_on_postgresql():
+    """Migration 0012's index serves the check's LIKE (without it, every title is read)."""
+    ArticleFactory(title="Monet at Giverny")
+    candidates = Article.objects.filter(title__icontains="giverny").values_list("pk", "title")
+    with connection.cursor() as cursor:
+        # Constant SQL of the test's own; the query's text is Django's, its value a parameter.
+        # Of a handful of rows any plan is cheap: leave the planner only bitmap scans, which
+        # need an index that serves the condition.
+        for plan in ("seqscan", "indexscan", "indexonlyscan"):
+            cursor.execute(f"SET LOCAL enable_{plan} = off")
+        sql, params = candidates.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)  # Django's compiled query, its values bound
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "article_title_upper_trgm_idx" in plan
