@@ -4,9 +4,11 @@ Django writes as UPPER("title"::text) LIKE UPPER(%s)). The check runs on every a
 page (the desk's checks) and while a title is typed; without the index it reads every title.
 """
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
+# pg_trgm is search's (search 0002 creates it, and search's indexes need it): made sure of here,
+# never dropped on the way back (Django's TrigramExtension would drop it under search's indexes).
+EXTENSION = "CREATE EXTENSION IF NOT EXISTS pg_trgm"
 FORWARD = """
 CREATE INDEX IF NOT EXISTS article_title_upper_trgm_idx
 ON articles_article USING gin ((UPPER("title"::text)) gin_trgm_ops)
@@ -26,6 +28,6 @@ class Migration(migrations.Migration):
     dependencies = [("articles", "0011_public_order_index")]
 
     operations = [
-        TrigramExtension(),  # a no-op on databases other than PostgreSQL
+        migrations.RunPython(on_postgresql(EXTENSION), migrations.RunPython.noop, elidable=False),
         migrations.RunPython(on_postgresql(FORWARD), on_postgresql(BACKWARD), elidable=False),
     ]
