@@ -44,7 +44,8 @@ class _Select:
     """A SELECT of some columns (alias, model, field name) ... WHERE <x> IN (IDS) ..."""
 
     def __init__(self, connection, columns, rest: str):
-        self.connection = connection
+        # The alias, not the connection: connections are per thread, this is per process.
+        self.alias = connection.alias
         quote = connection.ops.quote_name
         self.converters = []
         names = []
@@ -61,7 +62,8 @@ class _Select:
         if not ids:
             return []
         placeholders = ", ".join(["%s"] * len(ids))
-        with self.connection.cursor() as cursor:
+        connection = connections[self.alias]  # this thread's
+        with connection.cursor() as cursor:
             cursor.execute(self.head.replace("(IDS)", f"({placeholders})"), list(ids))
             found = cursor.fetchall()
         if not self.converters:
@@ -71,7 +73,7 @@ class _Select:
             row = list(row)
             for index, column, converters in self.converters:
                 for converter in converters:
-                    row[index] = converter(row[index], column, self.connection)
+                    row[index] = converter(row[index], column, connection)
             converted.append(tuple(row))
         return converted
 

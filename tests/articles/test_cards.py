@@ -157,3 +157,31 @@ def test_the_page_cache_learns_everything_the_cards_show():
         keys.for_object("images.image", image.image_id),
         keys.for_all("articles.section"),
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_reads_written_once_serve_every_thread():
+    """The reads are written once per process but a connection is one thread's: a read first
+    used in this thread answers in another one (the live server's, gunicorn's threads)."""
+    import threading  # noqa: PLC0415
+
+    from django.db import connection  # noqa: PLC0415
+
+    article = ArticleFactory()
+    ArticleAuthorFactory(article=article, author=AuthorFactory(name="Ada Lovelace"))
+    here = cards_of(article)
+    there, failed = [], []
+
+    def read():
+        try:
+            there.extend(cards_of(article))
+        except Exception as error:  # reported below
+            failed.append(error)
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join(timeout=30)
+    assert failed == []
+    assert there == here
