@@ -184,7 +184,8 @@ def entry(args, argv: list[str], machine: dict, runs: list[dict]) -> str:
         about = [
             f"{NAMES[run['database']]} {build['database_version']}; corpus ({extra}) "
             f"built in {build['migrate_s'] + build['corpus_s']:.0f} s: {_corpus(build)}; "
-            f"{run.get('seconds', 0):.0f} s for this size and database in all."
+            + _settled(run["database"], build)
+            + f"{run.get('seconds', 0):.0f} s for this size and database in all."
         ]
         words = {key: _words(build["urls"].get(key, [])) for key in SEARCHES}
         if any(words.values()):
@@ -208,6 +209,13 @@ def entry(args, argv: list[str], machine: dict, runs: list[dict]) -> str:
 
 
 SEARCHES = {"search_common": "common (the most used tags)", "search_selective": "selective"}
+
+
+def _settled(database: str, build: dict) -> str:
+    """What the build did after the corpus on PostgreSQL (bench/corpus/build.py settle())."""
+    if database != "postgres" or "settle_s" not in build:  # entries built before it had none
+        return ""
+    return f"VACUUM ANALYZE in {build['settle_s']:.0f} s; "
 
 
 def _words(urls: list[str]) -> list[str]:

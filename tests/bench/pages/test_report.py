@@ -178,3 +178,13 @@ def test_recorded_in_its_own_section(tmp_path):
     assert "`bench/pages/`" in section
     assert section.index("### first") < section.index("### second")
     assert content.count(SECTION) == 1
+
+
+def test_postgresql_entries_say_how_long_the_vacuum_took():
+    run = a_run()
+    run["database"], run["build"]["settle_s"] = "postgres", 4.2
+    assert "VACUUM ANALYZE in 4 s; 95 s for this size" in entry(args(), [], machine(), [run])
+
+    del run["build"]["settle_s"]  # an entry built before the corpus was settled
+    assert "VACUUM" not in entry(args(), [], machine(), [run])
+    assert "VACUUM" not in entry(args(), [], machine(), [a_run() | {"database": "sqlite"}])
