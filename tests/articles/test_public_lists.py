@@ -61,33 +61,31 @@ def lists(committed):
     return section, tag, draft
 
 
-def test_publishing_counts_at_once(page_cache, lists, committed):
+def _publish_the_draft(section, draft):
+    services.article_publish(article=draft, user=None)
+
+
+def _unpublish_one(section, draft):
+    article = Article.objects.published().filter(section=section).first()
+    services.article_unpublish(article=article, user=None)
+
+
+def _delete_one(section, draft):
+    Article.objects.published().filter(section=section).first().delete()
+
+
+@pytest.mark.parametrize(
+    ("change", "after"),
+    [(_publish_the_draft, (4, 3, 3)), (_unpublish_one, (2, 1, 1)), (_delete_one, (2, 1, 1))],
+    ids=["publishing", "unpublishing", "deleting"],
+)
+def test_a_change_counts_at_once(page_cache, lists, committed, change, after):
     section, tag, draft = lists
     with time_machine.travel(BEFORE, tick=False):
         assert totals(section, tag) == (3, 2, 2)
         with committed():
-            services.article_publish(article=draft, user=None)
-        assert totals(section, tag) == (4, 3, 3)
-
-
-def test_unpublishing_counts_at_once(page_cache, lists, committed):
-    section, tag, _ = lists
-    article = Article.objects.published().filter(section=section).first()
-    with time_machine.travel(BEFORE, tick=False):
-        assert totals(section, tag) == (3, 2, 2)
-        with committed():
-            services.article_unpublish(article=article, user=None)
-        assert totals(section, tag) == (2, 1, 1)
-
-
-def test_deleting_counts_at_once(page_cache, lists, committed):
-    section, tag, _ = lists
-    article = Article.objects.published().filter(section=section).first()
-    with time_machine.travel(BEFORE, tick=False):
-        assert totals(section, tag) == (3, 2, 2)
-        with committed():
-            article.delete()
-        assert totals(section, tag) == (2, 1, 1)
+            change(section, draft)
+        assert totals(section, tag) == after
 
 
 def test_a_scheduled_article_counts_from_its_time_with_no_write(page_cache, lists, committed):
