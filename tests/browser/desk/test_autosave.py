@@ -82,8 +82,8 @@ def test_type_close_the_tab_restore_and_save(live_server, new_page):
     assert offer.is_visible()
     assert page.input_value("#id_title") == "The Saved Title"
 
-    page.get_by_role("link", name="Restore").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the restored form, not the page before the click
+        page.get_by_role("link", name="Restore").click()
     assert page.input_value("#id_title") == "A Title Typed, Never Saved"
     body = page.locator("[contenteditable=true].ProseMirror")
     assert "A sentence typed into the body." in body.inner_text()
@@ -143,8 +143,9 @@ def test_someone_else_saved_in_between(live_server, new_page):
 
     # Restored and saved: not refused as stale; what Eddie saves is what he saw in the form.
     page.get_by_role("link", name="Restore").click()
-    page.wait_for_load_state()
-    assert page.get_by_text(re.compile("are in the form below")).count()
+    # Waits for the restored page itself: wait_for_load_state() could return at once, with the
+    # page before the click still loaded, and count() does not wait (a flake under load).
+    page.get_by_text(re.compile("are in the form below")).wait_for()
     assert offer_violations(page) == []
     page.fill("#id_standfirst", "Ana's better standfirst.")
     save_draft(page)
@@ -206,8 +207,8 @@ def test_a_new_article_never_saved_comes_back(live_server, new_page):
     log_in(page, server, "cora")
     page.goto(f"{server}/admin/articles/article/add/")
     assert page.input_value("#id_title") == ""
-    page.get_by_role("link", name="Restore").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the restored form, not the page before the click
+        page.get_by_role("link", name="Restore").click()
     assert page.input_value("#id_title") == "Begun on the Train"
     assert page.locator("#id_section option:checked").inner_text() == "Reviews"
     body = page.locator("[contenteditable=true].ProseMirror")
