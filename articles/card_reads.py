@@ -22,6 +22,7 @@ from django.db import connections
 from articles.models import ArticleAuthor, ArticleFigure, Author
 from artworks.models import ArtworkImage
 from images.models import Image
+from sqlreads.rows import Select
 
 # The columns of a picture, in this order (cards.py unpacks them so).
 IMAGE_COLUMNS = ("id", "file", "width", "height", "renditions")
@@ -40,44 +41,6 @@ def figures(db: str, ids: list[int]) -> list[tuple]:
     return _reads(db).figures.rows(ids)
 
 
-class _Select:
-    """A SELECT of some columns (alias, model, field name) ... WHERE <x> IN (IDS) ..."""
-
-    def __init__(self, connection, columns, rest: str):
-        # The alias, not the connection: connections are per thread, this is per process.
-        self.alias = connection.alias
-        quote = connection.ops.quote_name
-        self.converters = []
-        names = []
-        for index, (alias, model, name) in enumerate(columns):
-            field = model._meta.get_field(name)
-            names.append(f"{quote(alias)}.{quote(field.column)}")
-            column = field.get_col(alias)
-            found = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
-            if found:
-                self.converters.append((index, column, found))
-        self.head = f"SELECT {', '.join(names)} {rest}"
-
-    def rows(self, ids: list[int]) -> list[tuple]:
-        if not ids:
-            return []
-        placeholders = ", ".join(["%s"] * len(ids))
-        connection = connections[self.alias]  # this thread's
-        with connection.cursor() as cursor:
-            cursor.execute(self.head.replace("(IDS)", f"({placeholders})"), list(ids))
-            found = cursor.fetchall()
-        if not self.converters:
-            return found
-        converted = []
-        for row in found:
-            row = list(row)
-            for index, column, converters in self.converters:
-                for converter in converters:
-                    row[index] = converter(row[index], column, connection)
-            converted.append(tuple(row))
-        return converted
-
-
 class _Reads:
     def __init__(self, connection):
         quote = connection.ops.quote_name
@@ -91,7 +54,7 @@ class _Reads:
         def picture(alias, extra=()):
             return [(alias, Image, name) for name in IMAGE_COLUMNS] + list(extra)
 
-        self.bylines = _Select(
+        self.bylines = Select(
             connection,
             [
                 ("aa", ArticleAuthor, "article"),
@@ -107,7 +70,7 @@ class _Reads:
         )
         chosen = [("ai", ArtworkImage, "alt_text"), ("ai", ArtworkImage, "decorative")]
         first = [("xi", ArtworkImage, "alt_text"), ("xi", ArtworkImage, "decorative")]
-        self.figures = _Select(
+        self.figures = Select(
             connection,
             [
                 ("f", ArticleFigure, "article"),

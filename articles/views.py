@@ -12,9 +12,9 @@ from articles.models import Article, Section, TaggedArticle
 from articles.page_parts import load_parts
 from articles.pagination import PublicListPaginator
 from articles.selectors import public_article_formerly_at, tag_has_public_content
-from artists.index import index_entries
-from artists.models import Artist
-from artworks.cards import artwork_cards
+from artists.index import tagged_entries
+from artworks import card_reads as artwork_reads
+from artworks.cards import cards_of_rows
 from artworks.models import Artwork
 from sqlreads import prepared
 
@@ -157,10 +157,10 @@ class TagDetailView(PagedCardListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
         if context["page_obj"].number == 1:  # artists and artworks are shown on page 1 only
-            artists = Artist.objects.filter(tags__slug=self.tag.slug)
-            context["artists"] = index_entries(artists[:24])  # artists/index.py
-            artworks = Artwork.objects.filter(tags__slug=self.tag.slug)
-            context["artworks"] = artwork_cards(artworks[:24])
+            # Read with SQL written once per process (artists/index.py, artworks/card_reads.py).
+            context["artists"] = tagged_entries(self.tag.slug, 24)
+            rows = artwork_reads.tagged(Artwork.objects.db, self.tag.slug, 24)
+            context["artworks"] = cards_of_rows(rows)
         return context
 
     def paginate_queryset(self, queryset, page_size):
