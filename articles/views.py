@@ -139,6 +139,10 @@ class SectionDetailView(PagedCardListView):
         return super().get_context_data(section=self.section, **kwargs)
 
 
+# A reader's page only reads: no transaction around it, as the article page above.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+# Each statement planned once per connection on PostgreSQL (sqlreads/prepared.py).
+@method_decorator(prepared.page_reads, name="dispatch")
 class TagDetailView(PagedCardListView):
     """Everything public that carries a tag; a tag that only drafts carry is a 404."""
 
