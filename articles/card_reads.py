@@ -12,8 +12,9 @@ The rows are what the querysets' `values_list()` gave, in the same order, with t
 and the fields' converters applied (a publication time on SQLite, a JSON field's renditions).
 
 Safe as SQL: the text is made of table and column names from the models' `_meta`, quoted by the
-database's `quote_name`, and fixed keywords; the only values, the articles' ids, are bound
-parameters (`%s`, one per id)."""
+database's `quote_name`, and fixed keywords (and live_at()'s own compiled condition); every
+value (the articles' ids, one `%s` per id; an artist's or an artwork's id; the time) is a bound
+parameter, but a limit, an integer written into the text as Django writes it."""
 
 from functools import cache
 
@@ -55,8 +56,8 @@ def featuring(db: str, obj, limit: int, when) -> list[tuple]:
     live, values = live_condition(connection, when)
     if isinstance(obj, Artist):
         read = _featuring(db, live, artist=True)
-        return read.rows(params=[*values, obj.pk, obj.pk, obj.pk, limit])
-    return _featuring(db, live, artist=False).rows(params=[*values, obj.pk, obj.pk, limit])
+        return read.rows(params=[*values, obj.pk, obj.pk, obj.pk], limit=limit)
+    return _featuring(db, live, artist=False).rows(params=[*values, obj.pk, obj.pk], limit=limit)
 
 
 class _Reads:
@@ -176,5 +177,5 @@ def _featuring(db: str, live: str, *, artist: bool) -> Select:
         f"WHERE ({live} AND {col(a, Article, 'id')} IN ({ids})) "
         # newest_first()
         f"ORDER BY {col(a, Article, 'published_at')} DESC, {col(a, Article, 'id')} DESC "
-        "LIMIT %s",
+        "LIMIT (LIMIT)",
     )

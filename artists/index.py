@@ -36,8 +36,8 @@ def tagged_entries(slug: str, limit: int) -> list[IndexEntry]:
     order: what `index_entries(Artist.objects.filter(tags__slug=slug)[:limit])` gives, read
     with SQL written once per process (a tag's page; building and compiling the queryset was
     most of the read's time). Safe as SQL: table and column names from the models' `_meta`,
-    quoted, and keywords; the slug and the limit are bound parameters."""
-    return _entries(_tagged(Artist.objects.db).rows(params=[slug, limit]))
+    quoted, and keywords; the slug is a bound parameter, the limit an integer in the text."""
+    return _entries(_tagged(Artist.objects.db).rows(params=[slug], limit=limit))
 
 
 def _entries(rows) -> list[IndexEntry]:
@@ -76,5 +76,6 @@ def _tagged(db: str) -> Select:
         f"WHERE {col('t', Tag, 'slug')} = %s "
         # Artist's order (Artist.Meta.ordering).
         f"ORDER BY {col('ar', Artist, 'sort_initial')} ASC, "
-        f"LOWER({col('ar', Artist, 'sort_name')}) ASC, {col('ar', Artist, 'name')} ASC LIMIT %s",
+        f"LOWER({col('ar', Artist, 'sort_name')}) ASC, {col('ar', Artist, 'name')} ASC "
+        "LIMIT (LIMIT)",
     )

@@ -8,8 +8,8 @@ database. Each statement is the one the queryset compiled to (the same joins, DI
 order), so the database answers with the same rows in the same order, ties included.
 
 Safe as SQL: the text is made of table and column names from the models' `_meta`, quoted by the
-database's `quote_name`, and fixed keywords; every value (ids, a tag's slug, a limit) is a bound
-parameter."""
+database's `quote_name`, and fixed keywords; every value (ids, a tag's slug) is a bound
+parameter, but the limits, integers written into the text as Django writes them."""
 
 from functools import cache
 
@@ -37,18 +37,19 @@ def images(db: str, ids) -> list[tuple]:
 def by_artist(db: str, artist_id: int, limit: int) -> list[tuple]:
     """The card columns (artworks/cards.py CARD_COLUMNS) of the first `limit` works credited
     to an artist, earliest first, then by title."""
-    return [row[:4] for row in _reads(db).by_artist.rows(params=[artist_id, limit])]
+    return [row[:4] for row in _reads(db).by_artist.rows(params=[artist_id], limit=limit)]
 
 
 def by_artists_except(db: str, artist_ids, artwork_id: int, limit: int) -> list[tuple]:
     """The same of the works credited to any of these artists but one artwork."""
-    return [row[:4] for row in _reads(db).by_artists.rows(artist_ids, [artwork_id, limit])]
+    rows = _reads(db).by_artists.rows(artist_ids, [artwork_id], limit=limit)
+    return [row[:4] for row in rows]
 
 
 def tagged(db: str, slug: str, limit: int) -> list[tuple]:
     """The card columns of the first `limit` artworks carrying the tag with this slug, by
     title (Artwork's order)."""
-    return _reads(db).tagged.rows(params=[slug, limit])
+    return _reads(db).tagged.rows(params=[slug], limit=limit)
 
 
 class _Reads:
@@ -105,7 +106,7 @@ class _Reads:
         )
         earliest_first = (
             f"ORDER BY {col('a', Artwork, 'earliest_year')} ASC, {col('a', Artwork, 'title')} ASC "
-            "LIMIT %s"
+            "LIMIT (LIMIT)"
         )
         self.by_artist = Select(
             connection,
@@ -129,7 +130,7 @@ class _Reads:
             f"INNER JOIN {table(Tag, 't')} "
             f"ON {col('ta', TaggedArtwork, 'tag')} = {col('t', Tag, 'id')} "
             f"WHERE {col('t', Tag, 'slug')} = %s "
-            f"ORDER BY {col('a', Artwork, 'title')} ASC LIMIT %s",
+            f"ORDER BY {col('a', Artwork, 'title')} ASC LIMIT (LIMIT)",
         )
 
 

@@ -8,7 +8,9 @@ converters applied (a publication time on SQLite, a JSON field's renditions).
 
 Safe as SQL: a caller's text is made of table and column names from the models' `_meta`, quoted
 by the database's `quote_name`, and fixed keywords; every value is a bound parameter (`%s`; a
-list of ids as `(IDS)`, one `%s` per id). Nothing a reader or an editor typed is in the text."""
+list of ids as `(IDS)`, one `%s` per id), but a limit and an offset, integers written as
+Django writes them (`(LIMIT)`, `(OFFSET)`). Nothing a reader or an editor typed is in the
+text."""
 
 from django.db import connections
 
@@ -17,8 +19,10 @@ from sqlreads import prepared
 
 class Select:
     """A SELECT of some columns (alias, model, field name) and the `rest` of the statement, in
-    which `(IDS)` stands for a list of ids (bound first) and `%s` for the other values (bound
-    after them, in order)."""
+    which `(IDS)` stands for a list of ids (bound first), `%s` for the other values (bound
+    after them, in order) and `(LIMIT)`, `(OFFSET)` for integers written into the text, as
+    Django writes a slice's: PostgreSQL plans a prepared statement's generic plan without
+    knowing a bound LIMIT (sqlreads/prepared.py), and may then choose another plan."""
 
     def __init__(self, connection, columns, rest: str, *, distinct: bool = False):
         # The alias, not the connection: connections are per thread, this is per process.
@@ -37,12 +41,13 @@ class Select:
         self.head = f"{select} {', '.join(names)} {rest}"
         self.takes_ids = "(IDS)" in rest
 
-    def rows(self, ids=(), params=()) -> list[tuple]:
+    def rows(self, ids=(), params=(), *, limit: int = 0, offset: int = 0) -> list[tuple]:
         """The rows for these ids (none: no query) and values."""
         ids = list(ids)
         if self.takes_ids and not ids:
             return []
-        sql = self.head
+        # Integers only (int() refuses anything else): safe in the text.
+        sql = self.head.replace("(LIMIT)", str(int(limit))).replace("(OFFSET)", str(int(offset)))
         if self.takes_ids:
             sql = sql.replace("(IDS)", f"({', '.join(['%s'] * len(ids))})")
         connection = connections[self.alias]  # this thread's
