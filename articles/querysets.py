@@ -2,7 +2,8 @@
 and its publication time has come. `ArticleQuerySet.live_at()` says it in SQL for every view,
 feed, sitemap, search and template tag; `is_live()` says the same of one article in hand (the
 model's `is_published`, and the publishing services deciding whether an article entered or left
-the public set). tests/articles/test_published.py holds both to one truth table."""
+the public set); `live_condition()` hands live_at()'s own compiled SQL to the reads written by
+hand. tests/articles/test_published.py holds them to one truth table."""
 
 from datetime import UTC, datetime
 from functools import cache
