@@ -12,16 +12,23 @@ The rows are what the querysets' `values_list()` gave, in the same order, with t
 and the fields' converters applied (a publication time on SQLite, a JSON field's renditions).
 
 Safe as SQL: the text is made of table and column names from the models' `_meta`, quoted by the
-database's `quote_name`, and fixed keywords; the only values, the articles' ids, are bound
-parameters (`%s`, one per id)."""
+database's `quote_name`, and fixed keywords (and live_at()'s own compiled condition); every
+value (the articles' ids, one `%s` per id; an artist's or an artwork's id; the time) is a bound
+parameter, but a limit, an integer written into the text as Django writes it."""
 
 from functools import cache
 
 from django.db import connections
 
-from articles.models import ArticleAuthor, ArticleFigure, Author
-from artworks.models import ArtworkImage
+from articles.models import Article, ArticleAuthor, ArticleFigure, Author, Section
+from articles.querysets import live_condition
+from artists.models import Artist
+from artworks.models import ArtworkArtist, ArtworkImage
 from images.models import Image
+from sqlreads.rows import Select
+
+# The article's columns of a card (cards.py CARD_COLUMNS, but the section's name), in this order.
+CARD_FIELDS = ("id", "slug", "title", "standfirst", "published_at")
 
 # The columns of a picture, in this order (cards.py unpacks them so).
 IMAGE_COLUMNS = ("id", "file", "width", "height", "renditions")
@@ -40,42 +47,17 @@ def figures(db: str, ids: list[int]) -> list[tuple]:
     return _reads(db).figures.rows(ids)
 
 
-class _Select:
-    """A SELECT of some columns (alias, model, field name) ... WHERE <x> IN (IDS) ..."""
-
-    def __init__(self, connection, columns, rest: str):
-        # The alias, not the connection: connections are per thread, this is per process.
-        self.alias = connection.alias
-        quote = connection.ops.quote_name
-        self.converters = []
-        names = []
-        for index, (alias, model, name) in enumerate(columns):
-            field = model._meta.get_field(name)
-            names.append(f"{quote(alias)}.{quote(field.column)}")
-            column = field.get_col(alias)
-            found = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
-            if found:
-                self.converters.append((index, column, found))
-        self.head = f"SELECT {', '.join(names)} {rest}"
-
-    def rows(self, ids: list[int]) -> list[tuple]:
-        if not ids:
-            return []
-        placeholders = ", ".join(["%s"] * len(ids))
-        connection = connections[self.alias]  # this thread's
-        with connection.cursor() as cursor:
-            cursor.execute(self.head.replace("(IDS)", f"({placeholders})"), list(ids))
-            found = cursor.fetchall()
-        if not self.converters:
-            return found
-        converted = []
-        for row in found:
-            row = list(row)
-            for index, column, converters in self.converters:
-                for converter in converters:
-                    row[index] = converter(row[index], column, connection)
-            converted.append(tuple(row))
-        return converted
+def featuring(db: str, obj, limit: int, when) -> list[tuple]:
+    """The card columns (cards.py CARD_COLUMNS) of the first `limit` articles live at `when`
+    (live_at(), articles/querysets.py) that feature an artist or an artwork, newest first:
+    what `selectors.articles_featuring(obj)[:limit]` gives, the same statement (a UNION of one
+    indexed lookup per way of featuring: selectors.py says why)."""
+    connection = connections[db]
+    live, values = live_condition(connection, when)
+    if isinstance(obj, Artist):
+        read = _featuring(db, live, artist=True)
+        return read.rows(params=[*values, obj.pk, obj.pk, obj.pk], limit=limit)
+    return _featuring(db, live, artist=False).rows(params=[*values, obj.pk, obj.pk], limit=limit)
 
 
 class _Reads:
@@ -91,7 +73,7 @@ class _Reads:
         def picture(alias, extra=()):
             return [(alias, Image, name) for name in IMAGE_COLUMNS] + list(extra)
 
-        self.bylines = _Select(
+        self.bylines = Select(
             connection,
             [
                 ("aa", ArticleAuthor, "article"),
@@ -107,7 +89,7 @@ class _Reads:
         )
         chosen = [("ai", ArtworkImage, "alt_text"), ("ai", ArtworkImage, "decorative")]
         first = [("xi", ArtworkImage, "alt_text"), ("xi", ArtworkImage, "decorative")]
-        self.figures = _Select(
+        self.figures = Select(
             connection,
             [
                 ("f", ArticleFigure, "article"),
@@ -142,3 +124,58 @@ class _Reads:
 @cache
 def _reads(db: str) -> _Reads:
     return _Reads(connections[db])
+
+
+@cache
+def _featuring(db: str, live: str, *, artist: bool) -> Select:
+    """The featuring read of one database (`live`: its live_at() SQL, fixed per database)."""
+    connection = connections[db]
+    quote = connection.ops.quote_name
+
+    def col(alias, model, name):
+        return f"{quote(alias)}.{quote(model._meta.get_field(name).column)}"
+
+    def table(model, alias):
+        return f"{quote(model._meta.db_table)} {quote(alias)}"
+
+    # The article and section tables under their own names: live_at()'s SQL names them so.
+    a, s = Article._meta.db_table, Section._meta.db_table
+    artists = Article.featured_artists.through
+    artworks = Article.featured_artworks.through
+    if artist:
+        # Safe: names from the models' _meta, quoted; the values are bound (the docstring).
+        works = (
+            f"SELECT {col('U0', ArtworkArtist, 'artwork')} "  # noqa: S608
+            f"FROM {table(ArtworkArtist, 'U0')} "
+            f"WHERE {col('U0', ArtworkArtist, 'artist')} = %s"
+        )
+        ids = (
+            f"SELECT {col('U0', artists, 'article')} FROM {table(artists, 'U0')} "  # noqa: S608
+            f"WHERE {col('U0', artists, 'artist')} = %s "
+            f"UNION SELECT {col('V0', ArticleFigure, 'article')} "
+            f"FROM {table(ArticleFigure, 'V0')} "
+            f"WHERE {col('V0', ArticleFigure, 'artwork')} IN ({works}) "
+            f"UNION SELECT {col('V0', artworks, 'article')} FROM {table(artworks, 'V0')} "
+            f"WHERE {col('V0', artworks, 'artwork')} IN ({works})"
+        )
+    else:
+        ids = (
+            f"SELECT {col('U0', artworks, 'article')} FROM {table(artworks, 'U0')} "  # noqa: S608
+            f"WHERE {col('U0', artworks, 'artwork')} = %s "
+            f"UNION SELECT {col('U0', ArticleFigure, 'article')} "
+            f"FROM {table(ArticleFigure, 'U0')} "
+            f"WHERE {col('U0', ArticleFigure, 'artwork')} = %s"
+        )
+    return Select(
+        connection,
+        [
+            *((a, Article, name) for name in CARD_FIELDS),
+            (s, Section, "name"),
+        ],
+        f"FROM {quote(a)} INNER JOIN {quote(s)} "
+        f"ON {col(a, Article, 'section')} = {col(s, Section, 'id')} "
+        f"WHERE ({live} AND {col(a, Article, 'id')} IN ({ids})) "
+        # newest_first()
+        f"ORDER BY {col(a, Article, 'published_at')} DESC, {col(a, Article, 'id')} DESC "
+        "LIMIT (LIMIT)",
+    )

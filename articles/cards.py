@@ -53,6 +53,15 @@ def article_cards(articles) -> list[ArticleCard]:
     return _cards(rows, _bylines(ids), _lead_pictures(ids))
 
 
+def cards_of_rows(rows) -> list[ArticleCard]:
+    """The cards of rows of CARD_COLUMNS (card_reads.py reads them), in their order."""
+    rows = list(rows)
+    if not rows:
+        return []
+    ids = [row[0] for row in rows]
+    return _cards(rows, _bylines(ids), _lead_pictures(ids))
+
+
 def published_cards(ids) -> dict[int, ArticleCard]:
     """The cards of the articles with these ids that the public may see now (published()), by
     id, with their bylines (three queries): for search results, whose hits were counted before

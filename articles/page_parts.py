@@ -33,7 +33,7 @@ from articles.models import (
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
 from images.models import Image
-from sqlreads import prepared
+from sqlreads.instances import Columns, Read, prefetched
 
 
 def load_parts(article: Article) -> None:
@@ -48,7 +48,7 @@ def load_parts(article: Article) -> None:
     for credit, author in reads.byline.rows(connection, pk):
         ArticleAuthor._meta.get_field("author").set_cached_value(credit, author)
         byline.append(credit)
-    _prefetched(article, "article_authors", byline)
+    prefetched(article, "article_authors", byline)
 
     # One row per figure and image of its artwork (the artwork's images joined, in their order).
     figures, seen, artwork_images = [], set(), {}
@@ -70,14 +70,14 @@ def load_parts(article: Article) -> None:
             ArtworkImage._meta.get_field("image").set_cached_value(chosen, chosen_image)
         figure_field("artwork_image").set_cached_value(figure, chosen)
         figures.append(figure)
-    _prefetched(article, "figures", figures)
+    prefetched(article, "figures", figures)
     artworks = [f.artwork for f in figures if f.artwork is not None]
     _load_artwork_parts(reads, connection, artworks, artwork_images)
 
-    _prefetched(article, "tags", [tag for (tag,) in reads.tags.rows(connection, pk)])
-    _prefetched(article, "links", [link for (link,) in reads.links.rows(connection, pk)])
+    prefetched(article, "tags", [tag for (tag,) in reads.tags.rows(connection, pk)])
+    prefetched(article, "links", [link for (link,) in reads.links.rows(connection, pk)])
     featured = [artist for (artist,) in reads.featured.rows(connection, pk)]
-    _prefetched(article, "featured_artists", featured)
+    prefetched(article, "featured_artists", featured)
 
 
 def _load_artwork_parts(reads, connection, artworks: list[Artwork], images: dict) -> None:
@@ -90,72 +90,8 @@ def _load_artwork_parts(reads, connection, artworks: list[Artwork], images: dict
         ArtworkArtist._meta.get_field("artist").set_cached_value(credit, artist)
         credits[credit.artwork_id].append(credit)
     for artwork in artworks:  # one instance per figure, as the prefetch gives
-        _prefetched(artwork, "images", list(images.get(artwork.pk, {}).values()))
-        _prefetched(artwork, "artist_credits", list(credits[artwork.pk]))
-
-
-def _prefetched(instance, name: str, objects: list) -> None:
-    """What Django's prefetch leaves on an instance: the related manager's own queryset with
-    its results filled in, under the manager's cache name."""
-    manager = getattr(instance, name)
-    queryset = manager.get_queryset()
-    queryset._result_cache = objects
-    queryset._prefetch_done = True
-    # Many-to-many and tag managers name their cache; a reverse foreign key's is its field's.
-    cache_name = getattr(manager, "prefetch_cache_name", None)
-    cache_name = cache_name or manager.field.remote_field.cache_name
-    instance.__dict__.setdefault("_prefetched_objects_cache", {})[cache_name] = queryset
-
-
-class _Columns:
-    """One model's columns in a SELECT, under a table alias, and the instance made from them."""
-
-    def __init__(self, model, alias: str, connection):
-        self.model = model
-        self.alias = alias
-        fields = model._meta.concrete_fields
-        self.attnames = [field.attname for field in fields]
-        self.pk_index = fields.index(model._meta.pk)
-        self.width = len(fields)
-        quote = connection.ops.quote_name
-        self.sql = ", ".join(f"{quote(alias)}.{quote(field.column)}" for field in fields)
-        self.converters = []
-        for index, field in enumerate(fields):
-            column = field.get_col(alias)
-            found = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
-            if found:
-                self.converters.append((index, column, found))
-
-    def build(self, values, connection, db):
-        if values[self.pk_index] is None:  # an outer join that found nothing
-            return None
-        values = list(values)
-        for index, column, converters in self.converters:
-            for converter in converters:
-                values[index] = converter(values[index], column, connection)
-        return self.model.from_db(db, self.attnames, values)
-
-
-class _Read:
-    """A SELECT of whole rows of one or more models (joined), by a list of ids."""
-
-    def __init__(self, connection, columns: list[_Columns], rest: str, *, distinct=False):
-        self.columns = columns
-        self.db = connection.alias
-        select = "SELECT DISTINCT" if distinct else "SELECT"
-        self.head = f"{select} {', '.join(c.sql for c in columns)} {rest}"
-
-    def rows(self, connection, ids: list[int]):
-        placeholders = ", ".join(["%s"] * len(ids))
-        with connection.cursor() as cursor:
-            prepared.execute(cursor, self.head.replace("(IDS)", f"({placeholders})"), ids)
-            found = cursor.fetchall()
-        for row in found:
-            made, start = [], 0
-            for columns in self.columns:
-                made.append(columns.build(row[start : start + columns.width], connection, self.db))
-                start += columns.width
-            yield made
+        prefetched(artwork, "images", list(images.get(artwork.pk, {}).values()))
+        prefetched(artwork, "artist_credits", list(credits[artwork.pk]))
 
 
 class _Reads:
@@ -170,9 +106,9 @@ class _Reads:
             return f"{q(alias)}.{q(model._meta.get_field(name).column)}"
 
         def cols(*specs):
-            return [_Columns(model, alias, connection) for model, alias in specs]
+            return [Columns(model, alias, connection) for model, alias in specs]
 
-        self.byline = _Read(
+        self.byline = Read(
             connection,
             cols((ArticleAuthor, "aa"), (Author, "au")),
             f"FROM {table(ArticleAuthor)} {q('aa')} "
@@ -181,7 +117,7 @@ class _Reads:
             f"WHERE {col('aa', ArticleAuthor, 'article')} IN (IDS) "
             f"ORDER BY {col('aa', ArticleAuthor, 'position')}, {col('aa', ArticleAuthor, 'id')}",
         )
-        self.figures = _Read(
+        self.figures = Read(
             connection,
             cols(
                 (ArticleFigure, "f"),
@@ -210,7 +146,7 @@ class _Reads:
             f"ORDER BY {col('f', ArticleFigure, 'position')}, {col('f', ArticleFigure, 'id')}, "
             f"{col('xi', ArtworkImage, 'position')}, {col('xi', ArtworkImage, 'id')}",
         )
-        self.credits = _Read(
+        self.credits = Read(
             connection,
             cols((ArtworkArtist, "c"), (Artist, "ar")),
             f"FROM {table(ArtworkArtist)} {q('c')} "
@@ -220,7 +156,7 @@ class _Reads:
             f"ORDER BY {col('c', ArtworkArtist, 'position')}, {col('c', ArtworkArtist, 'id')}",
         )
         # As taggit's prefetch asks (DISTINCT, no order): the same query, the same order.
-        self.tags = _Read(
+        self.tags = Read(
             connection,
             cols((Tag, "t")),
             f"FROM {table(Tag)} {q('t')} "
@@ -229,7 +165,7 @@ class _Reads:
             f"WHERE {col('ta', TaggedArticle, 'content_object')} IN (IDS)",
             distinct=True,
         )
-        self.links = _Read(
+        self.links = Read(
             connection,
             cols((ArticleLink, "l")),
             f"FROM {table(ArticleLink)} {q('l')} "
@@ -237,7 +173,7 @@ class _Reads:
             f"ORDER BY {col('l', ArticleLink, 'position')}, {col('l', ArticleLink, 'id')}",
         )
         featured = Article.featured_artists.through
-        self.featured = _Read(
+        self.featured = Read(
             connection,
             cols((Artist, "ar")),
             f"FROM {table(Artist)} {q('ar')} "

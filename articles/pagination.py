@@ -16,9 +16,14 @@ from pagecache.counts import KeptCountPaginator
 
 
 class PublicListPaginator(KeptCountPaginator):
-    def __init__(self, object_list, per_page, *, listed: PublicList, **kwargs):
+    """`first_rows(bottom, top)`, when given, reads the rows of the first pages (those no mark
+    is needed for) instead of a slice of the queryset: a list of cards.py CARD_COLUMNS rows
+    (articles/tag_reads.py), which the page then holds as its object_list."""
+
+    def __init__(self, object_list, per_page, *, listed: PublicList, first_rows=None, **kwargs):
         super().__init__(object_list, per_page, count=listed.count, **kwargs)
         self.listed = listed
+        self.first_rows = first_rows
 
     def page(self, number):
         number = self.validate_number(number)
@@ -28,6 +33,8 @@ class PublicListPaginator(KeptCountPaginator):
             top = self.count
         every = self.per_page * public_lists.MARK_EVERY
         if bottom < every:  # the first pages: nothing much to skip
+            if self.first_rows is not None:
+                return self._get_page(self.first_rows(bottom, top), number, self)
             return self._get_page(self.object_list[bottom:top], number, self)
         marks = self.listed.marks(self.per_page)
         index = min(bottom // every, len(marks) - 1)

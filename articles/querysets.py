@@ -2,12 +2,14 @@
 and its publication time has come. `ArticleQuerySet.live_at()` says it in SQL for every view,
 feed, sitemap, search and template tag; `is_live()` says the same of one article in hand (the
 model's `is_published`, and the publishing services deciding whether an article entered or left
-the public set). tests/articles/test_published.py holds both to one truth table."""
+the public set); `live_condition()` hands live_at()'s own compiled SQL to the reads written by
+hand. tests/articles/test_published.py holds them to one truth table."""
 
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import cache
 
 from django.apps import apps
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
 
@@ -25,6 +27,34 @@ def is_live(status: str, published_at, when) -> bool:
     """Whether an article with this status and publication time is public at `when`: the same
     test as ArticleQuerySet.live_at()."""
     return status == Status.PUBLISHED and published_at is not None and published_at <= when
+
+
+def live_condition(connection, when) -> tuple[str, list]:
+    """live_at(when)'s condition as SQL over the article table under its own name, and its
+    values (`%s`, bound): for the reads written by hand (articles/card_reads.py). Compiled from
+    live_at() itself, once per process and database, so the rule stays written once; `when`
+    is bound as the query would bind it. Safe as SQL: Django's compiled text, quoted names and
+    placeholders; the values are bound parameters."""
+    sql, params, at = _live_condition(connection.alias)
+    values = list(params)
+    field = apps.get_model("articles", "Article")._meta.get_field("published_at")
+    values[at] = field.get_db_prep_value(when, connection)
+    return sql, values
+
+
+# A moment no article is published at: how live_at()'s own `when` is found among its values.
+_MARK = datetime(1001, 2, 3, 4, 5, 6, 789, tzinfo=UTC)
+
+
+@cache
+def _live_condition(alias: str) -> tuple[str, tuple, int]:
+    connection = connections[alias]
+    article = apps.get_model("articles", "Article")
+    query = article.objects.live_at(_MARK).query
+    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    marked = article._meta.get_field("published_at").get_db_prep_value(_MARK, connection)
+    (at,) = [index for index, value in enumerate(params) if value == marked]
+    return sql, tuple(params), at
 
 
 class ArticleQuerySet(models.QuerySet):

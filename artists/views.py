@@ -2,12 +2,14 @@ import string
 
 from django.db import transaction
 from django.db.models.functions import Lower
+from django.http import Http404
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 import pagecache
 from artists.index import index_entries
 from artists.models import Artist
+from artists.page_parts import load_artist
 from pagecache.counts import Counted, KeptCountMixin, kept
 from sqlreads import prepared
 
@@ -52,4 +54,10 @@ class ArtistListView(KeptCountMixin, ListView):
 class ArtistDetailView(DetailView):
     template_name = "artists/artist_detail.html"
     context_object_name = "artist"
-    queryset = Artist.objects.select_related("portrait").prefetch_related("tags")
+
+    def get_object(self, queryset=None):
+        # select_related("portrait") and prefetch_related("tags"), without building querysets.
+        artist = load_artist(self.kwargs["slug"])  # artists/page_parts.py
+        if artist is None:
+            raise Http404("No artist found matching the query")
+        return artist

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pagecache
 from artists.models import Artist
+from artworks import card_reads
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage, credit_words
 from images.models import Image
 from images.picture import Picture, picture_of, urls_of
@@ -35,6 +36,11 @@ class ArtworkCard:
 def artwork_cards(artworks) -> list[ArtworkCard]:
     """The cards of a queryset of artworks (a page of one, a slice), in its order."""
     return _cards(list(_page_rows(artworks)))
+
+
+def cards_of_rows(rows) -> list[ArtworkCard]:
+    """The cards of rows of CARD_COLUMNS (artworks/card_reads.py reads them), in their order."""
+    return _cards(list(rows))
 
 
 def cards_by_id(ids) -> dict[int, ArtworkCard]:
@@ -78,11 +84,7 @@ def _page_rows(artworks):
 
 
 def _credits(ids) -> dict[int, tuple[tuple[str, str, str], ...]]:
-    rows = (
-        ArtworkArtist.objects.filter(artwork_id__in=ids)
-        .order_by("artwork_id", "position", "pk")  # Artwork.credited_artists()'s order
-        .values_list("artwork_id", "artist_id", "role", "role_text", "artist__name")
-    )
+    rows = card_reads.credits(ArtworkArtist.objects.db, ids)  # credited_artists()'s order
     found: dict[int, list[tuple[str, str, str]]] = {}
     artist_ids = []
     for artwork_id, artist_id, role, role_text, name in rows:
@@ -94,17 +96,11 @@ def _credits(ids) -> dict[int, tuple[tuple[str, str, str], ...]]:
 
 
 def _first_pictures(ids) -> dict[int, tuple[Picture, str]]:
-    """Each artwork's first image (Artwork.primary_image) as a Picture and its alt text."""
-    rows = _images_first_first(ids).values_list(
-        "artwork_id",
-        "alt_text",
-        "decorative",
-        "image_id",
-        "image__file",
-        "image__width",
-        "image__height",
-        "image__renditions",
-    )
+    """Each artwork's first image (Artwork.primary_image) as a Picture and its alt text: the
+    first row of each artwork, its images read first first (artworks/card_reads.py; a
+    correlated subquery picking the first alone ran three times slower on SQLite, for artworks
+    with one image each, as most have)."""
+    rows = card_reads.images(ArtworkImage.objects.db, ids)
     url = urls_of(Image._meta.get_field("file").storage)
     shown = []
     firsts: dict[int, tuple[Picture, str]] = {}
@@ -116,13 +112,3 @@ def _first_pictures(ids) -> dict[int, tuple[Picture, str]]:
         shown.append(image_id)
     pagecache.record_shown(Image, shown)
     return firsts
-
-
-def _images_first_first(artwork_ids):
-    """The images of these artworks, each artwork's first (Artwork.primary_image: the lowest
-    position, then the oldest) first: take the first row of each artwork. (A correlated
-    subquery picking the first alone ran three times slower on SQLite, for artworks with one
-    image each, as most have.)"""
-    return ArtworkImage.objects.filter(artwork_id__in=artwork_ids).order_by(
-        "artwork_id", "position", "pk"
-    )

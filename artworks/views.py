@@ -1,10 +1,13 @@
 from django.db import transaction
+from django.http import Http404
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 import pagecache
-from artworks.cards import artwork_cards
+from artworks import card_reads
+from artworks.cards import artwork_cards, cards_of_rows
 from artworks.models import Artwork
+from artworks.page_parts import load_artwork
 from pagecache.counts import Counted, KeptCountMixin, kept
 from sqlreads import prepared
 
@@ -43,14 +46,16 @@ class ArtworkListView(KeptCountMixin, ListView):
 class ArtworkDetailView(DetailView):
     template_name = "artworks/artwork_detail.html"
     context_object_name = "artwork"
-    queryset = Artwork.objects.prefetch_related("images", "artist_credits__artist", "tags")
+
+    def get_object(self, queryset=None):
+        # prefetch_related("images", "artist_credits__artist", "tags"), without building
+        # querysets (artworks/page_parts.py).
+        artwork = load_artwork(self.kwargs["slug"])
+        if artwork is None:
+            raise Http404("No artwork found matching the query")
+        return artwork
 
     def get_context_data(self, **kwargs):
         artist_ids = [credit.artist_id for credit in self.object.artist_credits.all()]
-        others = (
-            Artwork.objects.filter(artists__in=artist_ids)
-            .exclude(pk=self.object.pk)
-            .distinct()
-            .order_by("earliest_year", "title")
-        )
-        return super().get_context_data(other_works=artwork_cards(others[:12]), **kwargs)
+        others = card_reads.by_artists_except(Artwork.objects.db, artist_ids, self.object.pk, 12)
+        return super().get_context_data(other_works=cards_of_rows(others), **kwargs)

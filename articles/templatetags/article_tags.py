@@ -2,10 +2,12 @@
 and the article page print its figures."""
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 
-from articles.cards import article_cards
-from articles.selectors import articles_featuring as select_articles_featuring
+from articles import card_reads
+from articles.cards import cards_of_rows
+from articles.models import Article
 from images.markup import captioned_html
 
 register = template.Library()
@@ -14,8 +16,10 @@ register = template.Library()
 @register.simple_tag
 def articles_featuring(obj, limit=6):
     """The cards (articles/cards.py) of the published articles featuring an artist or an
-    artwork, newest first."""
-    return article_cards(select_articles_featuring(obj)[:limit])
+    artwork, newest first: `selectors.articles_featuring(obj)[:limit]`, read with SQL written
+    once per process (articles/card_reads.py)."""
+    rows = card_reads.featuring(Article.objects.db, obj, limit, timezone.now())
+    return cards_of_rows(rows)
 
 
 @register.simple_tag

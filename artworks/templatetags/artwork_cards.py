@@ -11,7 +11,8 @@ from html import escape
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from artworks.cards import ArtworkCard, artwork_cards
+from artworks import card_reads
+from artworks.cards import ArtworkCard, cards_of_rows
 from artworks.models import Artwork
 from images.markup import included_picture_html
 
@@ -24,8 +25,7 @@ SIZES = "(min-width: 60rem) 16rem, (min-width: 40rem) 33vw, 50vw"
 def works_by(artist, limit=48) -> list[ArtworkCard]:
     """The cards of an artist's works, earliest first: for the artist's page, which may not
     import artworks (it imports artists)."""
-    works = Artwork.objects.filter(artists=artist).distinct().order_by("earliest_year", "title")
-    return artwork_cards(works[:limit])
+    return cards_of_rows(card_reads.by_artist(Artwork.objects.db, artist.pk, limit))
 
 
 @register.simple_tag

@@ -5,9 +5,11 @@ import datetime
 
 import pytest
 from django.template import Context, Template
-from django.utils import timezone
+from django.template.defaultfilters import date
+from django.utils import timezone, translation
 
 from articles.cards import ArticleCard
+from articles.templatetags.article_cards import card_dates
 from images.picture import Picture
 
 HOSTILE = "<script>alert(\"x\")</script> & 'quoted'"
@@ -121,3 +123,28 @@ def test_no_cards_is_the_sentence():
         '\n\n<p class="empty-state">None &lt;yet&gt;</p>\n\n'
     )
     assert "No articles yet." in render("{% article_grid cards %}", cards=[])
+
+
+UTC = datetime.UTC
+
+
+@pytest.mark.parametrize(
+    "zone", ["Europe/London", "UTC", "Asia/Kolkata", "America/St_Johns", "Pacific/Chatham"]
+)
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime.datetime(2026, 3, 4, 9, 30, 5, tzinfo=UTC),
+        datetime.datetime(2025, 10, 26, 1, 30, tzinfo=UTC),  # 01:30 twice in London: ambiguous
+        datetime.datetime(2025, 3, 30, 0, 59, 59, tzinfo=UTC),  # before the clocks go forward
+        datetime.datetime(999, 1, 1, 0, 0, tzinfo=UTC),
+        datetime.datetime(2024, 12, 31, 23, 59, 59, tzinfo=UTC),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_card_dates_are_what_the_date_filter_writes(zone, moment, language):
+    """card_dates() gives what `|date:"Y-m-d\\TH:i:sO"` and `|date:"j F Y"` gave (the bytes
+    the includes wrote), in any time zone and language, ambiguous local times included."""
+    with timezone.override(zone), translation.override(language):
+        local = timezone.template_localtime(moment)
+        assert card_dates(local) == (date(local, "Y-m-d\\TH:i:sO"), date(local, "j F Y"))

@@ -2,8 +2,10 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
 
 from articles.models import Article
+from articles.querysets import live_condition
 from tests.factories import ArticleFactory, ArticleFigureFactory, ArtistFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +114,30 @@ def test_published_on_artwork_reverse_relations():
     ArticleFigureFactory(artwork=artwork, article=ArticleFactory(status=DRAFT))
 
     assert list(Article.objects.filter(figures__artwork=artwork).published()) == [public]
+
+
+@pytest.mark.parametrize(
+    ("status", "published_at", "visible"),
+    [
+        pytest.param(DRAFT, NOW - HOUR, False, id="draft-past"),
+        pytest.param(PUBLISHED, NOW - HOUR, True, id="published-past"),
+        pytest.param(PUBLISHED, NOW + HOUR, False, id="scheduled-future"),
+        pytest.param(PUBLISHED, NOW, True, id="published-exactly-now"),
+        pytest.param(PUBLISHED, None, True, id="published-no-time-fills-now"),
+    ],
+)
+def test_live_condition_truth_table(status, published_at, visible):
+    """live_condition(), live_at()'s SQL for the reads written by hand, says what live_at()
+    says, at any moment it is given."""
+    with time_machine.travel(NOW, tick=False):
+        article = ArticleFactory(status=status, published_at=published_at)
+    for when in (NOW, NOW - 2 * HOUR, NOW + 2 * HOUR):
+        sql, values = live_condition(connection, when)
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(Article._meta.db_table)
+            cursor.execute(f"SELECT id FROM {table} WHERE {sql}", values)  # noqa: S608
+            found = {pk for (pk,) in cursor.fetchall()}
+        expected = set(Article.objects.live_at(when).values_list("pk", flat=True))
+        assert found == expected
+        if when == NOW:
+            assert (article.pk in found) is visible

@@ -18,12 +18,12 @@ pytestmark = pytest.mark.django_db
 # page of artworks (1) with their first images (1) and credits with the artists' names (1).
 ARTWORK_LIST_QUERIES = ATOMIC_REQUEST + 6
 
-# An artwork's page: the artwork (1) with its images (1), credits (1), credited artists (1) and
-# subjects (1); the site settings (1), section navigation (1); more works by its artists (1)
-# with their first images (1) and credits with the artists' names (1); the articles featuring
-# it (1) with bylines (1) and figures with their pictures (1). No transaction: the page only
-# reads (artworks/views.py).
-ARTWORK_PAGE_QUERIES = 13
+# An artwork's page: the artwork (1) with its images (1), credits with their artists (1, a join:
+# artworks/page_parts.py) and subjects (1); the site settings (1), section navigation (1); more
+# works by its artists (1) with their first images (1) and credits with the artists' names (1);
+# the articles featuring it (1) with bylines (1) and figures with their pictures (1). No
+# transaction: the page only reads (artworks/views.py).
+ARTWORK_PAGE_QUERIES = 12
 
 
 @pytest.fixture(autouse=True)

@@ -305,3 +305,56 @@ def test_a_new_first_image_of_an_artwork_refreshes_the_cards_it_leads(client, si
         ArtworkImageFactory(artwork=site["artwork"], position=0, alt_text="A new first image")
     fresh(client, "/", shows=['alt="A new first image"'])
     still_cached(client, reverse("articles:section-detail", args=["news"]))
+
+
+def test_the_artist_artwork_and_tag_pages_show_each_edit_of_what_they_read(client, site, committed):
+    """The artist, artwork and tag pages read their objects and cards with SQL written once
+    (artists/page_parts.py, artworks/page_parts.py, artworks/card_reads.py, artists/index.py):
+    an edit of each record they show is on the next page."""
+    artist, artwork = site["artist"], site["artwork"]
+    with committed():
+        artwork.images.update(position=5)
+        image = ArtworkImageFactory(artwork=artwork, position=0, alt_text="An urn")
+        artist.tags.add("Conceptual art")
+        artwork.tags.add("Ceramics")
+        other = ArtworkFactory(title="Sunflower Seeds", slug="seeds")
+        ArtworkArtistFactory(artwork=other, artist=artist)
+    ceramics = reverse("articles:tag-detail", args=["ceramics"])
+    conceptual = reverse("articles:tag-detail", args=["conceptual-art"])
+    pages = [artist.get_absolute_url(), artwork.get_absolute_url(), ceramics, conceptual]
+    warm(client, *pages, site["loner"].get_absolute_url())
+
+    with committed():
+        artist.name = "Ai Weiwei (renamed)"
+        artist.save()
+    for url in (artist.get_absolute_url(), artwork.get_absolute_url(), conceptual):
+        fresh(client, url, shows=["Ai Weiwei (renamed)"])
+    still_cached(client, site["loner"].get_absolute_url())
+
+    warm(client, *pages)
+    with committed():
+        image.alt_text = "A broken urn"
+        image.save()
+    fresh(client, artwork.get_absolute_url(), shows=['alt="A broken urn"'])
+    fresh(client, ceramics, shows=['alt="A broken urn"'])
+
+    warm(client, *pages)
+    with committed():
+        other.title = "Seeds, Renamed"
+        other.save()
+    fresh(client, artist.get_absolute_url(), shows=["Seeds, Renamed"])
+    fresh(client, artwork.get_absolute_url(), shows=["Seeds, Renamed"])
+
+    warm(client, *pages)
+    with committed():
+        tag = artwork.tags.get()
+        tag.name = "Ceramics & Clay"
+        tag.save()
+    fresh(client, artwork.get_absolute_url(), shows=["Ceramics &amp; Clay"])
+    fresh(client, ceramics, shows=["Ceramics &amp; Clay"])
+    movement = artist.tags.get()
+    warm(client, artist.get_absolute_url())
+    with committed():
+        movement.name = "Conceptualism"
+        movement.save()
+    fresh(client, artist.get_absolute_url(), shows=["Conceptualism"])
