@@ -27,6 +27,7 @@ from artworks.models import Artwork
 from images.models import Image
 from images.picture import Picture, picture_of, urls_of
 from slugs.reversing import slug_addresses
+from sqlreads import compiled
 
 # The columns of a card's article, in this order.
 CARD_COLUMNS = ("pk", "slug", "title", "standfirst", "published_at", "section__name")
@@ -69,11 +70,19 @@ def cards_without_bylines(ids) -> dict[int, ArticleCard]:
     """The cards of the articles with these ids, by id, without their bylines (two queries):
     for blocks that print no byline ("You may also like"). Whichever their state: the caller
     has chosen what is shown."""
-    rows = list(Article.objects.filter(pk__in=ids).values_list(*CARD_COLUMNS))
+    ids = list(ids)
+    if not ids:
+        return {}
+    rows = _CARDS_BY_ID.rows(ids=ids)  # Django's query, compiled once per process
     if not rows:
         return {}
     cards = _cards(rows, {}, _lead_pictures([row[0] for row in rows]))
     return {row[0]: card for row, card in zip(rows, cards, strict=True)}
+
+
+_CARDS_BY_ID = compiled.Read(
+    lambda ids: Article.objects.filter(pk__in=ids).values_list(*CARD_COLUMNS), ids=list
+)
 
 
 def _cards(rows, authors, leads) -> list[ArticleCard]:

@@ -1,6 +1,7 @@
-"""The parts of the article page (byline, figures with their pictures and captions' credits,
-tags, outbound links, featured artists) read with SQL written once per process, instead of
-Django's prefetch querysets (`ArticleQuerySet.for_detail()`, which the preview still uses).
+"""The article of the article page with its section, and its parts (byline, figures with their
+pictures and captions' credits, tags, outbound links, featured artists) read with SQL written
+once per process, instead of Django's querysets (the view's `published()` by slug with its
+section, and the prefetches of `ArticleQuerySet.for_detail()`, which the preview still uses).
 
 Why: a profile of cold article pages showed most of the read's time in Django building those
 querysets and compiling their SQL, for each page, not in the database: 0.2-0.9 ms of Python per
@@ -13,13 +14,14 @@ to the same objects.
 
 Safe as SQL: the text is made of table and column names from the models' `_meta`, quoted by
 the database's `quote_name`, and fixed keywords; every value (the article's id, the artworks'
-ids) is a bound parameter. On PostgreSQL each read is a prepared statement, planned once per
-connection (sqlreads/prepared.py).
+ids, the slug) is a bound parameter. On PostgreSQL each read is a prepared statement, planned
+once per connection (sqlreads/prepared.py).
 """
 
 from functools import cache
 
 from django.db import connections
+from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import (
@@ -28,12 +30,29 @@ from articles.models import (
     ArticleFigure,
     ArticleLink,
     Author,
+    Section,
     TaggedArticle,
 )
+from articles.querysets import is_live
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
 from images.models import Image
 from sqlreads import prepared
+
+
+def public_article(slug: str) -> Article | None:
+    """The article at `slug` with its section (as `select_related("section")` leaves it), or
+    None unless the public may see it now: `is_live()`, the Python twin of `published()` that
+    tests/articles/test_published.py holds to the same truth table. One query, no queryset
+    built (the slug is unique)."""
+    db = Article.objects.db
+    connection = connections[db]
+    for article, section in _reads(db).article.rows(connection, [slug]):
+        if not is_live(article.status, article.published_at, timezone.now()):
+            return None
+        Article._meta.get_field("section").set_cached_value(article, section)
+        return article
+    return None
 
 
 def load_parts(article: Article) -> None:
@@ -172,6 +191,14 @@ class _Reads:
         def cols(*specs):
             return [_Columns(model, alias, connection) for model, alias in specs]
 
+        self.article = _Read(
+            connection,
+            cols((Article, "a"), (Section, "s")),
+            f"FROM {table(Article)} {q('a')} "
+            f"INNER JOIN {table(Section)} {q('s')} "
+            f"ON {col('s', Section, 'id')} = {col('a', Article, 'section')} "
+            f"WHERE {col('a', Article, 'slug')} IN (IDS)",
+        )
         self.byline = _Read(
             connection,
             cols((ArticleAuthor, "aa"), (Author, "au")),

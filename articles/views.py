@@ -9,7 +9,7 @@ from taggit.models import Tag
 from articles import previews, public_lists
 from articles.cards import article_cards
 from articles.models import Article, Section, TaggedArticle
-from articles.page_parts import load_parts
+from articles.page_parts import load_parts, public_article
 from articles.pagination import PublicListPaginator
 from articles.selectors import public_article_formerly_at, tag_has_public_content
 from artists.index import index_entries
@@ -87,8 +87,12 @@ class ArticleDetailView(DetailView):
         return Article.objects.published().select_related("section")
 
     def get_object(self, queryset=None):
-        article = super().get_object(queryset)
-        load_parts(article)  # what for_detail() prefetches, without building its querysets
+        # What get_queryset() finds by slug, and what for_detail() prefetches, without building
+        # their querysets (articles/page_parts.py).
+        article = public_article(self.kwargs[self.slug_url_kwarg])
+        if article is None:
+            raise Http404("No article found matching the query")
+        load_parts(article)
         return article
 
     def get(self, request, *args, **kwargs):

@@ -2,12 +2,15 @@
 for_detail() prefetches: the same rows, values and order, in the same caches, recorded by the
 page cache the same way; hostile text in every part comes back as stored."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import Article
-from articles.page_parts import load_parts
+from articles.page_parts import load_parts, public_article
 from pagecache.tracking import Recorder
 from tests.factories import (
     ArticleAuthorFactory,
@@ -124,3 +127,38 @@ def test_the_page_cache_records_what_for_detail_records(article):
         load_parts(loaded)
 
     assert recorded == expected
+
+
+def test_the_public_article_is_what_the_view_found_by_slug(article, django_assert_num_queries):
+    expected = Article.objects.published().select_related("section").get(slug=article.slug)
+    with django_assert_num_queries(1):
+        found = public_article(article.slug)
+        section = found.section  # read with it
+
+    assert values(found) == values(expected)
+    assert values(section) == values(expected.section)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": Article.Status.DRAFT},
+        {"status": Article.Status.REVIEW},
+        {"status": Article.Status.UNPUBLISHED},
+        {"status": Article.Status.PUBLISHED, "published_at": None},
+        {"published_at": timezone.now() + timedelta(minutes=1)},  # scheduled
+    ],
+)
+def test_no_public_article_unless_published_and_due(fields):
+    hidden = ArticleFactory()
+    Article.objects.filter(pk=hidden.pk).update(**fields)  # as stored, whatever save() fills
+    assert public_article(hidden.slug) is None
+    assert not Article.objects.published().filter(pk=hidden.pk).exists()
+
+
+def test_a_hostile_or_unknown_slug_finds_nothing(article):
+    Article.objects.filter(pk=article.pk).update(slug="émile-'; drop")
+    assert public_article(HOSTILE) is None
+    assert public_article("émile-'; DROP") is None
+    assert public_article("émile-'; drop").pk == article.pk
+    assert Article.objects.filter(pk=article.pk).exists()

@@ -1,6 +1,7 @@
 """The article and home pages cost a fixed number of queries, however much content they show."""
 
 import pytest
+from django.db.models.sql.compiler import SQLCompiler
 from django.urls import reverse
 
 from recommendations.models import RelatedLink
@@ -92,6 +93,26 @@ def test_article_page_with_kept_cards_query_budget(client, django_assert_num_que
         response = client.get(article.get_absolute_url())
 
     assert without_nonces(response.content.decode()) == first
+
+
+def test_article_page_builds_no_queryset(client, django_assert_num_queries, monkeypatch):
+    """Once a first page has been shown, an article page, its cards not kept yet, sends the
+    statements its reads compiled once (articles/page_parts.py, sqlreads/compiled.py): Django
+    builds and compiles no queryset for it."""
+    create_site_settings(client)
+    client.get(rich_article(2).get_absolute_url())
+    article = rich_article(3)
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+    monkeypatch.setattr(
+        SQLCompiler, "as_sql", lambda self, *a, **k: compiled.append(1) or as_sql(self, *a, **k)
+    )
+
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+        response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    assert compiled == []
 
 
 @pytest.mark.parametrize("count", [3, 20])
