@@ -56,8 +56,7 @@ def public_article(slug: str) -> Article | None:
 
 
 def load_parts(article: Article) -> None:
-    """Fill `article`'s prefetch caches with everything its page shows: five or six queries
-    (the artworks' credits only when a figure shows an artwork)."""
+    """Fill `article`'s prefetch caches with everything its page shows: five queries."""
     db = article._state.db or Article.objects.db
     reads = _reads(db)
     connection = connections[db]
@@ -69,16 +68,21 @@ def load_parts(article: Article) -> None:
         byline.append(credit)
     _prefetched(article, "article_authors", byline)
 
-    # One row per figure and image of its artwork (the artwork's images joined, in their order).
-    figures, seen, artwork_images = [], set(), {}
-    for figure, image, artwork, chosen, chosen_image, shown, shown_image in reads.figures.rows(
-        connection, pk
-    ):
+    # One row per figure, image of its artwork and credit of its artwork (the artwork's images
+    # and credits joined, in their orders).
+    figures, seen, artwork_images, artwork_credits = [], set(), {}, {}
+    for row in reads.figures.rows(connection, pk):
+        figure, image, artwork, chosen, chosen_image, shown, shown_image, credit, artist = row
         if shown is not None:
             found = artwork_images.setdefault(shown.artwork_id, {})
             if shown.pk not in found:
                 ArtworkImage._meta.get_field("image").set_cached_value(shown, shown_image)
                 found[shown.pk] = shown
+        if credit is not None:
+            found = artwork_credits.setdefault(credit.artwork_id, {})
+            if credit.pk not in found:
+                ArtworkArtist._meta.get_field("artist").set_cached_value(credit, artist)
+                found[credit.pk] = credit
         if figure.pk in seen:
             continue
         seen.add(figure.pk)
@@ -90,27 +94,15 @@ def load_parts(article: Article) -> None:
         figure_field("artwork_image").set_cached_value(figure, chosen)
         figures.append(figure)
     _prefetched(article, "figures", figures)
-    artworks = [f.artwork for f in figures if f.artwork is not None]
-    _load_artwork_parts(reads, connection, artworks, artwork_images)
+    for artwork in (f.artwork for f in figures if f.artwork is not None):
+        # One instance per figure, as the prefetch gives; their images and credits by artwork.
+        _prefetched(artwork, "images", list(artwork_images.get(artwork.pk, {}).values()))
+        _prefetched(artwork, "artist_credits", list(artwork_credits.get(artwork.pk, {}).values()))
 
     _prefetched(article, "tags", [tag for (tag,) in reads.tags.rows(connection, pk)])
     _prefetched(article, "links", [link for (link,) in reads.links.rows(connection, pk)])
     featured = [artist for (artist,) in reads.featured.rows(connection, pk)]
     _prefetched(article, "featured_artists", featured)
-
-
-def _load_artwork_parts(reads, connection, artworks: list[Artwork], images: dict) -> None:
-    """The artworks' images (read with the figures, by artwork id) and credits (one query)."""
-    if not artworks:
-        return
-    ids = sorted({artwork.pk for artwork in artworks})
-    credits = {pk: [] for pk in ids}
-    for credit, artist in reads.credits.rows(connection, ids):
-        ArtworkArtist._meta.get_field("artist").set_cached_value(credit, artist)
-        credits[credit.artwork_id].append(credit)
-    for artwork in artworks:  # one instance per figure, as the prefetch gives
-        _prefetched(artwork, "images", list(images.get(artwork.pk, {}).values()))
-        _prefetched(artwork, "artist_credits", list(credits[artwork.pk]))
 
 
 def _prefetched(instance, name: str, objects: list) -> None:
@@ -169,12 +161,27 @@ class _Read:
         with connection.cursor() as cursor:
             prepared.execute(cursor, self.head.replace("(IDS)", f"({placeholders})"), ids)
             found = cursor.fetchall()
+        # A row that repeats the first model's row and another's (a figure's rows, one per
+        # image and credit of its artwork) gives the same instance of it as the row before: one
+        # instance per row of the first model, as the prefetch gives, each built once.
+        before, made_before = None, []
         for row in found:
             made, start = [], 0
-            for columns in self.columns:
-                made.append(columns.build(row[start : start + columns.width], connection, self.db))
+            for number, columns in enumerate(self.columns):
+                values = row[start : start + columns.width]
+                if before is not None and _same(before, row, self.columns[0], columns, start):
+                    made.append(made_before[number])
+                else:
+                    made.append(columns.build(values, connection, self.db))
                 start += columns.width
+            before, made_before = row, made
             yield made
+
+
+def _same(before, row, first: _Columns, columns: _Columns, start: int) -> bool:
+    """Whether `row` repeats the row before's first model and the model at `start`."""
+    key, end = first.pk_index, start + columns.width
+    return before[key] == row[key] and before[start:end] == row[start:end]
 
 
 class _Reads:
@@ -218,6 +225,8 @@ class _Reads:
                 (Image, "aii"),
                 (ArtworkImage, "xi"),
                 (Image, "xii"),
+                (ArtworkArtist, "c"),
+                (Artist, "ar"),
             ),
             f"FROM {table(ArticleFigure)} {q('f')} "
             f"LEFT OUTER JOIN {table(Image)} {q('fi')} "
@@ -233,18 +242,15 @@ class _Reads:
             f"ON {col('xi', ArtworkImage, 'artwork')} = {col('f', ArticleFigure, 'artwork')} "
             f"LEFT OUTER JOIN {table(Image)} {q('xii')} "
             f"ON {col('xii', Image, 'id')} = {col('xi', ArtworkImage, 'image')} "
+            # The artwork's credits with their artists, in ArtworkArtist's order (the caption's).
+            f"LEFT OUTER JOIN {table(ArtworkArtist)} {q('c')} "
+            f"ON {col('c', ArtworkArtist, 'artwork')} = {col('f', ArticleFigure, 'artwork')} "
+            f"LEFT OUTER JOIN {table(Artist)} {q('ar')} "
+            f"ON {col('ar', Artist, 'id')} = {col('c', ArtworkArtist, 'artist')} "
             f"WHERE {col('f', ArticleFigure, 'article')} IN (IDS) "
             f"ORDER BY {col('f', ArticleFigure, 'position')}, {col('f', ArticleFigure, 'id')}, "
-            f"{col('xi', ArtworkImage, 'position')}, {col('xi', ArtworkImage, 'id')}",
-        )
-        self.credits = _Read(
-            connection,
-            cols((ArtworkArtist, "c"), (Artist, "ar")),
-            f"FROM {table(ArtworkArtist)} {q('c')} "
-            f"INNER JOIN {table(Artist)} {q('ar')} "
-            f"ON {col('ar', Artist, 'id')} = {col('c', ArtworkArtist, 'artist')} "
-            f"WHERE {col('c', ArtworkArtist, 'artwork')} IN (IDS) "
-            f"ORDER BY {col('c', ArtworkArtist, 'position')}, {col('c', ArtworkArtist, 'id')}",
+            f"{col('xi', ArtworkImage, 'position')}, {col('xi', ArtworkImage, 'id')}, "
+            f"{col('c', ArtworkArtist, 'position')}, {col('c', ArtworkArtist, 'id')}",
         )
         # As taggit's prefetch asks (DISTINCT, no order): the same query, the same order.
         self.tags = _Read(

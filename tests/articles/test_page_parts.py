@@ -100,23 +100,46 @@ def test_hostile_text_comes_back_as_stored(article):
     assert Article.objects.filter(pk=article.pk).exists()
 
 
-def test_six_queries_then_none(article, django_assert_num_queries):
-    """Byline, figures with their artworks' images, the artworks' credits, tags, links,
-    featured artists; the page then reads every part from the caches."""
+def test_five_queries_then_none(article, django_assert_num_queries):
+    """Byline, figures with their artworks' images and credits, tags, links, featured artists;
+    the page then reads every part from the caches."""
     loaded = Article.objects.get(pk=article.pk)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         load_parts(loaded)
     with CaptureQueriesContext(connection) as later:
         shape(loaded)
     assert len(later) == 0
 
 
-def test_without_artworks_the_artwork_parts_are_not_read(django_assert_num_queries):
+def test_the_same_without_artworks(django_assert_num_queries):
     article = ArticleFactory()
     ArticleFigureFactory(article=article, artwork=None, image=ImageFactory(), alt_text="x")
+    expected = shape(Article.objects.for_detail().get(pk=article.pk))
     loaded = Article.objects.get(pk=article.pk)
     with django_assert_num_queries(5):
         load_parts(loaded)
+    assert shape(loaded) == expected
+
+
+def test_many_images_and_credits_each_once_in_order(article, django_assert_num_queries):
+    """An artwork with three images and three credits shown by two figures: nine rows a
+    figure, each image and credit once, in their orders, one artwork instance per figure."""
+    artwork = ArtworkFactory()
+    for position in (2, 0, 1):
+        ArtworkImageFactory(artwork=artwork, position=position)
+        ArtworkArtistFactory(artwork=artwork, position=position)
+    ArticleFigureFactory(article=article, artwork=artwork, position=0)
+    ArticleFigureFactory(article=article, artwork=artwork, position=0)
+    expected = shape(Article.objects.for_detail().get(pk=article.pk))
+    loaded = Article.objects.get(pk=article.pk)
+    load_parts(loaded)
+
+    assert shape(loaded) == expected
+    shown = [f.artwork for f in loaded.ordered_figures() if f.artwork_id == artwork.pk]
+    assert len(shown) == 2 and shown[0] is not shown[1]
+    for one in shown:
+        assert [i.position for i in one.images.all()] == [0, 1, 2]
+        assert [c.position for c in one.artist_credits.all()] == [0, 1, 2]
 
 
 def test_the_page_cache_records_what_for_detail_records(article):
