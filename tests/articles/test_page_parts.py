@@ -100,11 +100,11 @@ def test_hostile_text_comes_back_as_stored(article):
     assert Article.objects.filter(pk=article.pk).exists()
 
 
-def test_five_queries_then_none(article, django_assert_num_queries):
-    """Byline, figures with their artworks' images and credits, tags, links, featured artists;
-    the page then reads every part from the caches."""
+def test_three_queries_then_none(article, django_assert_num_queries):
+    """The byline, links and featured artists (one statement), the figures with their
+    artworks' images and credits, the tags; the page then reads every part from the caches."""
     loaded = Article.objects.get(pk=article.pk)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         load_parts(loaded)
     with CaptureQueriesContext(connection) as later:
         shape(loaded)
@@ -116,7 +116,7 @@ def test_the_same_without_artworks(django_assert_num_queries):
     ArticleFigureFactory(article=article, artwork=None, image=ImageFactory(), alt_text="x")
     expected = shape(Article.objects.for_detail().get(pk=article.pk))
     loaded = Article.objects.get(pk=article.pk)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         load_parts(loaded)
     assert shape(loaded) == expected
 

@@ -24,14 +24,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 # after the first page: no query on the pages measured here.
 #
 # Article page, which only reads and runs outside a transaction (no SAVEPOINT / RELEASE): the
-# article with its section (1), byline with authors (1), figures with their artwork, chosen
-# image, the artworks' images and the artworks' artist credits with the artists (1), tags
-# (1), links (1), featured artists (1), and the "You may also like" block: which published
+# article with its section (1), the byline with authors, the links and the featured artists
+# (1), figures with their artwork, chosen image, the artworks' images and the artworks' artist
+# credits with the artists (1), tags (1), and the "You may also like" block: which published
 # articles its links point at (1), and for the cards not kept in the cache yet
 # (recommendations/cards.py) those articles with their sections' names (1) and their figures
 # with their pictures (1).
-ARTICLE_PAGE_QUERIES = 9
-ARTICLE_PAGE_KEPT_CARDS_QUERIES = 7
+ARTICLE_PAGE_QUERIES = 7
+ARTICLE_PAGE_KEPT_CARDS_QUERIES = 5
 
 # The home page's budget includes the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS (a savepoint
 # because the test itself runs in a transaction). Home page (articles/cards.py): the newest
