@@ -28,9 +28,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 # (1), figures with their artwork, chosen image, the artworks' images and the artworks' artist
 # credits with the artists (1), tags (1), and the "You may also like" block: which published
 # articles its links point at (1), and for the cards not kept in the cache yet
-# (recommendations/cards.py) those articles with their sections' names (1) and their figures
+# (recommendations/cards.py) those articles with their sections' names and their figures
 # with their pictures (1).
-ARTICLE_PAGE_QUERIES = 7
+ARTICLE_PAGE_QUERIES = 6
 ARTICLE_PAGE_KEPT_CARDS_QUERIES = 5
 
 # The home page's budget includes the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS (a savepoint
