@@ -30,6 +30,9 @@ from sqlreads.rows import Select
 # The article's columns of a card (cards.py CARD_COLUMNS, but the section's name), in this order.
 CARD_FIELDS = ("id", "slug", "title", "standfirst", "published_at")
 
+# How many columns of a card's article cards_and_figures() gives before the figure's.
+ARTICLE_WIDTH = 6
+
 # The columns of a picture, in this order (cards.py unpacks them so).
 IMAGE_COLUMNS = ("id", "file", "width", "height", "renditions")
 
@@ -45,6 +48,20 @@ def figures(db: str, ids: list[int]) -> list[tuple]:
     text, decorative, artwork id, the upload's IMAGE_COLUMNS, the chosen artwork image's
     IMAGE_COLUMNS with its alt text and decorative, the artwork's image's the same)."""
     return _reads(db).figures.rows(ids)
+
+
+def cards_and_figures(db: str, ids: list[int]) -> tuple[list[tuple], list[tuple]]:
+    """In one statement, the cards' own columns of these articles (id, slug, title,
+    standfirst, publication time, section's name: cards.CARD_COLUMNS), in no order, and what
+    figures() gives for them: each article joined to its figures."""
+    articles, figures, seen = [], [], set()
+    for row in _reads(db).cards_and_figures.rows(ids):
+        if row[0] not in seen:
+            seen.add(row[0])
+            articles.append(row[:ARTICLE_WIDTH])
+        if row[ARTICLE_WIDTH + 1] is not None:  # a figure (none: the article alone)
+            figures.append(row[ARTICLE_WIDTH:])
+    return articles, figures
 
 
 def featuring(db: str, obj, limit: int, when) -> list[tuple]:
@@ -89,35 +106,61 @@ class _Reads:
         )
         chosen = [("ai", ArtworkImage, "alt_text"), ("ai", ArtworkImage, "decorative")]
         first = [("xi", ArtworkImage, "alt_text"), ("xi", ArtworkImage, "decorative")]
-        self.figures = Select(
-            connection,
-            [
-                ("f", ArticleFigure, "article"),
-                ("f", ArticleFigure, "id"),
-                ("f", ArticleFigure, "alt_text"),
-                ("f", ArticleFigure, "decorative"),
-                ("f", ArticleFigure, "artwork"),
-                *picture("fi"),
-                *picture("aii", chosen),
-                *picture("xii", first),
-            ],
-            f"FROM {table(ArticleFigure, 'f')} "
+        figure_columns = [
+            ("f", ArticleFigure, "article"),
+            ("f", ArticleFigure, "id"),
+            ("f", ArticleFigure, "alt_text"),
+            ("f", ArticleFigure, "decorative"),
+            ("f", ArticleFigure, "artwork"),
+            *picture("fi"),
+            *picture("aii", chosen),
+            *picture("xii", first),
+        ]
+        # A figure's upload, its chosen image and its artwork's images (Artwork.primary_image
+        # is the first), without the artwork.
+        pictures = (
             f"LEFT OUTER JOIN {table(Image, 'fi')} "
             f"ON {col('fi', Image, 'id')} = {col('f', ArticleFigure, 'image')} "
             f"LEFT OUTER JOIN {table(ArtworkImage, 'ai')} "
             f"ON {col('ai', ArtworkImage, 'id')} = {col('f', ArticleFigure, 'artwork_image')} "
             f"LEFT OUTER JOIN {table(Image, 'aii')} "
             f"ON {col('aii', Image, 'id')} = {col('ai', ArtworkImage, 'image')} "
-            # The artwork's images (Artwork.primary_image is the first), without the artwork.
             f"LEFT OUTER JOIN {table(ArtworkImage, 'xi')} "
             f"ON {col('xi', ArtworkImage, 'artwork')} = {col('f', ArticleFigure, 'artwork')} "
             f"LEFT OUTER JOIN {table(Image, 'xii')} "
             f"ON {col('xii', Image, 'id')} = {col('xi', ArtworkImage, 'image')} "
-            f"WHERE {col('f', ArticleFigure, 'article')} IN (IDS) "
-            # Article.ordered_figures()'s order, then Artwork.primary_image's.
-            f"ORDER BY {col('f', ArticleFigure, 'article')}, "
+        )
+        # Article.ordered_figures()'s order, then Artwork.primary_image's.
+        figure_order = (
             f"{col('f', ArticleFigure, 'position')}, {col('f', ArticleFigure, 'id')}, "
-            f"{col('xi', ArtworkImage, 'position')}, {col('xi', ArtworkImage, 'id')}",
+            f"{col('xi', ArtworkImage, 'position')}, {col('xi', ArtworkImage, 'id')}"
+        )
+        self.figures = Select(
+            connection,
+            figure_columns,
+            f"FROM {table(ArticleFigure, 'f')} {pictures}"
+            f"WHERE {col('f', ArticleFigure, 'article')} IN (IDS) "
+            f"ORDER BY {col('f', ArticleFigure, 'article')}, {figure_order}",
+        )
+        self.cards_and_figures = Select(
+            connection,
+            [
+                ("a", Article, "id"),
+                ("a", Article, "slug"),
+                ("a", Article, "title"),
+                ("a", Article, "standfirst"),
+                ("a", Article, "published_at"),
+                ("s", Section, "name"),
+                *figure_columns,
+            ],
+            f"FROM {table(Article, 'a')} "
+            f"INNER JOIN {table(Section, 's')} "
+            f"ON {col('s', Section, 'id')} = {col('a', Article, 'section')} "
+            f"LEFT OUTER JOIN {table(ArticleFigure, 'f')} "
+            f"ON {col('f', ArticleFigure, 'article')} = {col('a', Article, 'id')} "
+            f"{pictures}"
+            f"WHERE {col('a', Article, 'id')} IN (IDS) "
+            f"ORDER BY {col('a', Article, 'id')}, {figure_order}",
         )
 
 

@@ -75,13 +75,17 @@ def published_cards(ids) -> dict[int, ArticleCard]:
 
 
 def cards_without_bylines(ids) -> dict[int, ArticleCard]:
-    """The cards of the articles with these ids, by id, without their bylines (two queries):
+    """The cards of the articles with these ids, by id, without their bylines (one query):
     for blocks that print no byline ("You may also like"). Whichever their state: the caller
     has chosen what is shown."""
-    rows = list(Article.objects.filter(pk__in=ids).values_list(*CARD_COLUMNS))
+    ids = list(ids)
+    if not ids:
+        return {}
+    # The articles with their figures, one statement (card_reads.py).
+    rows, figures = card_reads.cards_and_figures(Article.objects.db, ids)
     if not rows:
         return {}
-    cards = _cards(rows, {}, _lead_pictures([row[0] for row in rows]))
+    cards = _cards(rows, {}, _lead_pictures([row[0] for row in rows], figures))
     return {row[0]: card for row, card in zip(rows, cards, strict=True)}
 
 
@@ -127,12 +131,13 @@ def _bylines(ids) -> dict[int, tuple[str, ...]]:
     return {article_id: tuple(found) for article_id, found in names.items()}
 
 
-def _lead_pictures(ids) -> dict[int, tuple[Picture, str]]:
+def _lead_pictures(ids, rows=None) -> dict[int, tuple[Picture, str]]:
     """Each article's lead picture and its alt text, as Article.lead_image() gives them: the
     first figure (by position) with a picture to show, its upload or its artwork's chosen or
     first image. One query: each figure with its upload, its chosen image and its artwork's
     images, first first (so a figure's first row holds its artwork's first image)."""
-    rows = card_reads.figures(ArticleFigure.objects.db, ids)
+    if rows is None:  # (or read with the articles: cards_without_bylines())
+        rows = card_reads.figures(ArticleFigure.objects.db, ids)
     url = urls_of(Image._meta.get_field("file").storage)
     leads: dict[int, tuple[Picture, str]] = {}
     image_ids, artwork_ids, seen = [], [], set()

@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView
 from articles import previews, public_lists, tag_reads
 from articles.cards import article_cards, cards_of_rows
 from articles.models import Article, Section, TaggedArticle
-from articles.page_parts import load_parts
+from articles.page_parts import load_parts, public_article
 from articles.pagination import PublicListPaginator
 from articles.selectors import public_article_formerly_at, tag_has_public_content
 from artists.index import tagged_entries
@@ -94,8 +94,12 @@ class ArticleDetailView(DetailView):
         return Article.objects.published().select_related("section")
 
     def get_object(self, queryset=None):
-        article = super().get_object(queryset)
-        load_parts(article)  # what for_detail() prefetches, without building its querysets
+        # What get_queryset() finds by slug, and what for_detail() prefetches, without building
+        # their querysets (articles/page_parts.py).
+        article = public_article(self.kwargs[self.slug_url_kwarg])
+        if article is None:
+            raise Http404("No article found matching the query")
+        load_parts(article)
         return article
 
     def get(self, request, *args, **kwargs):

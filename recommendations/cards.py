@@ -5,7 +5,7 @@ shows is read fresh every time (selectors.py), so a target unpublished drops out
 card is public content only.
 
 The cards missing from the cache are read together as plain rows (articles/cards.py: the
-articles with their sections' names, then their figures with their pictures: two queries), and
+articles with their sections' names and their figures with their pictures: one query), and
 each is kept with the version keys of everything that read loaded (the articles, their
 sections, the artworks and images of their figures): a card built beside others also depends
 on theirs, which may rebuild it more often than needed, never show it stale."""
@@ -22,7 +22,7 @@ from recommendations.selectors import related_target_ids
 
 def related_cards(article: Article) -> list[SafeString]:
     """The block's cards under `article`, in block order: one query when every card is kept
-    (which articles the block shows), three when some must be built."""
+    (which articles the block shows), two when some must be built."""
     ids = related_target_ids(article)
     names = {pk: f"related-card:{pk}" for pk in ids}
     kept = fragments.look_up(names.values())

@@ -34,6 +34,7 @@ class Columns:
         self.model = model
         self.alias = alias
         fields = model._meta.concrete_fields
+        self.fields = fields
         self.attnames = [field.attname for field in fields]
         self.pk_index = fields.index(model._meta.pk)
         self.width = len(fields)
@@ -45,6 +46,10 @@ class Columns:
             found = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
             if found:
                 self.converters.append((index, column, found))
+
+    def nulls(self, connection) -> str:
+        """As many NULLs as columns, each of its column's type (for a UNION's other parts)."""
+        return ", ".join(typed_null(field, connection) for field in self.fields)
 
     def build(self, values, connection, db):
         if values[self.pk_index] is None:  # an outer join that found nothing
@@ -76,9 +81,30 @@ class Read:
         with connection.cursor() as cursor:
             prepared.execute(cursor, sql, [*ids, *params])
             found = cursor.fetchall()
+        # A row that repeats the first model's row and another's (a figure's rows, one per
+        # image and credit of its artwork) gives the same instance of it as the row before: one
+        # instance per row of the first model, as the prefetch gives, each built once.
+        before, made_before = None, []
         for row in found:
             made, start = [], 0
-            for columns in self.columns:
-                made.append(columns.build(row[start : start + columns.width], connection, self.db))
+            for number, columns in enumerate(self.columns):
+                values = row[start : start + columns.width]
+                if before is not None and _same(before, row, self.columns[0], columns, start):
+                    made.append(made_before[number])
+                else:
+                    made.append(columns.build(values, connection, self.db))
                 start += columns.width
+            before, made_before = row, made
             yield made
+
+
+def typed_null(field, connection) -> str:
+    """A NULL of `field`'s column type (Django's own `cast_db_type`): PostgreSQL types a
+    UNION's columns from its first SELECT."""
+    return f"CAST(NULL AS {field.cast_db_type(connection)})"
+
+
+def _same(before, row, first: Columns, columns: Columns, start: int) -> bool:
+    """Whether `row` repeats the row before's first model and the model at `start`."""
+    key, end = first.pk_index, start + columns.width
+    return before[key] == row[key] and before[start:end] == row[start:end]

@@ -4,7 +4,7 @@ cache every object the cards show."""
 
 import pytest
 
-from articles.cards import article_cards
+from articles.cards import article_cards, cards_without_bylines
 from articles.models import Article
 from pagecache import keys
 from pagecache.tracking import Recorder
@@ -127,6 +127,35 @@ def test_unicode_slugs_are_addressed_as_reverse_does():
         == article.get_absolute_url()
         == "/articles/k%C3%BCnstler-%E7%8F%BE%E4%BB%A3%E7%BE%8E%E8%A1%93/"
     )
+
+
+def test_cards_without_bylines_are_the_cards_in_one_query(django_assert_num_queries):
+    """The block's cards (articles with their figures in one statement) are the list's cards
+    but their bylines, whatever the articles' state, hostile text and all; the page cache
+    learns what the list's read tells it but the authors."""
+    articles = variety()
+    hostile = ArticleFactory(title=HOSTILE, standfirst=HOSTILE, draft=True)
+    ArticleFigureFactory(article=hostile, artwork=None, image=ImageFactory(), alt_text=HOSTILE)
+    articles.append(hostile)
+    ids = [article.pk for article in articles]
+    with Recorder() as listed:
+        expected = {card.url: card for card in cards_of(*articles)}
+
+    with django_assert_num_queries(1), Recorder() as shown:
+        cards = cards_without_bylines([*reversed(ids), 0])
+
+    assert sorted(cards) == sorted(ids)  # by id; none for an id that is no article
+    for pk, card in cards.items():
+        wanted = expected[Article.objects.get(pk=pk).get_absolute_url()]
+        assert card == wanted.__class__(**{**_fields(wanted), "authors": ()})
+    assert cards[hostile.pk].title == HOSTILE and cards[hostile.pk].alt == HOSTILE
+    assert shown == {
+        key for key in listed if not key.startswith(keys.for_object("articles.author", ""))
+    }
+
+
+def _fields(card) -> dict:
+    return {name: getattr(card, name) for name in card.__slots__}
 
 
 def test_no_rows_no_queries(django_assert_num_queries):

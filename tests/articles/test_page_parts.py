@@ -2,12 +2,15 @@
 for_detail() prefetches: the same rows, values and order, in the same caches, recorded by the
 page cache the same way; hostile text in every part comes back as stored."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import Article
-from articles.page_parts import load_parts
+from articles.page_parts import load_parts, public_article
 from pagecache.tracking import Recorder
 from tests.factories import (
     ArticleAuthorFactory,
@@ -97,23 +100,46 @@ def test_hostile_text_comes_back_as_stored(article):
     assert Article.objects.filter(pk=article.pk).exists()
 
 
-def test_six_queries_then_none(article, django_assert_num_queries):
-    """Byline, figures with their artworks' images, the artworks' credits, tags, links,
-    featured artists; the page then reads every part from the caches."""
+def test_three_queries_then_none(article, django_assert_num_queries):
+    """The byline, links and featured artists (one statement), the figures with their
+    artworks' images and credits, the tags; the page then reads every part from the caches."""
     loaded = Article.objects.get(pk=article.pk)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(3):
         load_parts(loaded)
     with CaptureQueriesContext(connection) as later:
         shape(loaded)
     assert len(later) == 0
 
 
-def test_without_artworks_the_artwork_parts_are_not_read(django_assert_num_queries):
+def test_the_same_without_artworks(django_assert_num_queries):
     article = ArticleFactory()
     ArticleFigureFactory(article=article, artwork=None, image=ImageFactory(), alt_text="x")
+    expected = shape(Article.objects.for_detail().get(pk=article.pk))
     loaded = Article.objects.get(pk=article.pk)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         load_parts(loaded)
+    assert shape(loaded) == expected
+
+
+def test_many_images_and_credits_each_once_in_order(article, django_assert_num_queries):
+    """An artwork with three images and three credits shown by two figures: nine rows a
+    figure, each image and credit once, in their orders, one artwork instance per figure."""
+    artwork = ArtworkFactory()
+    for position in (2, 0, 1):
+        ArtworkImageFactory(artwork=artwork, position=position)
+        ArtworkArtistFactory(artwork=artwork, position=position)
+    ArticleFigureFactory(article=article, artwork=artwork, position=0)
+    ArticleFigureFactory(article=article, artwork=artwork, position=0)
+    expected = shape(Article.objects.for_detail().get(pk=article.pk))
+    loaded = Article.objects.get(pk=article.pk)
+    load_parts(loaded)
+
+    assert shape(loaded) == expected
+    shown = [f.artwork for f in loaded.ordered_figures() if f.artwork_id == artwork.pk]
+    assert len(shown) == 2 and shown[0] is not shown[1]
+    for one in shown:
+        assert [i.position for i in one.images.all()] == [0, 1, 2]
+        assert [c.position for c in one.artist_credits.all()] == [0, 1, 2]
 
 
 def test_the_page_cache_records_what_for_detail_records(article):
@@ -124,3 +150,38 @@ def test_the_page_cache_records_what_for_detail_records(article):
         load_parts(loaded)
 
     assert recorded == expected
+
+
+def test_the_public_article_is_what_the_view_found_by_slug(article, django_assert_num_queries):
+    expected = Article.objects.published().select_related("section").get(slug=article.slug)
+    with django_assert_num_queries(1):
+        found = public_article(article.slug)
+        section = found.section  # read with it
+
+    assert values(found) == values(expected)
+    assert values(section) == values(expected.section)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": Article.Status.DRAFT},
+        {"status": Article.Status.REVIEW},
+        {"status": Article.Status.UNPUBLISHED},
+        {"status": Article.Status.PUBLISHED, "published_at": None},
+        {"published_at": timezone.now() + timedelta(minutes=1)},  # scheduled
+    ],
+)
+def test_no_public_article_unless_published_and_due(fields):
+    hidden = ArticleFactory()
+    Article.objects.filter(pk=hidden.pk).update(**fields)  # as stored, whatever save() fills
+    assert public_article(hidden.slug) is None
+    assert not Article.objects.published().filter(pk=hidden.pk).exists()
+
+
+def test_a_hostile_or_unknown_slug_finds_nothing(article):
+    Article.objects.filter(pk=article.pk).update(slug="émile-'; drop")
+    assert public_article(HOSTILE) is None
+    assert public_article("émile-'; DROP") is None
+    assert public_article("émile-'; drop").pk == article.pk
+    assert Article.objects.filter(pk=article.pk).exists()

@@ -1,6 +1,7 @@
 """The article and home pages cost a fixed number of queries, however much content they show."""
 
 import pytest
+from django.db.models.sql.compiler import SQLCompiler
 from django.urls import reverse
 
 from recommendations.models import RelatedLink
@@ -23,14 +24,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 # after the first page: no query on the pages measured here.
 #
 # Article page, which only reads and runs outside a transaction (no SAVEPOINT / RELEASE): the
-# article with its section (1), byline with authors (1), figures with their artwork, chosen
-# image and the artworks' images (1), the artworks' artist credits with the artists (1), tags
-# (1), links (1), featured artists (1), and the "You may also like" block: which published
+# article with its section (1), the byline with authors, the links and the featured artists
+# (1), figures with their artwork, chosen image, the artworks' images and the artworks' artist
+# credits with the artists (1), tags (1), and the "You may also like" block: which published
 # articles its links point at (1), and for the cards not kept in the cache yet
-# (recommendations/cards.py) those articles with their sections' names (1) and their figures
+# (recommendations/cards.py) those articles with their sections' names and their figures
 # with their pictures (1).
-ARTICLE_PAGE_QUERIES = 10
-ARTICLE_PAGE_KEPT_CARDS_QUERIES = 8
+ARTICLE_PAGE_QUERIES = 6
+ARTICLE_PAGE_KEPT_CARDS_QUERIES = 5
 
 # The home page's budget includes the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS (a savepoint
 # because the test itself runs in a transaction). Home page (articles/cards.py): the newest
@@ -92,6 +93,26 @@ def test_article_page_with_kept_cards_query_budget(client, django_assert_num_que
         response = client.get(article.get_absolute_url())
 
     assert without_nonces(response.content.decode()) == first
+
+
+def test_article_page_builds_no_queryset(client, django_assert_num_queries, monkeypatch):
+    """Once a first page has been shown, an article page, its cards not kept yet, sends the
+    statements its reads compiled once (articles/page_parts.py, sqlreads/compiled.py): Django
+    builds and compiles no queryset for it."""
+    create_site_settings(client)
+    client.get(rich_article(2).get_absolute_url())
+    article = rich_article(3)
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+    monkeypatch.setattr(
+        SQLCompiler, "as_sql", lambda self, *a, **k: compiled.append(1) or as_sql(self, *a, **k)
+    )
+
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+        response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    assert compiled == []
 
 
 @pytest.mark.parametrize("count", [3, 20])
