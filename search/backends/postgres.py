@@ -7,9 +7,12 @@ each word typed like (pg_trgm's similarity, 0.4 at least) a word of the artists'
 up in the names' vocabulary (search_names_alike, migration 0006), then the documents holding one
 of the words found for each word typed, through the index of their names' words. Ranking:
 ts_rank over the weighted document, plus, for a document found by its names, how alike the
-words were (the mean of each word's best likeness) times the names' weight. What the public may
-see is decided here, at query time, by Article.objects.published(): a scheduled article is found
-from its minute on.
+words were (the mean of each word's best likeness) times the names' weight. A query of one word
+found in more documents than the paginator counts (a common word: "ecology" is in 63% of them at
+100,000 articles) names no one: its ranks are ts_rank's for that word, kept per document and
+word by the database (WordRank, migration 0007), and a page is read from their index in order
+instead of ranking every document that holds the word. What the public may see is decided here,
+at query time, by Article.objects.published(): a scheduled article is found from its minute on.
 """
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -19,6 +22,7 @@ from django.db.models import (
     Case,
     F,
     FloatField,
+    Func,
     Q,
     QuerySet,
     Value,
@@ -28,7 +32,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from articles.models import Article
-from search.models import SearchDocument
+from search.models import SearchDocument, WordRank
 from search.params import SearchParams
 from search.snippets import START, STOP
 
@@ -43,6 +47,14 @@ NORMALIZATION = 1 | 32
 ARTIST_NAME_WEIGHT = 1.0
 NAME_WEIGHT = 0.5
 
+
+# The query's one word (search_single_word, migration 0007), NULL unless it is one word alone, on
+# every row of the artist names' words like the words typed (search_names_alike, 0006). A
+# constant statement (CONFIG is a constant of this module); the text typed is bound twice.
+_WORD_AND_NAMES = (
+    f"SELECT search_single_word(websearch_to_tsquery('{CONFIG}', %s)), alike, best"  # noqa: S608
+    " FROM (SELECT) one LEFT JOIN search_names_alike(%s) ON true"
+)
 
 # The documents found by their names (a constant statement around Hits._named()'s conditions).
 _IN_NAMED = (
@@ -75,9 +87,13 @@ class Hits:
         self.text = params.terms.text
         self.query = SearchQuery(self.text, search_type="websearch", config=CONFIG)
         with connection.cursor() as cursor:
-            # A constant statement, the reader's text a bound parameter.
-            cursor.execute("SELECT alike, best FROM search_names_alike(%s)", [self.text])
-            alike = cursor.fetchall()
+            # A constant statement, the reader's text a bound parameter: the query's one word
+            # (NULL unless it is one word alone) on every row, with the names' words like each
+            # word typed (a row each; none if nothing was typed but stop words).
+            cursor.execute(_WORD_AND_NAMES, [self.text, self.text])
+            rows = cursor.fetchall()
+        self.word = rows[0][0]
+        alike = [(words, best) for _, words, best in rows if words is not None]
         # Every word typed must be like a word of the names (as on SQLite), else none is named.
         named = bool(alike) and all(words for words, _ in alike)
         self.named = [words for words, _ in alike] if named else []
@@ -93,7 +109,46 @@ class Hits:
 
     def __getitem__(self, page: slice) -> list[dict]:
         few = self.counted is not None and self.counted[0] < self.counted[1]
+        many = self.counted is not None and not few
+        if many and self.word is not None and not self.named:
+            return list(self._by_word(page))
         return list(self._ranked(self._found(few=few))[page])
+
+    def _by_word(self, page: slice) -> QuerySet:
+        """A page of the hits of a one-word query, read in order from the index of the word's
+        ranks (word, rank best first, kind, newest document: the order of _ranked(), whose rank
+        is this one when no names count), each row's visibility probed until the page is full.
+        The snippets are cut for the page's rows only, once they are chosen."""
+        best = (
+            WordRank.objects.filter(_visible(self.params, few=True, document="document__"))
+            .filter(word=self.word)
+            .order_by("-rank", "kind", "-document")
+            .values("document")[page]
+        )
+        return (
+            WordRank.objects.filter(word=self.word, document__in=best)
+            .annotate(
+                object_id=Coalesce(
+                    "document__article_id", "document__artist_id", "document__artwork_id"
+                ),
+                snippet=self._headline("document__text"),
+            )
+            .order_by("-rank", "kind", "-document")
+            .values("kind", "object_id", "rank", "snippet")
+        )
+
+    def _headline(self, text: str) -> SearchHeadline:
+        return SearchHeadline(
+            text,
+            self.query,
+            config=CONFIG,
+            start_sel=START,
+            stop_sel=STOP,
+            max_fragments=2,
+            max_words=30,
+            min_words=12,
+            fragment_delimiter=" … ",
+        )
 
     def _named(self, column: str) -> RawSQL:
         """`column`'s names hold one of the words found for each word typed. Raw SQL, safe: a
@@ -129,17 +184,7 @@ class Hits:
                 object_id=Coalesce("article_id", "artist_id", "artwork_id"),
                 # Worked out for the page's rows only (PostgreSQL computes costly output
                 # columns after the sort and the limit).
-                snippet=SearchHeadline(
-                    "text",
-                    self.query,
-                    config=CONFIG,
-                    start_sel=START,
-                    stop_sel=STOP,
-                    max_fragments=2,
-                    max_words=30,
-                    min_words=12,
-                    fragment_delimiter=" … ",
-                ),
+                snippet=self._headline("text"),
             )
             .order_by("-rank", "kind", "-pk")
             .values("kind", "object_id", "rank", "snippet")
@@ -154,9 +199,10 @@ def _name_weight():
     return Case(When(kind=Kind.ARTIST, then=Value(ARTIST_NAME_WEIGHT)), default=Value(NAME_WEIGHT))
 
 
-def _visible(params: SearchParams, *, few: bool) -> Q:
+def _visible(params: SearchParams, *, few: bool, document: str = "") -> Q:
     """Documents of the kinds asked for that the public may see (published() decides), tested
-    row by row when `few` rows are found."""
+    row by row when `few` rows are found. `document` is the path to the document from the
+    model queried ("document__" from a WordRank)."""
     kinds = params.kinds
     visible = Q(kind__in=[kind for kind in kinds if kind != Kind.ARTICLE])
     if Kind.ARTICLE in kinds:
@@ -164,18 +210,32 @@ def _visible(params: SearchParams, *, few: bool) -> Q:
         if params.section:
             articles = articles.filter(section__slug=params.section)
         if few:
-            # Raw SQL, safe: the SQL Django compiles for published() (the section a bound
-            # parameter) around a constant. OFFSET 0 keeps PostgreSQL from hashing every
-            # published article first (its plan for a plain EXISTS when it expects many rows):
-            # counting 1,001 hits of a common word took 0.1 s that way, 10 ms probing each.
-            sql, values = articles.values("pk").query.sql_with_params()
-            public = RawSQL(  # noqa: S611 (see above)
-                f"EXISTS (SELECT 1 FROM ({sql}) public"  # noqa: S608
-                ' WHERE public.pk = "search_searchdocument"."article_id" OFFSET 0)',
-                values,
-                output_field=BooleanField(),
-            )
+            public = _PublicArticle(F(f"{document}article_id"), articles)
             visible |= Q(public, kind=Kind.ARTICLE)
         else:
-            visible |= Q(kind=Kind.ARTICLE, article__in=articles)
+            visible |= Q(kind=Kind.ARTICLE, **{f"{document}article__in": articles})
     return visible
+
+
+class _PublicArticle(Func):
+    """The article `article_id` names is among `articles` (published()), probed row by row.
+
+    Raw SQL, safe: the SQL Django compiles for the articles (the section a bound parameter) and
+    for the column (an alias Django relabels in a subquery) around a constant. OFFSET 0 keeps
+    PostgreSQL from hashing every published article first (its plan for a plain EXISTS when it
+    expects many rows): counting 1,001 hits of a common word took 0.1 s that way, 10 ms probing
+    each."""
+
+    output_field = BooleanField()
+
+    def __init__(self, article_id: F, articles: QuerySet):
+        super().__init__(article_id)
+        self.articles = articles.values("pk").query.sql_with_params()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, column_params = compiler.compile(self.get_source_expressions()[0])
+        sql, params = self.articles
+        return (
+            f"EXISTS (SELECT 1 FROM ({sql}) public WHERE public.pk = {column} OFFSET 0)",  # noqa: S608
+            [*params, *column_params],
+        )
