@@ -9,6 +9,7 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Section
 from search.backends.postgres import NORMALIZATION, Hits
 from search.models import SearchDocument, WordRank
 from search.params import search_params
@@ -77,7 +78,9 @@ def test_a_common_word_reads_the_same_pages_as_ranking_every_hit(query):
     assert hits.word == "lantern"
     ranked = list(hits._ranked(hits._found(few=False)))
 
-    by_word = [row for start in range(0, 20, 2) for row in hits._by_word(slice(start, start + 2))]
+    by_word = [
+        row for start in range(0, 20, 2) for row in hits.__getitem__(slice(start, start + 2))
+    ]
 
     assert by_word == ranked
     ranks = [row["rank"] for row in ranked]
@@ -241,7 +244,9 @@ def test_hostile_words_are_one_word_or_none(client, small_cap, typed):
                 [hits.word, typed],
             )
             assert cursor.fetchone()[0]
-        assert list(hits._by_word(slice(0, 20))) == list(hits._ranked(hits._found(few=False))[0:20])
+        assert list(hits.__getitem__(slice(0, 20))) == list(
+            hits._ranked(hits._found(few=False))[0:20]
+        )
     assert search_page(client, typed).status_code == 200
 
 
@@ -261,3 +266,24 @@ def test_hostile_words_are_one_word_or_none(client, small_cap, typed):
 )
 def test_only_a_query_of_one_word_alone_is_one_word(typed, word):
     assert hits_of(urlencode({"q": typed})).word == word
+
+
+@postgres_only
+def test_within_a_section_only_the_first_pages_are_read_by_the_word(monkeypatch):
+    """Within a section the walk probes every article on its way: past SECTION_DEPTH the
+    section's hits are all ranked; the pages are the same either way."""
+    monkeypatch.setattr("search.backends.postgres.SECTION_DEPTH", 2)
+    lanterns()
+    for title in ["Lanterns at dusk", "A lantern", "Lantern, lantern"]:
+        ArticleFactory(title=title, section=Section.objects.get(slug="reviews"))
+    hits = hits_of("q=lantern&section=reviews")
+    ranked = list(hits._ranked(hits._found(few=False)))
+
+    with CaptureQueriesContext(connection) as first:
+        first_page = hits[0:2]
+    with CaptureQueriesContext(connection) as second:
+        second_page = hits[2:4]
+
+    assert first_page + second_page == ranked[:4]
+    assert "search_wordrank" in first.captured_queries[0]["sql"]
+    assert "search_wordrank" not in second.captured_queries[0]["sql"]
