@@ -90,8 +90,8 @@ class WordRank(models.Model):
     then the results' own tie-breaks) instead of ranking every document that holds it
     (search/backends/postgres.py). One row per word of each document's vector; on PostgreSQL
     the rows are written by the database alone: triggers on the documents (migration 0007)
-    write a new or changed document's words and ranks, and deleting a document deletes them.
-    Empty on SQLite."""
+    write a new or changed document's words and ranks (or, for more than 200 documents at once,
+    mark them stale: WordRankStale), and deleting a document deletes them. Empty on SQLite."""
 
     pk = models.CompositePrimaryKey("document", "word")
     document = models.ForeignKey(
@@ -114,3 +114,23 @@ class WordRank(models.Model):
 
     def __str__(self):
         return f"{self.word} {self.document_id} {self.rank}"
+
+
+class WordRankStale(models.Model):
+    """A document whose WordRank rows may be out of date: a statement changed more than 200
+    documents at once (an artist renamed who is in thousands), and writing all their words'
+    ranks then would have made it ten times as long. Searching ranks these documents in full
+    rather than trusting their rows; each later write of the documents takes up to 200 of them
+    (migration 0007). Written by the database alone; empty on SQLite."""
+
+    document = models.OneToOneField(
+        SearchDocument,
+        # ON DELETE CASCADE in the database (migration 0007).
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="+",
+    )
+
+    def __str__(self):
+        return str(self.document_id)

@@ -20,9 +20,11 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    Exists,
     F,
     FloatField,
     Func,
+    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -32,7 +34,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from articles.models import Article
-from search.models import SearchDocument, WordRank
+from search.models import SearchDocument, WordRank, WordRankStale
 from search.params import SearchParams
 from search.snippets import START, STOP
 
@@ -50,11 +52,18 @@ NAME_WEIGHT = 0.5
 SECTION_DEPTH = 40
 
 
-# The query's one word (search_single_word, migration 0007), NULL unless it is one word alone, on
-# every row of the artist names' words like the words typed (search_names_alike, 0006). A
-# constant statement (CONFIG is a constant of this module); the text typed is bound twice.
+# Past this many documents with stale kept ranks (WordRankStale: a statement changed more than
+# 200 documents at once), a common word's hits are all ranked, as before the ranks were kept,
+# until later writes or `manage.py refresh_word_ranks` have brought them up to date.
+STALE_CAP = 1000
+
+# The query's one word (search_single_word, migration 0007), NULL unless it is one word alone,
+# and how many documents have stale ranks (up to STALE_CAP + 1), on every row of the artist
+# names' words like the words typed (search_names_alike, 0006). A constant statement (CONFIG is
+# a constant of this module); the text typed is bound twice, the cap once.
 _WORD_AND_NAMES = (
-    f"SELECT search_single_word(websearch_to_tsquery('{CONFIG}', %s)), alike, best"  # noqa: S608
+    f"SELECT search_single_word(websearch_to_tsquery('{CONFIG}', %s)),"  # noqa: S608
+    " (SELECT count(*) FROM (SELECT FROM search_wordrankstale LIMIT %s) stale), alike, best"
     " FROM (SELECT) one LEFT JOIN search_names_alike(%s) ON true"
 )
 
@@ -92,10 +101,11 @@ class Hits:
             # A constant statement, the reader's text a bound parameter: the query's one word
             # (NULL unless it is one word alone) on every row, with the names' words like each
             # word typed (a row each; none if nothing was typed but stop words).
-            cursor.execute(_WORD_AND_NAMES, [self.text, self.text])
+            cursor.execute(_WORD_AND_NAMES, [self.text, STALE_CAP + 1, self.text])
             rows = cursor.fetchall()
-        self.word = rows[0][0]
-        alike = [(words, best) for _, words, best in rows if words is not None]
+        self.word, stale = rows[0][:2]
+        self.few_stale = stale <= STALE_CAP
+        alike = [(words, best) for _, _, words, best in rows if words is not None]
         # Every word typed must be like a word of the names (as on SQLite), else none is named.
         named = bool(alike) and all(words for words, _ in alike)
         self.named = [words for words, _ in alike] if named else []
@@ -117,10 +127,11 @@ class Hits:
 
     def _by_word(self, page: slice) -> bool:
         """Whether the page's hits are read in the order of the word's kept ranks: a query of
-        one word that names no one, and within a section no deeper than SECTION_DEPTH (the
-        walk probes every article of every section on its way: at 100,000 articles in ten
-        sections, 0.1 s for the 50th page, more than ranking the section's hits)."""
-        if self.word is None or self.named:
+        one word that names no one, while few documents' kept ranks are stale (STALE_CAP), and
+        within a section no deeper than SECTION_DEPTH (the walk probes every article of every
+        section on its way: at 100,000 articles in twelve sections, 0.1 s for the 50th page,
+        more than ranking the section's hits)."""
+        if self.word is None or self.named or not self.few_stale:
             return False
         return not self.params.section or page.stop <= SECTION_DEPTH
 
@@ -128,18 +139,24 @@ class Hits:
         """The documents that can be on the page or before it, for a query of one word alone
         that names no one: the first page.stop the public may see in the order of the word's
         kept ranks (its index read in order, each row's visibility probed until there are
-        enough). _ranked() ranks these alone as it would rank every hit: their ranks are the
-        kept ones (ts_rank of that word, tests/search/test_word_ranks.py), and any other hit
-        has page.stop others before it, so it is not on the page. (A word like an artist's
-        name adds the names' likeness to the rank of documents found by their names, which can
-        be most of them: those are all ranked, as any other query.)"""
+        enough), and the documents whose kept ranks are stale (WordRankStale: left to later
+        writes after a statement changed many at once). _ranked() ranks these alone as it
+        would rank every hit: the kept ranks read are ts_rank of that word
+        (tests/search/test_word_ranks.py), and any other hit has page.stop others before it, so
+        it is not on the page. (A word like an artist's name adds the names' likeness to the
+        rank of the documents found by their names, which can be most of them: those queries
+        rank every hit.)"""
         best = (
             WordRank.objects.filter(_visible(self.params, few=True, document="document__"))
+            .filter(~Exists(WordRankStale.objects.filter(document=OuterRef("document"))))
             .filter(word=self.word)
             .order_by("-rank", "kind", "-document")
             .values("document")[: page.stop]
         )
-        return Q(pk__in=best)
+        # All the stale ones (there are no more than STALE_CAP here), said so to the planner:
+        # it read the table's size from its pages, and hashed every hit against 80,000.
+        stale = WordRankStale.objects.values("document")[:STALE_CAP]
+        return Q(pk__in=best.union(stale))
 
     def _headline(self, text: str) -> SearchHeadline:
         return SearchHeadline(

@@ -2,16 +2,19 @@
 (PostgreSQL: WordRank, migration 0007) in order: the same hits, ranks, order and snippets as
 ranking every document that holds the word, and kept current by the database."""
 
+from io import StringIO
 from urllib.parse import urlencode
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Section
+from artworks.models import Artwork
 from search.backends.postgres import NORMALIZATION, Hits
-from search.models import SearchDocument, WordRank
+from search.models import SearchDocument, WordRank, WordRankStale
 from search.params import search_params
 from tests.factories import (
     ArticleFactory,
@@ -24,6 +27,7 @@ from tests.search.searching import found, postgres_only, search_page
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 CAP = 3  # the paginator's count cap in these tests: more than 3 hits is "many"
+WORD_RANKS = 'FROM "search_wordrank"'  # the kept ranks read (not the stale documents' table)
 
 
 @pytest.fixture
@@ -102,8 +106,8 @@ def test_the_page_of_a_common_word_comes_from_the_kept_ranks(client, small_cap):
         found(client, "lantern soot")
 
     assert len(common) == CAP
-    assert any("search_wordrank" in query["sql"] for query in many.captured_queries)
-    assert not any("search_wordrank" in query["sql"] for query in two_words.captured_queries)
+    assert any(WORD_RANKS in query["sql"] for query in many.captured_queries)
+    assert not any(WORD_RANKS in query["sql"] for query in two_words.captured_queries)
 
 
 @postgres_only
@@ -117,7 +121,7 @@ def test_a_common_word_like_an_artist_name_ranks_every_hit(client, small_cap):
         results = found(client, "lantern")
 
     assert results[0] == artist.get_absolute_url()
-    assert not any("search_wordrank" in query["sql"] for query in queries.captured_queries)
+    assert not any(WORD_RANKS in query["sql"] for query in queries.captured_queries)
 
 
 @postgres_only
@@ -285,5 +289,87 @@ def test_within_a_section_only_the_first_pages_are_read_by_the_word(monkeypatch)
         second_page = hits[2:4]
 
     assert first_page + second_page == ranked[:4]
-    assert "search_wordrank" in first.captured_queries[0]["sql"]
-    assert "search_wordrank" not in second.captured_queries[0]["sql"]
+    assert WORD_RANKS in first.captured_queries[0]["sql"]
+    assert WORD_RANKS not in second.captured_queries[0]["sql"]
+
+
+def many_artworks(count: int, title: str) -> None:
+    """count artworks written by one statement (as an import writes them)."""
+    Artwork.objects.bulk_create(
+        Artwork(title=title, slug=f"bulk-{number}") for number in range(count)
+    )
+
+
+@postgres_only
+def test_a_statement_changing_many_documents_leaves_their_ranks_stale(client, small_cap):
+    """More than 200 documents changed by one statement: marked stale instead of ranked then,
+    and searching ranks them in full, so their old kept ranks (here a title's word they no
+    longer hold) never put them before others. Later writes take 200 of them each; the command
+    takes the rest."""
+    lanterns()
+    many_artworks(450, "Lantern lantern lantern")
+    assert WordRankStale.objects.count() == 450
+    call_command("refresh_word_ranks", stdout=StringIO())
+    assert not WordRankStale.objects.exists()
+    # Their titles' word gone in one statement: 450 stale, less the 200 that the same
+    # statement's upsert took (it fires the insert trigger too), with ranks as they are now.
+    Artwork.objects.filter(slug__startswith="bulk-").update(title="Night", medium="Lantern soot")
+    assert WordRankStale.objects.count() == 250
+    hits = hits_of("q=lantern")
+    ranked = list(hits._ranked(hits._found(few=False))[:30])
+
+    with CaptureQueriesContext(connection) as queries:
+        page = hits[0:30]
+
+    assert page == ranked
+    assert WORD_RANKS in queries.captured_queries[0]["sql"]
+    # The stale documents' kept ranks are those of the word in their old titles, higher than
+    # their ranks now.
+    stale = list(WordRankStale.objects.values_list("document_id", flat=True))
+    kept = dict(
+        WordRank.objects.filter(document__in=stale, word="lantern").values_list("document", "rank")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, ts_rank(vector, search_word_query('lantern'), %s)"
+            " FROM search_searchdocument WHERE id = ANY (%s)",
+            [NORMALIZATION, stale],
+        )
+        now = dict(cursor.fetchall())
+    assert len(kept) == 250
+    assert all(kept[document] > now[document] for document in stale)
+    assert max(kept.values()) > ranked[-1]["rank"]  # trusted, they would be on the page
+
+    ArticleFactory(title="Unrelated")  # a write of a few documents takes up to 200 stale ones
+
+    assert WordRankStale.objects.count() <= 250 - 200
+    call_command("refresh_word_ranks", stdout=StringIO())
+    assert not WordRankStale.objects.exists()
+    assert list(hits_of("q=lantern")[0:30]) == ranked
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sum(length(vector)) FROM search_searchdocument")  # constant SQL
+        assert WordRank.objects.count() == cursor.fetchone()[0]
+
+
+@postgres_only
+def test_past_the_stale_cap_every_hit_is_ranked(monkeypatch):
+    monkeypatch.setattr("search.backends.postgres.STALE_CAP", 100)
+    lanterns()
+    many_artworks(201, "Lantern")
+    assert WordRankStale.objects.count() == 201
+    hits = hits_of("q=lantern")
+
+    with CaptureQueriesContext(connection) as queries:
+        page = hits[0:20]
+
+    assert page == list(hits._ranked(hits._found(few=False))[:20])
+    assert WORD_RANKS not in queries.captured_queries[0]["sql"]
+
+
+def test_the_refresh_command_runs_on_both_databases():
+    out = StringIO()
+
+    call_command("refresh_word_ranks", stdout=out)
+
+    expected = "0 documents" if connection.vendor == "postgresql" else "Nothing to do"
+    assert expected in out.getvalue()
