@@ -103,8 +103,7 @@ class Hits:
             # word typed (a row each; none if nothing was typed but stop words).
             cursor.execute(_WORD_AND_NAMES, [self.text, STALE_CAP + 1, self.text])
             rows = cursor.fetchall()
-        self.word, stale = rows[0][:2]
-        self.few_stale = stale <= STALE_CAP
+        self.word, self.stale = rows[0][:2]
         alike = [(words, best) for _, _, words, best in rows if words is not None]
         # Every word typed must be like a word of the names (as on SQLite), else none is named.
         named = bool(alike) and all(words for words, _ in alike)
@@ -131,7 +130,7 @@ class Hits:
         within a section no deeper than SECTION_DEPTH (the walk probes every article of every
         section on its way: at 100,000 articles in twelve sections, 0.1 s for the 50th page,
         more than ranking the section's hits)."""
-        if self.word is None or self.named or not self.few_stale:
+        if self.word is None or self.named or self.stale > STALE_CAP:
             return False
         return not self.params.section or page.stop <= SECTION_DEPTH
 
@@ -146,13 +145,16 @@ class Hits:
         it is not on the page. (A word like an artist's name adds the names' likeness to the
         rank of the documents found by their names, which can be most of them: those queries
         rank every hit.)"""
-        best = (
-            WordRank.objects.filter(_visible(self.params, few=True, document="document__"))
-            .filter(~Exists(WordRankStale.objects.filter(document=OuterRef("document"))))
-            .filter(word=self.word)
-            .order_by("-rank", "kind", "-document")
-            .values("document")[: page.stop]
+        ranks = WordRank.objects.filter(
+            _visible(self.params, few=True, document="document__"), word=self.word
         )
+        if self.stale:
+            ranks = ranks.filter(
+                ~Exists(WordRankStale.objects.filter(document=OuterRef("document")))
+            )
+        best = ranks.order_by("-rank", "kind", "-document").values("document")[: page.stop]
+        if not self.stale:
+            return Q(pk__in=best)
         # All the stale ones (there are no more than STALE_CAP here), said so to the planner:
         # it read the table's size from its pages, and hashed every hit against 80,000.
         stale = WordRankStale.objects.values("document")[:STALE_CAP]
