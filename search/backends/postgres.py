@@ -7,12 +7,13 @@ each word typed like (pg_trgm's similarity, 0.4 at least) a word of the artists'
 up in the names' vocabulary (search_names_alike, migration 0006), then the documents holding one
 of the words found for each word typed, through the index of their names' words. Ranking:
 ts_rank over the weighted document, plus, for a document found by its names, how alike the
-words were (the mean of each word's best likeness) times the names' weight. A query of one word
-found in more documents than the paginator counts (a common word: "ecology" is in 63% of them at
-100,000 articles) names no one: its ranks are ts_rank's for that word, kept per document and
-word by the database (WordRank, migration 0007), and a page is read from their index in order
-instead of ranking every document that holds the word. What the public may see is decided here,
-at query time, by Article.objects.published(): a scheduled article is found from its minute on.
+words were (the mean of each word's best likeness) times the names' weight. For a query of one
+word alone that names no one and is found in more documents than the paginator counts (a common
+word: "ecology" is in 63% of them at 100,000 articles), ts_rank for that word is kept per
+document and word by the database (WordRank, migration 0007): the documents that can reach the
+page are read from its index in order and ranked alone (Hits._best_by_word), not every document
+that holds the word. What the public may see is decided here, at query time, by
+Article.objects.published(): a scheduled article is found from its minute on.
 """
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
