@@ -373,3 +373,23 @@ def test_the_refresh_command_runs_on_both_databases():
 
     expected = "0 documents" if connection.vendor == "postgresql" else "Nothing to do"
     assert expected in out.getvalue()
+
+
+@postgres_only
+def test_reading_by_the_word_costs_no_more_queries(client, small_cap, monkeypatch):
+    """The same page either way, with as many search queries: the query's word and the names
+    like it, the count, the page of hits."""
+    lanterns()
+    with CaptureQueriesContext(connection) as by_word:
+        first = found(client, "lantern")
+    monkeypatch.setattr(Hits, "_by_word", lambda hits, page: False)
+    with CaptureQueriesContext(connection) as ranked_in_full:
+        second = found(client, "lantern")
+
+    def searching(queries):
+        return [query["sql"] for query in queries.captured_queries if "search_" in query["sql"]]
+
+    assert first == second
+    assert WORD_RANKS in searching(by_word)[2]
+    assert WORD_RANKS not in searching(ranked_in_full)[2]
+    assert len(searching(by_word)) == len(searching(ranked_in_full)) == 3
