@@ -81,3 +81,56 @@ class NameWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class WordRank(models.Model):
+    """A word of a document and the document's rank for that word alone (ts_rank with the
+    backend's normalisation, as searching would work it out), kept so that a query of one word
+    found in most documents reads its best hits from an index in order (word, rank best first,
+    then the results' own tie-breaks) instead of ranking every document that holds it
+    (search/backends/postgres.py). One row per word of each document's vector; on PostgreSQL
+    the rows are written by the database alone: triggers on the documents (migration 0007)
+    write a new or changed document's words and ranks (or, for more than 200 documents at once,
+    mark them stale: WordRankStale), and deleting a document deletes them. Empty on SQLite."""
+
+    pk = models.CompositePrimaryKey("document", "word")
+    document = models.ForeignKey(
+        SearchDocument,
+        # ON DELETE CASCADE in the database (migration 0007), as for the documents themselves.
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # the primary key's index leads with it
+        related_name="+",
+    )
+    word = models.TextField()
+    kind = models.CharField(max_length=10, choices=SearchDocument.Kind)
+    rank = models.FloatField()
+
+    class Meta:
+        indexes = [
+            # The results' order (postgres.Hits) for one word, read from the index in order.
+            models.Index(fields=["word", "-rank", "kind", "-document"], name="search_wordrank_best")
+        ]
+
+    def __str__(self):
+        return f"{self.word} {self.document_id} {self.rank}"
+
+
+class WordRankStale(models.Model):
+    """A document whose WordRank rows may be out of date: a statement changed more than 200
+    documents at once (an artist renamed who is in thousands), and writing all their words'
+    ranks then would have made it ten times as long. Searching ranks these documents in full
+    rather than trusting their rows; each later write of the documents takes up to 200 of them
+    (migration 0007). Written by the database alone; empty on SQLite."""
+
+    document = models.OneToOneField(
+        SearchDocument,
+        # ON DELETE CASCADE in the database (migration 0007).
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="+",
+    )
+
+    def __str__(self):
+        return str(self.document_id)
