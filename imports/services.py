@@ -11,6 +11,7 @@ from typing import Protocol
 from django.utils import timezone
 
 from artists.models import Artist
+from imports.signals import collection_imported
 from imports.summary import ImportSummary
 from imports.tags import TagResolver
 from imports.tate.parsing import parse_artist, parse_artwork
@@ -90,6 +91,7 @@ def tate_collection_import(
         source.close()
         if not dry_run:  # bulk writes send no signals: every page is rebuilt on its next request
             pages.everything()
+            collection_imported.send(sender=tate_collection_import, summary=summary)
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -9,7 +9,7 @@ class SearchConfig(AppConfig):
     def ready(self):
         # Here, not at the top: these modules import models, loaded only now.
         from articles.cached_pages import PUBLIC_ARTICLES  # noqa: PLC0415
-        from search import sqlite_functions  # noqa: PLC0415
+        from search import signals, sqlite_functions  # noqa: F401, PLC0415
         from search.models import NameWord, SearchDocument, WordRank, WordRankStale  # noqa: PLC0415
 
         sqlite_functions.connect(self)

@@ -393,3 +393,28 @@ def test_reading_by_the_word_costs_no_more_queries(client, small_cap, monkeypatc
     assert WORD_RANKS in searching(by_word)[2]
     assert WORD_RANKS not in searching(ranked_in_full)[2]
     assert len(searching(by_word)) == len(searching(ranked_in_full)) == 3
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_an_import_has_the_ranks_it_left_stale_written_in_the_background():
+    """imports' collection_imported (sent after an import's last batch) queues the task that
+    writes every stale document's ranks (search/signals.py), once committed."""
+    from imports.signals import collection_imported  # noqa: PLC0415
+
+    many_artworks(450, "Lantern lantern lantern")
+    assert WordRankStale.objects.count() == 450
+
+    collection_imported.send(sender=None, summary=None)
+
+    assert not WordRankStale.objects.exists()
+    assert WordRank.objects.filter(word="lantern").count() == 450
+
+
+def test_nothing_is_queued_on_sqlite(django_capture_on_commit_callbacks, db):
+    """SQLite keeps no word ranks: an import queues no task there."""
+    from imports.signals import collection_imported  # noqa: PLC0415
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        collection_imported.send(sender=None, summary=None)
+    assert len(callbacks) == (1 if connection.vendor == "postgresql" else 0)
