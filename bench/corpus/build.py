@@ -251,10 +251,15 @@ def settle():
     (since PostgreSQL 13 inserts alone trigger it: `autovacuum_vacuum_insert_threshold`). Besides
     the statistics, it sets the visibility map, without which no index-only scan skips the heap:
     a benchmark of a freshly loaded corpus would time reads a live site does not do. Runs outside
-    a transaction (VACUUM cannot run in one). SQLite: nothing, as for ANALYZE."""
+    a transaction (VACUUM cannot run in one). Before it, the search's kept word ranks that the
+    bulk load left stale are written, as the task an import queues writes them
+    (search/signals.py). SQLite: nothing, as for ANALYZE."""
     from django.db import connection  # noqa: PLC0415
 
+    from search.word_ranks import write_stale  # noqa: PLC0415
+
     if connection.vendor == "postgresql":
+        write_stale()
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")  # constant SQL: no input reaches it
 

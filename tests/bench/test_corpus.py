@@ -21,6 +21,7 @@ from bench.corpus.build import build_corpus, pragma_sql
 from bench.corpus.run import main
 from bench.corpus.sampling import Zipf
 from recommendations.models import RelatedLink
+from search.models import WordRankStale
 
 pytestmark = pytest.mark.django_db
 
@@ -207,7 +208,9 @@ def test_settle_vacuums_postgresql_as_autovacuum_would():
 
     from bench.corpus.build import settle  # noqa: PLC0415
 
-    build_corpus(articles=40, artists=10, tags=12, seed=5)
+    build_corpus(articles=600, artists=10, tags=12, seed=5)
+    if connection.vendor == "postgresql":
+        assert WordRankStale.objects.exists()  # a round of 1,000 artworks: one statement
     settle()
     if connection.vendor != "postgresql":
         return  # nothing to see: SQLite has no visibility map
@@ -217,3 +220,4 @@ def test_settle_vacuums_postgresql_as_autovacuum_would():
         )
         all_visible, pages = cursor.fetchone()
     assert pages > 0 and all_visible == pages
+    assert not WordRankStale.objects.exists()  # the bulk load's stale word ranks written
