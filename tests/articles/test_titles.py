@@ -6,6 +6,7 @@ import datetime
 import pytest
 import time_machine
 from django.db import connection
+from django.utils import timezone, translation
 
 from articles.labels import article_label
 from articles.models import Article
@@ -110,3 +111,32 @@ def test_same_title_is_found_through_the_title_trigram_index_on_postgresql():
         cursor.execute(f"EXPLAIN {sql}", params)  # Django's compiled query, its values bound
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "article_title_upper_trgm_idx" in plan
+
+
+def test_labels_write_each_day_once_per_language(monkeypatch):
+    """The moderation queue names some 200 articles; their dates repeat (articles/labels.py)."""
+    from articles import labels  # noqa: PLC0415
+
+    labels._day.cache_clear()
+    written = []
+    date_format = labels.date_format
+    monkeypatch.setattr(
+        labels, "date_format", lambda *args: written.append(args) or date_format(*args)
+    )
+    section = SectionFactory(name="Reviews")
+    late = datetime.datetime(2026, 12, 2, 23, 30, tzinfo=datetime.UTC)  # in London too
+    articles = [
+        ArticleFactory(title="Monet", slug=f"monet-{n}", section=section, published_at=late)
+        for n in range(5)
+    ]
+    with time_machine.travel(NOW, tick=False):
+        english = [article_label(article) for article in articles]
+        with translation.override("de"):
+            german = [article_label(article) for article in articles]
+        with timezone.override("Asia/Tokyo"):  # already the 3rd there
+            tokyo = article_label(articles[0])
+
+    assert english == [f"Monet — Reviews, 2 Dec 2026 · /monet-{n}/" for n in range(5)]
+    assert german[0] == "Monet — Reviews, 2 Dez 2026 · /monet-0/"
+    assert tokyo == "Monet — Reviews, 3 Dec 2026 · /monet-0/"
+    assert len(written) == 3
