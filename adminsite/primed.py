@@ -13,6 +13,9 @@ A picker with nothing chosen (an empty form, a figure of an upload, the blank ro
 adds) shows what Django's shows, the blank option alone, without building the query for no
 object that Django builds and the database never runs (some 10 on an article's page).
 
+An inline's empty form (the template of a new row) is built once a formset, not each time the
+page asks for it.
+
 Each row of an inline shown anew also gets the page's object as its parent, so that what the row
 says of itself (`str()`, "Figure 1 of ...") does not load that object again, once a row.
 
@@ -20,6 +23,7 @@ The site mixes it into every model admin it registers (sites.py); an inline mixe
 """
 
 from django.contrib.admin import widgets
+from django.utils.functional import cached_property
 
 
 def nothing_chosen(widget, name, value):
@@ -141,6 +145,14 @@ class PrimedForm:
 
 
 class PrimedFormSet:
+    @cached_property
+    def empty_form(self):
+        # The template of a new row: Django builds it anew each time it is asked for (the
+        # table's headers, its rows, the page's media: four or five times an inline), each
+        # the same form. Built once a formset here, and kept as it was built: nothing writes
+        # to it, pages only read it.
+        return super().empty_form
+
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         fk = getattr(self, "fk", None)

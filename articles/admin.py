@@ -62,7 +62,7 @@ class ArticleAuthorInline(PrimedChoicesAdminMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("author")
 
 
-class ArticleLinkInline(admin.TabularInline):
+class ArticleLinkInline(PrimedChoicesAdminMixin, admin.TabularInline):
     model = ArticleLink
     extra = 0
     fields = ["position", "title", "url"]

@@ -187,3 +187,28 @@ def test_a_picker_with_something_chosen_still_shows_it(monkeypatch):
 
     assert rendered == theirs.widget.render("article_authors-0-author", str(chosen.pk))
     assert "Chosen &lt;b&gt;One&lt;/b&gt; &#x27;quoted&#x27;" in rendered
+
+
+def test_each_inline_builds_its_empty_form_once(admin_client, monkeypatch):
+    """The template of a new row, which the page asks for four or five times an inline."""
+    from collections import Counter  # noqa: PLC0415
+
+    from django.forms import BaseForm  # noqa: PLC0415
+
+    built = Counter()
+    init = BaseForm.__init__
+
+    def counted(form, *args, **kwargs):
+        init(form, *args, **kwargs)
+        if "__prefix__" in (form.prefix or ""):
+            built[form.prefix] += 1
+
+    monkeypatch.setattr(BaseForm, "__init__", counted)
+    article = _article()
+
+    html = _page(admin_client, article)
+
+    prefixes = ["article_authors", "figures", "links", "related_links"]
+    assert built == {f"{prefix}-__prefix__": 1 for prefix in prefixes}
+    for prefix in prefixes:
+        assert f'id="{prefix}-empty"' in html
