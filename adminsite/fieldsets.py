@@ -65,6 +65,11 @@ FIELDSET = Written(
 )
 
 
+# What an empty ErrorList renders to (django/forms/errors/list/ul.html: nothing), as
+# Fieldline.errors() and AdminField.errors() give it: marked safe.
+NO_ERRORS = mark_safe("")
+
+
 def _safe(value) -> str:
     """`{{ value|safe }}`: its text, marked safe (the template's author said it is: help
     texts and descriptions are written by the site's code, never by its users)."""
@@ -138,7 +143,10 @@ def _write(context, fieldset, rows) -> str:
 
 def _write_line(out: list, line, fields) -> None:
     alone = len(line.fields) == 1
-    line_errors = line.errors() if alone else None
+    # A form without errors (one shown anew: unbound) has none to list for any field: what
+    # each field's empty ErrorList renders to, without rendering it.
+    clean = not line.form.errors
+    line_errors = (NO_ERRORS if clean else line.errors()) if alone else None
     out.append('\n        <div class="form-row')
     if not alone:
         out.append(" flex-container form-multiline")
@@ -162,7 +170,7 @@ def _write_line(out: list, line, fields) -> None:
                 described = _shown(attribute(field, "id_for_label"))
                 out.append(f' aria-describedby="{described}_helptext"')
             out.append(f">{_value(field.label_tag())}")
-        errors = field.errors() if not readonly else None
+        errors = (NO_ERRORS if clean else field.errors()) if not readonly else None
         out.append('\n                <div class="flex-container')
         if (not readonly and errors) or (alone and line_errors):
             out.append(" errors")

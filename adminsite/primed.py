@@ -9,6 +9,13 @@ limited (a `limit_choices_to`, a narrowed or reordered queryset: only the databa
 the chosen object is still among them). A many-to-many picker takes the objects the form's
 initial value has loaded (in the model's ordering, as the picker's own query would list them).
 
+A picker with nothing chosen (an empty form, a figure of an upload, the blank rows a page
+adds) shows what Django's shows, the blank option alone, without building the query for no
+object that Django builds and the database never runs (some 10 on an article's page).
+
+An inline's empty form (the template of a new row) is built once a formset, not each time the
+page asks for it.
+
 Each row of an inline shown anew also gets the page's object as its parent, so that what the row
 says of itself (`str()`, "Figure 1 of ...") does not load that object again, once a row.
 
@@ -16,6 +23,20 @@ The site mixes it into every model admin it registers (sites.py); an inline mixe
 """
 
 from django.contrib.admin import widgets
+from django.utils.functional import cached_property
+
+
+def nothing_chosen(widget, name, value):
+    """What Django's AutocompleteMixin.optgroups() returns when `value` chooses nothing (its
+    query asks for the objects whose key is in an empty set: no object, and no query run),
+    or None when something is chosen."""
+    empty = widget.choices.field.empty_values
+    if any(str(v) not in empty for v in value):
+        return None
+    groups = [(None, [], 0)]
+    if not widget.is_required and not widget.allow_multiple_selected:
+        groups[0][1].append(widget.create_option(name, "", "", False, 0))
+    return groups
 
 
 class PrimedAutocompleteSelect(widgets.AutocompleteSelect):
@@ -23,6 +44,9 @@ class PrimedAutocompleteSelect(widgets.AutocompleteSelect):
     primed = None
 
     def optgroups(self, name, value, attr=None):
+        blank = nothing_chosen(self, name, value)
+        if blank is not None:
+            return blank
         chosen = self.primed
         if chosen is None or [str(v) for v in value if v not in (None, "")] != [str(chosen.pk)]:
             return super().optgroups(name, value, attr)
@@ -40,6 +64,9 @@ class PrimedAutocompleteSelectMultiple(widgets.AutocompleteSelectMultiple):
     primed = None
 
     def optgroups(self, name, value, attr=None):
+        blank = nothing_chosen(self, name, value)
+        if blank is not None:
+            return blank
         chosen = self.primed
         if chosen is None or sorted(str(v) for v in value) != sorted(str(o.pk) for o in chosen):
             return super().optgroups(name, value, attr)
@@ -118,6 +145,14 @@ class PrimedForm:
 
 
 class PrimedFormSet:
+    @cached_property
+    def empty_form(self):
+        # The template of a new row: Django builds it anew each time it is asked for (the
+        # table's headers, its rows, the page's media: four or five times an inline), each
+        # the same form. Built once a formset here, and kept as it was built: nothing writes
+        # to it, pages only read it.
+        return super().empty_form
+
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         fk = getattr(self, "fk", None)

@@ -105,6 +105,12 @@ def _value(value) -> str:
 
 def _formatted(value) -> str:
     """`{{ value|stringformat:'s' }}`: str() (a tuple as itself), escaped unless it was safe."""
+    # The common cases first (most attributes): text, escaped; a whole number, its digits.
+    kind = type(value)
+    if kind is str:
+        return html.escape(value)
+    if kind is int:
+        return str(value)
     try:
         text = "%s" % (str(value) if isinstance(value, tuple) else value)
     except (ValueError, TypeError):
@@ -115,11 +121,13 @@ def _formatted(value) -> str:
 
 
 def _attrs(attrs: dict) -> str:
-    return "".join(
-        f" {_value(name)}" + ("" if value is True else f'="{_formatted(value)}"')
-        for name, value in attrs.items()
-        if value is not False
-    )
+    parts = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        shown = html.escape(name) if type(name) is str else _value(name)
+        parts.append(f" {shown}" if value is True else f' {shown}="{_formatted(value)}"')
+    return "".join(parts)
 
 
 def _input(widget: dict) -> str:

@@ -10,6 +10,8 @@ from adminsite.mixing import mixed_first
 from adminsite.pagination import KeysFirstPaginator
 from adminsite.parameters import GuardedModelAdmin, has_nul
 from adminsite.primed import PrimedChoicesAdminMixin
+from adminsite.result_links import ResultLinksAdmin
+from adminsite.row_checkbox import RowCheckboxAdmin
 from richtext.admin import RichTextReadOnlyAdmin
 
 
@@ -46,11 +48,13 @@ class NewsroomAdminSite(admin.AdminSite):
         """Every model admin, ours or an installed app's (taggit's tags, auth's users and
         groups), gets the guarded change list and add form, names the objects its forms pick
         as their admins say (autocomplete.py), shows its chosen objects without a query each
-        (primed.py), and shows rich text rendered in its read-only views, not as escaped
-        HTML: registering is the one door they all pass."""
+        (primed.py), links the rows of its list with one reversed address (result_links.py) and
+        writes their action checkboxes without a widget each (row_checkbox.py),
+        and shows rich text rendered in its read-only views, not as escaped HTML: registering
+        is the one door they all pass."""
         admin_class = admin_class or admin.ModelAdmin
-        mixins = (RichTextReadOnlyAdmin, GuardedModelAdmin, LabelledChoicesMixin)
-        for mixin in (*mixins, PrimedChoicesAdminMixin):
+        mixins = (RichTextReadOnlyAdmin, GuardedModelAdmin, LabelledChoicesMixin, ResultLinksAdmin)
+        for mixin in (*mixins, RowCheckboxAdmin, PrimedChoicesAdminMixin):
             admin_class = mixed_first(mixin, admin_class)
         if admin_class.paginator is Paginator:
             # Deep pages read their keys first (pagination.py); an admin's own paginator stays.

@@ -192,9 +192,11 @@ def _write_cell(out: list, field) -> None:
     if field.is_readonly:
         out.append(f"\n                  <p>{_value(field.contents())}</p>\n              ")
     else:
+        # A form without errors (one shown anew) has none to list: an empty ErrorList's "".
+        bound = field.field
+        errors = "" if not bound.form.errors else _value(bound.errors.as_ul())
         out.append(
-            f"\n                  {_value(field.field.errors.as_ul())}"
-            f"\n                  {_value(field.field)}\n              "
+            f"\n                  {errors}\n                  {_value(bound)}\n              "
         )
     out.append("\n              </td>\n            ")
 

@@ -8,21 +8,28 @@ from articles.admin_groups import DeskGroupsAdminMixin
 from articles.admin_preview import LivePreviewAdminMixin
 from articles.admin_publish import PublishDeskAdminMixin, stored_address
 from articles.admin_workflow import WorkflowAdminMixin
+from articles.cards import lead_images
 from articles.models import Article, ArticleAuthor, ArticleLink, Author, Section
-from articles.querysets import card_figures_prefetch
-from images.thumbnails import admin_thumbnail
+from images.models import Image
+from images.picture import urls_of
+from images.thumbnails import admin_thumbnail, thumbnail_of
 from revisions.admin import RevisionedAdmin
 from tagging.forms import TagAutocompleteAdminMixin
 from workingcopies.admin import WorkingCopyAdminMixin
 
 
 class ArticleChangeList(ChangeList):
-    def get_queryset(self, request, exclude_parameters=None):
-        # What the thumbnail column follows, whichever figure leads: its artwork's images, or
-        # the image the editor chose (a foreign key: one query per row unless loaded here).
-        # The list's only: an article's own page reads its figures through its inline.
-        articles = super().get_queryset(request, exclude_parameters)
-        return articles.prefetch_related(card_figures_prefetch())
+    def get_results(self, request):
+        # What the thumbnail column shows, for the page's articles at once: each one's lead
+        # image as plain rows (articles/cards.py: one query, the cards' own), instead of every
+        # figure with its artwork, images and their artworks' images built as model instances
+        # (some 600 a page). The list's only: an article's own page reads its figures through
+        # its inline.
+        super().get_results(request)
+        articles = list(self.result_list)  # the page's queryset, its rows now read, kept
+        leads = lead_images([article.pk for article in articles])
+        for article in articles:
+            article._admin_lead = leads.get(article.pk)
 
 
 @admin.register(Section)
@@ -55,7 +62,7 @@ class ArticleAuthorInline(PrimedChoicesAdminMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("author")
 
 
-class ArticleLinkInline(admin.TabularInline):
+class ArticleLinkInline(PrimedChoicesAdminMixin, admin.TabularInline):
     model = ArticleLink
     extra = 0
     fields = ["position", "title", "url"]
@@ -151,5 +158,10 @@ class ArticleAdmin(
 
     @admin.display(description="")
     def thumbnail(self, article):
-        shown = article.lead_image()
-        return admin_thumbnail(shown.image if shown else None, shown.alt if shown else "")
+        if not hasattr(article, "_admin_lead"):  # not read with the list's page
+            shown = article.lead_image()
+            return admin_thumbnail(shown.image if shown else None, shown.alt if shown else "")
+        if article._admin_lead is None or not article._admin_lead[0][1]:
+            return "—"
+        (_, name, *_), alt = article._admin_lead
+        return thumbnail_of(urls_of(Image._meta.get_field("file").storage)(name), alt)

@@ -139,7 +139,8 @@ class DashboardAdminMixin:
         title = request.GET.get("title", "")[: Article._meta.get_field("title").max_length]
         exclude = request.GET.get("article", "")
         exclude_pk = int(exclude) if exclude.isdigit() and len(exclude) < 19 else None
-        same = titles.same_title(title, exclude_pk=exclude_pk).order_by("-pk")
+        same = titles.same_title(title, exclude_pk=exclude_pk, newest=SAME_TITLE_SHOWN)
+        same = same.order_by("-pk")
         matches = [
             {
                 "label": article_label(other),

@@ -132,14 +132,25 @@ def _bylines(ids) -> dict[int, tuple[str, ...]]:
 
 
 def _lead_pictures(ids, rows=None) -> dict[int, tuple[Picture, str]]:
-    """Each article's lead picture and its alt text, as Article.lead_image() gives them: the
+    """Each article's lead picture and its alt text, as Article.lead_image() gives them."""
+    url = urls_of(Image._meta.get_field("file").storage)
+    return {
+        article_id: (picture_of(name, url=url, width=width, height=height, renditions=kept), alt)
+        for article_id, ((_, name, width, height, kept), alt) in lead_images(ids, rows).items()
+    }
+
+
+def lead_images(ids, rows=None) -> dict[int, tuple[tuple, str]]:
+    """Each article's lead image, as its stored columns (card_reads.IMAGE_COLUMNS: id, file
+    name, width, height, renditions), and its alt text, as Article.lead_image() gives them: the
     first figure (by position) with a picture to show, its upload or its artwork's chosen or
     first image. One query: each figure with its upload, its chosen image and its artwork's
-    images, first first (so a figure's first row holds its artwork's first image)."""
-    if rows is None:  # (or read with the articles: cards_without_bylines())
+    images, first first (so a figure's first row holds its artwork's first image). The cards'
+    pictures, and the thumbnails of the admin's list of articles. `rows`: the figures' rows
+    when they were read already (with the articles: cards_without_bylines())."""
+    if rows is None:
         rows = card_reads.figures(ArticleFigure.objects.db, ids)
-    url = urls_of(Image._meta.get_field("file").storage)
-    leads: dict[int, tuple[Picture, str]] = {}
+    leads: dict[int, tuple[tuple, str]] = {}
     image_ids, artwork_ids, seen = [], [], set()
     for article_id, figure_id, alt_text, decorative, artwork_id, *images in rows:
         if figure_id in seen:  # a row of the artwork's other images
@@ -157,10 +168,8 @@ def _lead_pictures(ids, rows=None) -> dict[int, tuple[Picture, str]]:
             if image[0] is None:  # no artwork, or one that lost its images: the next figure
                 continue
             alt, _ = artwork_image_alt(alt_text, decorative, image[5], image[6])
-        image_id, name, width, height, renditions = image[:5]
-        image_ids.append(image_id)
-        picture = picture_of(name, url=url, width=width, height=height, renditions=renditions)
-        leads[article_id] = (picture, alt)
+        image_ids.append(image[0])
+        leads[article_id] = (tuple(image[:5]), alt)
     pagecache.record_shown(Artwork, artwork_ids)
     pagecache.record_shown(Image, image_ids)
     return leads

@@ -5,9 +5,16 @@ which readers see.
 The date is the publication time of an article that has been published or scheduled, the last
 change of a draft or an article in review; the state is said unless the article is public.
 The section must be loaded with the article (select_related) for a list of labels to cost one
-query."""
+query.
 
-from django.utils import timezone
+A list of links names each link's two articles (some 200 labels on the moderation queue's page),
+and their dates repeat: a date is written once per day and language (`_day`).
+"""
+
+import datetime
+import functools
+
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from articles.models import Article
@@ -36,12 +43,19 @@ def article_details(article: Article) -> str:
     parts = [str(article.section)] if article.section_id else []
     moment = article_date(article)
     if moment is not None:
-        parts.append(date_format(timezone.localtime(moment), "j M Y"))
+        parts.append(_day(timezone.localtime(moment).date(), translation.get_language()))
     details = ", ".join(parts)
     state = article_state(article)
     if state:
         details = f"{details} ({state})" if details else f"({state})"
     return f"{details} · /{article.slug}/" if details else f"/{article.slug}/"
+
+
+@functools.lru_cache(maxsize=1024)
+def _day(day: datetime.date, language: str | None) -> str:
+    """ "4 Dec 2026": the day, its month's name in `language` (the active one, that
+    date_format() writes in), the year; nothing else of the moment is shown."""
+    return date_format(day, "j M Y")
 
 
 def article_label(article: Article) -> str:

@@ -5,7 +5,11 @@ free address.
 Titles are the same when they are equal once case is folded and runs of spaces are one space
 ("Monet  at giverny" is "Monet at Giverny"). The database narrows the candidates on the title's
 longest word (case-insensitive: Unicode-aware on PostgreSQL, ASCII on SQLite), and Python
-compares them exactly."""
+compares them exactly. Where only the newest few are shown (the change page's check, the
+warning while the title is typed), the candidates are read newest first, a chunk at a time,
+until that many are found: a common word ("art") is in thousands of titles."""
+
+from contextlib import closing
 
 from django.db.models import QuerySet
 
@@ -17,8 +21,13 @@ def normalized_title(title: str) -> str:
     return " ".join(str(title or "").split()).casefold()
 
 
-def same_title(title: str, exclude_pk: int | None = None) -> QuerySet:
-    """The other articles whose title is the same as `title`, newest first."""
+# Candidates read at a time when only the newest few are wanted.
+NEWEST_CHUNK = 100
+
+
+def same_title(title: str, exclude_pk: int | None = None, *, newest: int | None = None) -> QuerySet:
+    """The other articles whose title is the same as `title` (only the `newest` of them, by
+    key, when given)."""
     wanted = normalized_title(title)
     if not wanted:
         return Article.objects.none()
@@ -27,7 +36,16 @@ def same_title(title: str, exclude_pk: int | None = None) -> QuerySet:
     if exclude_pk is not None:
         candidates = candidates.exclude(pk=exclude_pk)
     rows = candidates.values_list("pk", "title")
-    matching = [pk for pk, other in rows if normalized_title(other) == wanted]
+    if newest is None:
+        matching = [pk for pk, other in rows if normalized_title(other) == wanted]
+    else:
+        matching = []
+        with closing(rows.order_by("-pk").iterator(chunk_size=NEWEST_CHUNK)) as newest_first:
+            for pk, other in newest_first if newest > 0 else ():
+                if normalized_title(other) == wanted:
+                    matching.append(pk)
+                    if len(matching) == newest:
+                        break
     return Article.objects.filter(pk__in=matching).select_related("section")
 
 

@@ -79,10 +79,10 @@ BUDGETS = {
     "taggit.Tag": BASE + 1,  # the whole table's count
     "articles.Section": BASE,
     "articles.Author": BASE,
-    # The sections of the filter (1); the figures with their artworks and chosen images (1)
-    # and the artworks' images (1), for the thumbnails; the date hierarchy's range (1) and
-    # its years, months or days (1).
-    "articles.Article": BASE + REVISIONED + 5,
+    # The sections of the filter (1); the lead image of each article on the page, for the
+    # thumbnails (1: its figures with their pictures read as rows, articles/cards.py); the
+    # date hierarchy's range (1) and its years, months or days (1).
+    "articles.Article": BASE + REVISIONED + 4,
     # The nationalities of the filter (1).
     "artists.Artist": BASE + REVISIONED + 1,
     # The images (1), artist credits (1) and artists (1) of the page's artworks; the

@@ -37,7 +37,7 @@ def duplicate_title(subject: Subject) -> list[str]:
     """The warning the title field gives while it is typed (articles/titles.py), asked again
     when the article moves: the same title, case and spacing left out."""
     article = subject.article
-    others = titles.same_title(article.title, exclude_pk=article.pk).order_by("-pk")[:3]
+    others = titles.same_title(article.title, exclude_pk=article.pk, newest=3).order_by("-pk")
     return [
         f"Another article has this headline: “{other.title}” ({labels.article_details(other)}): "
         "change it so that readers can tell them apart."

@@ -105,3 +105,110 @@ def test_rows_of_an_inline_know_the_page_object(admin_user):
 
     assert isinstance(form.instance, ArticleAuthor)
     assert form.instance.article is article
+
+
+def _pickers(db_field, *, required: bool, many: bool = False):
+    """Django's autocomplete picker of `db_field` and ours, each in its form field."""
+    from django import forms  # noqa: PLC0415
+    from django.contrib.admin import widgets  # noqa: PLC0415
+
+    model = db_field.remote_field.model
+    kind = forms.ModelMultipleChoiceField if many else forms.ModelChoiceField
+    theirs = widgets.AutocompleteSelectMultiple if many else widgets.AutocompleteSelect
+    ours = primed.PrimedAutocompleteSelectMultiple if many else primed.PrimedAutocompleteSelect
+    return [
+        kind(queryset=model.objects.all(), required=required, widget=widget(db_field, admin.site))
+        for widget in (theirs, ours)
+    ]
+
+
+class _Compiled:
+    """Counts the SQL the ORM compiles to run, run or not (an empty IN is never run)."""
+
+    def __init__(self, monkeypatch):
+        from django.db.models.sql.compiler import SQLCompiler  # noqa: PLC0415
+
+        self.count = 0
+        execute = SQLCompiler.execute_sql
+
+        def counted(compiler, *args, **kwargs):
+            self.count += 1
+            return execute(compiler, *args, **kwargs)
+
+        monkeypatch.setattr(SQLCompiler, "execute_sql", counted)
+
+
+@pytest.mark.parametrize("value", [None, "", [], [""]])
+@pytest.mark.parametrize(
+    ("field", "required"),
+    [
+        (("articles", "ArticleFigure", "artwork"), False),
+        (("articles", "ArticleAuthor", "author"), True),
+    ],
+)
+def test_a_picker_with_nothing_chosen_is_djangos_without_a_query(
+    monkeypatch, field, required, value
+):
+    from django.apps import apps  # noqa: PLC0415
+
+    db_field = apps.get_model(*field[:2])._meta.get_field(field[2])
+    theirs, ours = _pickers(db_field, required=required)
+    compiled = _Compiled(monkeypatch)
+
+    expected = theirs.widget.render("figures-__prefix__-x", value)
+    asked = compiled.count
+    rendered = ours.widget.render("figures-__prefix__-x", value)
+
+    assert rendered == expected
+    assert asked == 1  # Django builds and compiles a query for no object
+    assert compiled.count == asked  # ours does not
+    assert ('<option value=""></option>' in rendered) is not required
+
+
+@pytest.mark.parametrize("value", [None, [], [""]])
+def test_a_picker_of_many_with_nothing_chosen_is_djangos_without_a_query(monkeypatch, value):
+    db_field = Article._meta.get_field("featured_artists")
+    theirs, ours = _pickers(db_field, required=False, many=True)
+    compiled = _Compiled(monkeypatch)
+
+    expected = theirs.widget.render("featured_artists", value)
+    asked = compiled.count
+    rendered = ours.widget.render("featured_artists", value)
+
+    assert rendered == expected and "<option" not in rendered
+    assert (asked, compiled.count) == (1, 1)
+
+
+def test_a_picker_with_something_chosen_still_shows_it(monkeypatch):
+    chosen = AuthorFactory(name="Chosen <b>One</b> 'quoted'")
+    theirs, ours = _pickers(ArticleAuthor._meta.get_field("author"), required=True)
+
+    rendered = ours.widget.render("article_authors-0-author", str(chosen.pk))
+
+    assert rendered == theirs.widget.render("article_authors-0-author", str(chosen.pk))
+    assert "Chosen &lt;b&gt;One&lt;/b&gt; &#x27;quoted&#x27;" in rendered
+
+
+def test_each_inline_builds_its_empty_form_once(admin_client, monkeypatch):
+    """The template of a new row, which the page asks for four or five times an inline."""
+    from collections import Counter  # noqa: PLC0415
+
+    from django.forms import BaseForm  # noqa: PLC0415
+
+    built = Counter()
+    init = BaseForm.__init__
+
+    def counted(form, *args, **kwargs):
+        init(form, *args, **kwargs)
+        if "__prefix__" in (form.prefix or ""):
+            built[form.prefix] += 1
+
+    monkeypatch.setattr(BaseForm, "__init__", counted)
+    article = _article()
+
+    html = _page(admin_client, article)
+
+    prefixes = ["article_authors", "figures", "links", "related_links"]
+    assert built == {f"{prefix}-__prefix__": 1 for prefix in prefixes}
+    for prefix in prefixes:
+        assert f'id="{prefix}-empty"' in html

@@ -241,3 +241,29 @@ def test_another_django_file_is_left_to_the_engine(monkeypatch):
     context = Context({"inline_admin_formset": object()}, autoescape=True)
     context.template = engines["django"].from_string("").template
     assert tabular.write(context) is None
+
+
+def _error_lists(monkeypatch) -> list:
+    """Every ErrorList a page renders as a list (a field's, a line's, a row's cell's)."""
+    from django.forms.utils import ErrorList  # noqa: PLC0415
+
+    rendered = []
+    as_ul = ErrorList.as_ul
+    monkeypatch.setattr(ErrorList, "as_ul", lambda errors: rendered.append(errors) or as_ul(errors))
+    return rendered
+
+
+def test_a_page_shown_anew_renders_no_empty_error_list(admin_client, monkeypatch):
+    """An unbound form has no errors: its fields' empty lists are not rendered one by one
+    (some 200 on an article's page), and what they would render is there: nothing."""
+    article = hostile_article()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    rendered = _error_lists(monkeypatch)
+
+    assert admin_client.get(url).status_code == 200
+    assert rendered == []
+
+    data = article_form_data(article, slug="", title=HOSTILE)
+    data.update({"links-TOTAL_FORMS": "1", "links-0-title": "A", "links-0-url": "not a url"})
+    assert 'class="errorlist' in admin_client.post(url, data).content.decode()
+    assert rendered  # a form sent back with errors lists them

@@ -6,6 +6,7 @@ import datetime
 import pytest
 import time_machine
 from django.db import connection
+from django.utils import timezone, translation
 
 from articles.labels import article_label
 from articles.models import Article
@@ -110,3 +111,64 @@ def test_same_title_is_found_through_the_title_trigram_index_on_postgresql():
         cursor.execute(f"EXPLAIN {sql}", params)  # Django's compiled query, its values bound
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "article_title_upper_trgm_idx" in plan
+
+
+def test_labels_write_each_day_once_per_language(monkeypatch):
+    """The moderation queue names some 200 articles; their dates repeat (articles/labels.py)."""
+    from articles import labels  # noqa: PLC0415
+
+    labels._day.cache_clear()
+    written = []
+    date_format = labels.date_format
+    monkeypatch.setattr(
+        labels, "date_format", lambda *args: written.append(args) or date_format(*args)
+    )
+    section = SectionFactory(name="Reviews")
+    late = datetime.datetime(2026, 12, 2, 23, 30, tzinfo=datetime.UTC)  # in London too
+    articles = [
+        ArticleFactory(title="Monet", slug=f"monet-{n}", section=section, published_at=late)
+        for n in range(5)
+    ]
+    with time_machine.travel(NOW, tick=False):
+        english = [article_label(article) for article in articles]
+        with translation.override("de"):
+            german = [article_label(article) for article in articles]
+        with timezone.override("Asia/Tokyo"):  # already the 3rd there
+            tokyo = article_label(articles[0])
+
+    assert english == [f"Monet — Reviews, 2 Dec 2026 · /monet-{n}/" for n in range(5)]
+    assert german[0] == "Monet — Reviews, 2 Dez 2026 · /monet-0/"
+    assert tokyo == "Monet — Reviews, 3 Dec 2026 · /monet-0/"
+    assert len(written) == 3
+
+
+def test_the_newest_few_of_many_namesakes_are_found_without_reading_them_all(monkeypatch):
+    from articles import titles  # noqa: PLC0415
+
+    namesakes = [
+        ArticleFactory(title=f"Monet  at {'GIVERNY' if n % 2 else 'giverny'}") for n in range(6)
+    ]
+    for n in range(3):  # newer, the same longest word, another title
+        ArticleFactory(title=f"Giverny in winter {n}")
+    itself = namesakes[-1]
+    compared = []
+    normalized = titles.normalized_title
+    monkeypatch.setattr(titles, "normalized_title", lambda t: compared.append(t) or normalized(t))
+
+    newest = same_title("Monet at Giverny", exclude_pk=itself.pk, newest=2)
+
+    assert list(newest.order_by("-pk")) == namesakes[-3:-1][::-1]
+    assert len(compared) == 1 + 3 + 2  # the title, the three newer others, two namesakes
+    assert set(same_title("Monet at Giverny", exclude_pk=itself.pk)) == set(namesakes[:-1])
+    assert not same_title("Monet at Giverny", newest=0).exists()
+
+
+def test_the_newest_namesakes_are_read_a_chunk_at_a_time(monkeypatch):
+    from articles import titles  # noqa: PLC0415
+
+    monkeypatch.setattr(titles, "NEWEST_CHUNK", 2)
+    namesakes = [ArticleFactory(title="Monet at Giverny") for _ in range(3)]
+    for n in range(5):
+        ArticleFactory(title=f"Giverny {n}")
+
+    assert set(same_title("monet at giverny", newest=5)) == set(namesakes)
