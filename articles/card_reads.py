@@ -25,6 +25,7 @@ from articles.querysets import live_condition
 from artists.models import Artist
 from artworks.models import ArtworkArtist, ArtworkImage
 from images.models import Image
+from sqlreads.names import Names
 from sqlreads.rows import Select
 
 # The article's columns of a card (cards.py CARD_COLUMNS, but the section's name), in this order.
@@ -79,13 +80,9 @@ def featuring(db: str, obj, limit: int, when) -> list[tuple]:
 
 class _Reads:
     def __init__(self, connection):
-        quote = connection.ops.quote_name
 
-        def table(model, alias):
-            return f"{quote(model._meta.db_table)} {quote(alias)}"
-
-        def col(alias, model, name):
-            return f"{quote(alias)}.{quote(model._meta.get_field(name).column)}"
+        names = Names(connection)
+        table, col = names.table, names.col
 
         def picture(alias, extra=()):
             return [(alias, Image, name) for name in IMAGE_COLUMNS] + list(extra)
@@ -175,11 +172,8 @@ def _featuring(db: str, live: str, *, artist: bool) -> Select:
     connection = connections[db]
     quote = connection.ops.quote_name
 
-    def col(alias, model, name):
-        return f"{quote(alias)}.{quote(model._meta.get_field(name).column)}"
-
-    def table(model, alias):
-        return f"{quote(model._meta.db_table)} {quote(alias)}"
+    names = Names(connection)
+    col, table = names.col, names.table
 
     # The article and section tables under their own names: live_at()'s SQL names them so.
     a, s = Article._meta.db_table, Section._meta.db_table

@@ -44,7 +44,8 @@ from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
 from images.models import Image
 from sqlreads import prepared
-from sqlreads.instances import Columns, Read, prefetched, typed_null
+from sqlreads.instances import Read, prefetched, typed_null
+from sqlreads.names import Names
 
 
 def public_article(slug: str) -> Article | None:
@@ -170,17 +171,8 @@ class _Union:
 
 class _Reads:
     def __init__(self, connection):
-        def q(name):
-            return connection.ops.quote_name(name)
-
-        def table(model):
-            return q(model._meta.db_table)
-
-        def col(alias, model, name):
-            return f"{q(alias)}.{q(model._meta.get_field(name).column)}"
-
-        def cols(*specs):
-            return [Columns(model, alias, connection) for model, alias in specs]
+        names = Names(connection)
+        q, table, col, cols = names.q, names.table, names.col, names.cols
 
         def key(alias, model, name, shape="{}"):
             field = model._meta.get_field(name)

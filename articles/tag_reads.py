@@ -22,6 +22,7 @@ from articles.card_reads import CARD_FIELDS
 from articles.models import Article, Section, TaggedArticle
 from articles.querysets import live_condition
 from sqlreads.instances import Columns, Read
+from sqlreads.names import Names
 from sqlreads.rows import Select
 
 
@@ -60,8 +61,7 @@ def _articles(db: str, live: str) -> Select:
     connection = connections[db]
     quote = connection.ops.quote_name
 
-    def col(alias, model, name):
-        return f"{quote(alias)}.{quote(model._meta.get_field(name).column)}"
+    col = Names(connection).col
 
     # The article and section tables under their own names: live_at()'s SQL names them so.
     a, s = Article._meta.db_table, Section._meta.db_table

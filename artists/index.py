@@ -12,6 +12,7 @@ from taggit.models import Tag
 import pagecache
 from artists.models import Artist, TaggedArtist, initial_of, life_dates
 from slugs.reversing import slug_addresses
+from sqlreads.names import Names
 from sqlreads.rows import Select
 
 COLUMNS = ("pk", "slug", "name", "sort_name", "sort_initial", "nationality")
@@ -58,13 +59,9 @@ def _entries(rows) -> list[IndexEntry]:
 @cache
 def _tagged(db: str) -> Select:
     connection = connections[db]
-    quote = connection.ops.quote_name
 
-    def col(alias, model, name):
-        return f"{quote(alias)}.{quote(model._meta.get_field(name).column)}"
-
-    def table(model, alias):
-        return f"{quote(model._meta.db_table)} {quote(alias)}"
+    names = Names(connection)
+    col, table = names.col, names.table
 
     return Select(
         connection,

@@ -19,6 +19,7 @@ from taggit.models import Tag
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage, TaggedArtwork
 from images.models import Image
+from sqlreads.names import Names
 from sqlreads.rows import Select
 
 
@@ -54,13 +55,9 @@ def tagged(db: str, slug: str, limit: int) -> list[tuple]:
 
 class _Reads:
     def __init__(self, connection):
-        quote = connection.ops.quote_name
 
-        def table(model, alias):
-            return f"{quote(model._meta.db_table)} {quote(alias)}"
-
-        def col(alias, model, name):
-            return f"{quote(alias)}.{quote(model._meta.get_field(name).column)}"
+        names = Names(connection)
+        table, col = names.table, names.col
 
         self.credits = Select(
             connection,

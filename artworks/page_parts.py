@@ -20,7 +20,8 @@ from taggit.models import Tag
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage, TaggedArtwork
 from images.models import Image
-from sqlreads.instances import Columns, Read, prefetched
+from sqlreads.instances import Read, prefetched
+from sqlreads.names import Names
 
 
 def load_artwork(slug: str) -> Artwork | None:
@@ -49,17 +50,8 @@ def load_artwork(slug: str) -> Artwork | None:
 
 class _Reads:
     def __init__(self, connection):
-        def q(name):
-            return connection.ops.quote_name(name)
-
-        def table(model):
-            return q(model._meta.db_table)
-
-        def col(alias, model, name):
-            return f"{q(alias)}.{q(model._meta.get_field(name).column)}"
-
-        def cols(*specs):
-            return [Columns(model, alias, connection) for model, alias in specs]
+        names = Names(connection)
+        q, table, col, cols = names.q, names.table, names.col, names.cols
 
         self.artwork = Read(
             connection,
