@@ -66,7 +66,7 @@ FIELDSET = Written(
 
 
 # What an empty ErrorList renders to (django/forms/errors/list/ul.html: nothing), as
-# Fieldline.errors() and AdminField.errors() give it: marked safe (safe: the empty string, no input).
+# Fieldline.errors() and AdminField.errors() give it: marked safe (the empty string: no input).
 NO_ERRORS = mark_safe("")
 
 
