@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 
 from adminsite.primed import PrimedChoicesAdminMixin
+from articles.admin_body_figures import BodyFiguresAdminMixin
 from articles.admin_dashboard import DashboardAdminMixin, WhereItStandsFilter, WhoseFilter
 from articles.admin_figures import ArticleFigureInline, FiguresAdminMixin
 from articles.admin_groups import DeskGroupsAdminMixin
@@ -75,6 +76,7 @@ class ArticleAdmin(
     PublishDeskAdminMixin,
     LivePreviewAdminMixin,
     DeskGroupsAdminMixin,
+    BodyFiguresAdminMixin,
     FiguresAdminMixin,
     RevisionedAdmin,
     WorkingCopyAdminMixin,

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 from health.logging import FORMATS, LEVELS, logging_settings
 from newsroom import settings_editorial
@@ -290,6 +292,33 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Editor extensions of our own (django-prose-editor's "configurable" preset loads their modules
+# where a field's editor names them): the figure in an article's body, which the article admin
+# gives the body's editor (articles/admin_body_figures.py). What is stored is decided by
+# richtext.sanitize, not by this list.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/body-figure.js")],
+        "extensions": {
+            "BodyFigure": html_tags(
+                ["figure"],
+                {
+                    "figure": [
+                        "data-artwork",
+                        "data-artwork-image",
+                        "data-image",
+                        "data-size",
+                        "data-alt",
+                        "data-credit",
+                        "data-caption",
+                        "data-decorative",
+                    ]
+                },
+            )
+        },
+    }
+]
 
 # Tags are matched case-insensitively, so "Photography" and "photography" are one tag.
 TAGGIT_CASE_INSENSITIVE = True

@@ -1,0 +1,241 @@
+"""Figures inside the article's body, in Chromium (static/articles/body-figure.js and
+body-figure-dialog.js, articles/admin_body_figures.py): an editor places an artwork after the
+paragraph that names it through the dialog (found by its artist's name), sees it in the text,
+moves it, deletes it, undoes, and saves; uploads a picture through the dialog, and a bad file
+is answered in the dialog; the dialog passes axe; the artist's bio has no "Insert figure"."""
+
+import re
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+
+from tests.browser.desk.staff_pages import log_in
+from tests.browser.page_checks import accessibility_violations
+from tests.factories import (
+    ArticleFactory,
+    ArtistFactory,
+    ArtworkArtistFactory,
+    ArtworkFactory,
+    ArtworkImageFactory,
+)
+from tests.staff import staff_in
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.urls("tests.browser.media_urls"),
+]
+
+EDITABLE = "[contenteditable=true].ProseMirror"
+FIGURE = f"{EDITABLE} figure.body-figure"
+NAMING = "<p>For <em>Remembering</em> (2009), 9,000 backpacks covered the façade.</p>"
+BODY = f"<p>Ai Weiwei came to Munich in 2009.</p>{NAMING}<p>A year later, the seeds.</p>"
+
+
+@pytest.fixture
+def remembering(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    artist = ArtistFactory(name="Ai Weiwei")
+    artwork = ArtworkFactory(title="Remembering", date_display="2009", medium="Backpacks")
+    ArtworkArtistFactory(artwork=artwork, artist=artist, position=0)
+    ArtworkImageFactory(artwork=artwork, position=0, alt_text="Backpacks on the façade")
+    return artwork
+
+
+@pytest.fixture
+def editor_page(live_server, new_page):
+    page = new_page()
+    log_in(page, live_server.url, staff_in(None, "Editor", username="eddie"))
+    return page
+
+
+def open_article(page, server, article):
+    page.goto(f"{server}/admin/articles/article/{article.pk}/change/")
+    page.locator(".writing-tools").wait_for()
+
+
+def body_html(page) -> str:
+    return page.input_value("textarea#id_body")
+
+
+def insert_remembering(page):
+    """Through the dialog, with the cursor at the end of the paragraph that names it."""
+    page.locator(f"{EDITABLE} p", has_text="backpacks covered").click()
+    page.keyboard.press("End")
+    page.get_by_role("button", name="Insert figure").click()
+    dialog = page.get_by_role("dialog", name="Insert figure")
+    expect(dialog).to_be_visible()
+    search = dialog.get_by_role("combobox", name="Artwork (search by artist or title)")
+    expect(search).to_be_focused()
+    search.fill("weiwei")
+    option = dialog.get_by_role("option", name="Ai Weiwei, Remembering (2009)")
+    expect(option).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(dialog.locator(".body-figure-dialog__status")).to_have_text(
+        "Chosen: Ai Weiwei, Remembering (2009)"
+    )
+    dialog.get_by_label("Wide").check()
+    dialog.get_by_label("Credit").fill("© Ai Weiwei")
+    dialog.get_by_role("button", name="Insert figure").click()
+    expect(dialog).to_be_hidden()
+
+
+def top_level(page) -> list[str]:
+    return page.eval_on_selector(
+        EDITABLE, "root => [...root.children].map(c => c.tagName.toLowerCase())"
+    )
+
+
+def test_insert_move_delete_undo_and_save(live_server, editor_page, remembering):
+    """The figure goes after the paragraph that names the artwork, shows its caption, moves
+    up and down, goes with Delete and comes back with undo; the form posts it."""
+    article = ArticleFactory(body=BODY, draft=True)
+    page = editor_page
+    open_article(page, live_server.url, article)
+    insert_remembering(page)
+
+    figure = page.locator(FIGURE)
+    expect(figure).to_contain_text("Ai Weiwei, Remembering (2009)")
+    expect(figure).to_contain_text("Backpacks on the façade (the image's own)")
+    expect(figure).to_contain_text("© Ai Weiwei")
+    expect(figure.locator("img")).to_have_attribute("src", re.compile(r"\.png$"))
+    assert top_level(page) == ["p", "p", "figure", "p"]
+    stored = (
+        f'<figure data-artwork="{remembering.pk}" data-size="wide" data-credit="© Ai Weiwei">'
+        "</figure>"
+    )
+    assert body_html(page) == f"<p>Ai Weiwei came to Munich in 2009.</p>{NAMING}{stored}" + (
+        "<p>A year later, the seeds.</p>"
+    )
+
+    # Moved by its buttons, the keyboard staying on them.
+    figure.get_by_role("button", name="Move up").click()
+    assert top_level(page) == ["p", "figure", "p", "p"]
+    expect(page.locator(FIGURE).get_by_role("button", name="Move up")).to_be_focused()
+    page.keyboard.press("Enter")
+    assert top_level(page) == ["figure", "p", "p", "p"]
+    expect(page.locator(FIGURE).get_by_role("button", name="Move up")).to_be_disabled()
+    page.locator(FIGURE).get_by_role("button", name="Move down").click()
+    page.locator(FIGURE).get_by_role("button", name="Move down").click()
+    assert top_level(page) == ["p", "p", "figure", "p"]
+    assert body_html(page).index("<figure") > body_html(page).index("backpacks covered")
+
+    # Selected by a click and deleted with the key; undo brings it back. (A pause first, as a
+    # person makes: the editor's history takes changes within half a second as one step.)
+    page.wait_for_timeout(600)
+    page.locator(FIGURE).locator(".body-figure__facts").click()
+    expect(page.locator(FIGURE)).to_have_class(re.compile("ProseMirror-selectednode"))
+    page.keyboard.press("Delete")
+    expect(page.locator(FIGURE)).to_have_count(0)
+    assert "<figure" not in body_html(page)
+    page.keyboard.press("Control+z")
+    expect(page.locator(FIGURE)).to_have_count(1)
+    assert stored in body_html(page)
+
+    # Removed by its button, back with the editor's undo.
+    page.locator(FIGURE).get_by_role("button", name="Remove").click()
+    expect(page.locator(FIGURE)).to_have_count(0)
+    page.keyboard.press("Control+z")
+    expect(page.locator(FIGURE)).to_have_count(1)
+
+    # Edited: the dialog opens on it, and its answers change it.
+    page.locator(FIGURE).get_by_role("button", name="Edit").click()
+    dialog = page.get_by_role("dialog", name="Edit figure")
+    expect(dialog.get_by_label("Credit")).to_have_value("© Ai Weiwei")
+    expect(dialog.get_by_label("Wide")).to_be_checked()
+    dialog.get_by_label("Full width").check()
+    dialog.get_by_role("button", name="Save figure").click()
+    expect(page.locator(FIGURE).get_by_role("button", name="Edit")).to_be_focused()
+    expect(page.locator(FIGURE)).to_contain_text("Full width")
+    assert 'data-size="full"' in body_html(page)
+
+    bar = page.get_by_role("region", name="Publishing", exact=True)
+    with page.expect_navigation():
+        bar.get_by_role("button", name="Save draft", exact=True).click()
+    article.refresh_from_db()
+    assert article.body.index("backpacks covered") < article.body.index("the seeds")
+
+
+def test_dialog_is_accessible_and_esc_gives_the_focus_back(live_server, editor_page, remembering):
+    """axe finds nothing serious in the open dialog; Esc closes it and nothing is inserted."""
+    article = ArticleFactory(body=BODY, draft=True)
+    page = editor_page
+    open_article(page, live_server.url, article)
+    page.locator(f"{EDITABLE} p", has_text="backpacks covered").click()
+    page.get_by_role("button", name="Insert figure").click()
+    dialog = page.get_by_role("dialog", name="Insert figure")
+    dialog.get_by_role("combobox", name="Artwork (search by artist or title)").fill("Remem")
+    found = dialog.get_by_role("listbox", name="Artworks found").get_by_role("option")
+    expect(found).to_have_count(1)
+    assert accessibility_violations(page, [".body-figure-dialog"]) == []
+
+    page.keyboard.press("Escape")  # the list closes first
+    expect(found).to_have_count(0)
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(page.locator(EDITABLE)).to_be_focused()
+    assert "<figure" not in body_html(page)
+
+    # Inserting without an artwork is refused in the dialog.
+    page.get_by_role("button", name="Insert figure").click()
+    dialog.get_by_role("button", name="Insert figure").click()
+    expect(dialog.get_by_role("alert")).to_have_text(
+        "Choose an artwork: search by artist or title."
+    )
+    expect(dialog.get_by_label("Artwork (search by artist or title)")).to_be_focused()
+
+
+def test_upload_through_the_dialog(live_server, editor_page, remembering, tmp_path):
+    """A bad file is refused with the images app's message; a good one becomes the figure,
+    which needs its alt text."""
+    article = ArticleFactory(body=BODY, draft=True)
+    page = editor_page
+    open_article(page, live_server.url, article)
+    page.locator(f"{EDITABLE} p", has_text="the seeds").click()
+    page.keyboard.press("Home")  # at the start of a paragraph: the figure goes before it
+    page.get_by_role("button", name="Insert figure").click()
+    dialog = page.get_by_role("dialog", name="Insert figure")
+    dialog.get_by_label("An uploaded image").check()
+
+    fake = tmp_path / "notes.png"
+    fake.write_text("not a picture at all")
+    dialog.get_by_label("Image file (JPEG, PNG, WebP or GIF)").set_input_files(fake)
+    expect(dialog.get_by_role("alert")).to_have_text(
+        "This file is a text file, not a photo. The site accepts JPEG, PNG, WebP and GIF images only."
+    )
+
+    good = tmp_path / "studio.png"
+    Image.new("RGB", (240, 160), "royalblue").save(good)
+    dialog.get_by_label("Image file (JPEG, PNG, WebP or GIF)").set_input_files(good)
+    expect(dialog.locator(".body-figure-dialog__uploaded")).to_have_text("Uploaded: studio.png")
+    dialog.get_by_role("button", name="Insert figure").click()
+    expect(dialog.get_by_role("alert")).to_have_text(
+        "Describe the image (alt text), or tick “decorative”."
+    )
+    dialog.get_by_role("textbox", name="Alt text").fill("The artist's studio")
+    dialog.get_by_role("textbox", name="Caption").fill("The studio, 1978")
+    dialog.get_by_role("button", name="Insert figure").click()
+
+    figure = page.locator(FIGURE)
+    expect(figure).to_contain_text("The studio, 1978")
+    expect(figure).to_contain_text("The artist's studio")
+    html = body_html(page)
+    assert re.search(
+        r'<figure data-image="\d+" data-size="inline" data-alt="The artist\'s studio" '
+        r'data-caption="The studio, 1978"></figure><p>A year later, the seeds.</p>$',
+        html,
+    ), html
+
+
+def test_only_the_article_body_offers_figures(live_server, editor_page):
+    """The artist's bio is rich text too, without figures."""
+    artist = ArtistFactory(bio="<p>Born in Beijing.</p>")
+    page = editor_page
+    article = ArticleFactory(body=BODY, draft=True)
+    open_article(page, live_server.url, article)
+    expect(page.get_by_role("button", name="Insert figure")).to_have_count(1)
+    page.goto(f"{live_server.url}/admin/artists/artist/{artist.pk}/change/")
+    page.locator(".writing-tools").wait_for()
+    expect(page.get_by_role("button", name="Insert figure")).to_have_count(0)
