@@ -203,7 +203,8 @@ def test_upload_through_the_dialog(live_server, editor_page, remembering, tmp_pa
     fake.write_text("not a picture at all")
     dialog.get_by_label("Image file (JPEG, PNG, WebP or GIF)").set_input_files(fake)
     expect(dialog.get_by_role("alert")).to_have_text(
-        "This file is a text file, not a photo. The site accepts JPEG, PNG, WebP and GIF images only."
+        "This file is a text file, not a photo. "
+        "The site accepts JPEG, PNG, WebP and GIF images only."
     )
 
     good = tmp_path / "studio.png"
