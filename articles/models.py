@@ -158,6 +158,15 @@ class Article(CleanTextModel):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        article = super().from_db(db, field_names, values, *args, **kwargs)
+        if "body" in article.__dict__:
+            # Whether the stored body has figure nodes: saving a body without any over one
+            # without any has no in-body figures to sync (articles/body_figures/sync.py).
+            article.stored_body_has_figures = "<figure" in article.body
+        return article
+
     def save(self, *args, **kwargs):
         """Fills what follows from the row itself (slug, publication times, save count). What a
         change of status means (the publishing record, the domain signal) is the publishing
