@@ -44,6 +44,10 @@ def plan(article: Article, body: str, existing: list[ArticleFigure]) -> Plan:
         {node.artwork_image for node in nodes if node.artwork_image}
     )
     images = Image.objects.in_bulk({node.image for node in nodes if node.image})
+    for row in existing:
+        # The artwork a reused row showed: its pages' lists of articles lose this article
+        # (articles/cached_pages.py).
+        row.artwork_before = row.artwork_id
     own = {row.image_id: row for row in existing if row.image_id is not None}
     claimed = {node.image for node in nodes if node.image in own}
     pool = [row for row in existing if row.image_id not in claimed or row.image_id is None]
