@@ -84,8 +84,10 @@ class ArticleFigureInline(PrimedChoicesAdminMixin, ImageUseAdminMixin, admin.Sta
     def get_queryset(self, request):
         # What each card's thumbnail and caption read, for all figures at once: what the
         # pre-publish checks read, so that the checks panel takes the figures shown anew from
-        # here (admin_publish.py) instead of reading them again.
-        return prepublish.with_checked_parts(super().get_queryset(request))
+        # here (admin_publish.py) instead of reading them again. Only the ordered figures: the
+        # body's are made from its figure nodes (articles/body_figures/), never edited here.
+        ordered = super().get_queryset(request).filter(in_body=False)
+        return prepublish.with_checked_parts(ordered)
 
     @property
     def media(self):

@@ -183,15 +183,13 @@ def _public_state_changed(
 
 def _figure_changed(sender, instance: ArticleFigure, raw=False, **kwargs):
     """A figure added to or taken from a public article moves it in or out of the "articles
-    featuring" lists of the artwork and its artists."""
-    if raw or not instance.artwork_id:
+    featuring" lists of the artwork and its artists; a body figure that showed another artwork
+    before its node changed (articles/body_figures/) takes it out of that one's."""
+    artworks = {instance.artwork_id, getattr(instance, "artwork_before", None)} - {None}
+    if raw or not artworks:
         return
     if Article.objects.published().filter(pk=instance.article_id).exists():
-        pages.members_changed(
-            Article,
-            [instance.article_id],
-            extra=LISTED | artwork_keys([instance.artwork_id]),
-        )
+        pages.members_changed(Article, [instance.article_id], extra=LISTED | artwork_keys(artworks))
 
 
 def _featured_changed(sender, instance, action, reverse, model, pk_set, **kwargs):

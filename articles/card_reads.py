@@ -127,8 +127,10 @@ class _Reads:
             f"LEFT OUTER JOIN {table(Image, 'xii')} "
             f"ON {col('xii', Image, 'id')} = {col('xi', ArtworkImage, 'image')} "
         )
-        # Article.ordered_figures()'s order, then Artwork.primary_image's.
+        # Article.all_figures()'s order (the ordered figures, then the body's: lead_image()),
+        # then Artwork.primary_image's.
         figure_order = (
+            f"{col('f', ArticleFigure, 'in_body')}, "
             f"{col('f', ArticleFigure, 'position')}, {col('f', ArticleFigure, 'id')}, "
             f"{col('xi', ArtworkImage, 'position')}, {col('xi', ArtworkImage, 'id')}"
         )

@@ -4,7 +4,8 @@ those featuring one artist. Every feed starts from `published()`.
 A feed is made afresh for each request (`ArticleFeed.as_view`), so its methods may use the
 request to make every address absolute. An item carries the byline (one author element per
 author), the section and tags as categories, the standfirst as its summary, the body as its
-content, the publication and last-change times, and the lead figure's picture as an enclosure.
+content (with the figures placed in it, as the page shows them), the publication and
+last-change times, and the lead figure's picture as an enclosure.
 """
 
 import mimetypes
@@ -12,22 +13,27 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 from taggit.models import Tag
 
+from articles.body_figures.render import body_html
 from articles.feed_formats import UNKNOWN_LENGTH, AtomFeed, RssFeed
 from articles.models import Article, Section
 from articles.selectors import articles_featuring, tag_has_public_content
 from artists.models import Artist
+from artworks.models import ArtworkArtist
 from sitesettings.models import SiteSettings
 
 FEED_SIZE = 30
 FORMATS = {"rss": RssFeed, "atom": AtomFeed}
-# Sanitized bodies (richtext.sanitize) always quote attributes with double quotes.
-_HREF = re.compile(r'(href=")([^"]*)(")')
+# Sanitized bodies (richtext.sanitize) and the figures' markup (images/markup.py) always quote
+# attributes with double quotes.
+_HREF = re.compile(r'((?:href|src)=")([^"]*)(")')
+_SRCSET = re.compile(r'(srcset=")([^"]*)(")')
 
 
 class ArticleFeed(Feed):
@@ -52,7 +58,13 @@ class ArticleFeed(Feed):
 
     def items(self, obj):
         articles = self.articles(obj).for_listing().prefetch_related("tags").newest_first()
-        return articles[:FEED_SIZE]
+        articles = list(articles[:FEED_SIZE])
+        # The captions of the figures in the bodies name the artworks' artists: read for those
+        # figures only (no query when no body has a figure).
+        in_bodies = [f for a in articles for f in a.body_figures() if f.artwork_id]
+        credits = ArtworkArtist.objects.select_related("artist")
+        prefetch_related_objects(in_bodies, Prefetch("artwork__artist_credits", queryset=credits))
+        return articles
 
     def title(self, obj):
         return self.site.publisher_name
@@ -106,7 +118,7 @@ class ArticleFeed(Feed):
         page = self.request.build_absolute_uri(article.get_absolute_url())
         return {
             "authors": [author.name for author in article.byline()],
-            "content": absolute_links(article.body, base=page),
+            "content": absolute_links(body_html(article), base=page),
         }
 
 
@@ -188,6 +200,17 @@ def lead_picture_enclosure(article, absolute) -> Enclosure | None:
 
 
 def absolute_links(html: str, *, base: str) -> str:
-    """`html` (a sanitized body) with every link made absolute against the article's address,
-    as a feed reader shows it away from the site."""
-    return _HREF.sub(lambda match: match[1] + urljoin(base, match[2]) + match[3], html or "")
+    """`html` (a sanitized body, its figures written in) with every link and picture address
+    made absolute against the article's address, as a feed reader shows it away from the
+    site."""
+    html = _HREF.sub(lambda match: match[1] + urljoin(base, match[2]) + match[3], html or "")
+    return _SRCSET.sub(lambda match: match[1] + _absolute_srcset(match[2], base) + match[3], html)
+
+
+def _absolute_srcset(srcset: str, base: str) -> str:
+    """ "/media/a.webp 480w, /media/b.webp 960w" with each address absolute."""
+    candidates = []
+    for candidate in srcset.split(","):
+        address, _, descriptor = candidate.strip().partition(" ")
+        candidates.append(f"{urljoin(base, address)} {descriptor}".strip())
+    return ", ".join(candidates)

@@ -16,6 +16,7 @@ from django.forms import BaseForm
 from django.forms.formsets import BaseFormSet
 from taggit.models import Tag
 
+from articles.body_figures.nodes import body_figures_of
 from articles.models import Article
 from richtext.fields import RichTextField, SafeURLField
 from slugs.making import fill_slug, unique_slug
@@ -54,6 +55,9 @@ def article_as_saved(form: BaseForm, formsets: list[BaseFormSet]) -> PreviewedAr
     parts["figures"], preview.uploads_not_shown = _shown_figures(parts["figures"])
     # What for_detail() loads with the figures, for their pictures and captions.
     prefetch_related_objects(parts["figures"], *FIGURE_LOOKUPS)
+    # The body's figures as its posted nodes make them (articles/body_figures/), unsaved
+    # where they are new; their artworks and images read, nothing written.
+    parts["figures"] += body_figures_of(article)
     data = form.cleaned_data
     cache = {
         **{name: sorted(rows, key=_stored_order) for name, rows in parts.items()},

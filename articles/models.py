@@ -86,7 +86,8 @@ class Article(CleanTextModel):
     standfirst = models.TextField(
         max_length=600, blank=True, help_text="The one or two sentences under the headline."
     )
-    body = RichTextField(blank=True)
+    # May hold figure nodes (richtext/figures.py), each kept as an in-body ArticleFigure.
+    body = RichTextField(blank=True, figures=True)
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     tags = TaggableManager(through=TaggedArticle, blank=True, manager=CleanTagManager)
     authors = models.ManyToManyField(
@@ -157,6 +158,15 @@ class Article(CleanTextModel):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        article = super().from_db(db, field_names, values, *args, **kwargs)
+        if "body" in article.__dict__:
+            # Whether the stored body has figure nodes: saving a body without any over one
+            # without any has no in-body figures to sync (articles/body_figures/sync.py).
+            article.stored_body_has_figures = "<figure" in article.body
+        return article
+
     def save(self, *args, **kwargs):
         """Fills what follows from the row itself (slug, publication times, save count). What a
         change of status means (the publishing record, the domain signal) is the publishing
@@ -198,18 +208,29 @@ class Article(CleanTextModel):
         credits = sorted(self.article_authors.all(), key=lambda credit: credit.position)
         return [credit.author for credit in credits]
 
-    def ordered_figures(self) -> list["ArticleFigure"]:
+    def all_figures(self) -> list["ArticleFigure"]:
+        """Every figure: the ordered ones, then those placed in the body, each in order."""
         # Unsaved figures (the live preview's) after the saved ones, as their new keys will be.
         return sorted(
             self.figures.all(),
-            key=lambda figure: (figure.position, figure.pk is None, figure.pk or 0),
+            key=lambda figure: (figure.in_body, figure.position, figure.pk is None, figure.pk or 0),
         )
+
+    def ordered_figures(self) -> list["ArticleFigure"]:
+        """The figures listed above and below the body (the admin's figure cards)."""
+        return [figure for figure in self.all_figures() if not figure.in_body]
+
+    def body_figures(self) -> list["ArticleFigure"]:
+        """The figures placed in the body, by position: the rows of its figure nodes
+        (articles/body_figures/)."""
+        return [figure for figure in self.all_figures() if figure.in_body]
 
     def lead_image(self) -> "ShownImage | None":
         """The picture that leads the article: that of the first figure with a picture to show
-        (an artwork may have lost its image). Cards, the page's link preview, the feeds'
-        enclosures, JSON-LD and the admin's thumbnail all show this one."""
-        shown = (figure.shown_image() for figure in self.ordered_figures())
+        (an artwork may have lost its image), the ordered figures first, then those of the
+        body. Cards, the page's link preview, the feeds' enclosures, JSON-LD and the admin's
+        thumbnail all show this one."""
+        shown = (figure.shown_image() for figure in self.all_figures())
         return next((image for image in shown if image is not None), None)
 
     @property
@@ -279,7 +300,16 @@ def artwork_image_alt(
 
 class ArticleFigure(CleanTextModel):
     """A figure in an article: an artwork's image (captioned from the artwork) or a standalone
-    image with its own caption. A caption override replaces the composed lines."""
+    image with its own caption. A caption override replaces the composed lines.
+
+    Ordered figures are edited in the admin's figure cards; in-body figures (`in_body`) are
+    derived from the body's figure nodes on every save of the body (articles/body_figures/):
+    their `position` is their node's index among the body's figure nodes."""
+
+    class Size(models.TextChoices):
+        INLINE = "inline", "in the text column"
+        WIDE = "wide", "wider than the text"
+        FULL = "full", "the full width of the page"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="figures")
     position = models.PositiveSmallIntegerField(default=0)
@@ -321,12 +351,17 @@ class ArticleFigure(CleanTextModel):
         max_length=1000,
         help_text="Leave empty to compose it from the artwork. One caption line per line.",
     )
+    in_body = models.BooleanField(
+        "in the body", default=False, help_text="Placed in the text by a figure of the body."
+    )
+    size = models.CharField(max_length=10, choices=Size, default=Size.INLINE)
 
     class Meta:
-        ordering = ["position", "pk"]
+        ordering = ["in_body", "position", "pk"]
 
     def __str__(self):
-        return f"Figure {self.position + 1} of {self.article}"
+        where = "Body figure" if self.in_body else "Figure"
+        return f"{where} {self.position + 1} of {self.article}"
 
     def clean(self):
         has_upload = self.image is not None

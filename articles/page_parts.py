@@ -219,7 +219,9 @@ class _Reads:
             f"LEFT OUTER JOIN {table(Artist)} {q('ar')} "
             f"ON {col('ar', Artist, 'id')} = {col('c', ArtworkArtist, 'artist')} "
             f"WHERE {col('f', ArticleFigure, 'article')} IN (IDS) "
-            f"ORDER BY {col('f', ArticleFigure, 'position')}, {col('f', ArticleFigure, 'id')}, "
+            # ArticleFigure's ordering: the ordered figures, then the body's.
+            f"ORDER BY {col('f', ArticleFigure, 'in_body')}, "
+            f"{col('f', ArticleFigure, 'position')}, {col('f', ArticleFigure, 'id')}, "
             f"{col('xi', ArtworkImage, 'position')}, {col('xi', ArtworkImage, 'id')}, "
             f"{col('c', ArtworkArtist, 'position')}, {col('c', ArtworkArtist, 'id')}",
         )

@@ -3,7 +3,7 @@
 from django.db import models
 from django_prose_editor.fields import ProseEditorField
 
-from richtext.sanitize import sanitize_html, sanitize_url
+from richtext.sanitize import sanitize_body_html, sanitize_html, sanitize_url
 from richtext.widgets import RichTextFormField
 
 # What the editor offers; the server's allow-list in richtext.sanitize is what is enforced.
@@ -31,15 +31,20 @@ class RichTextField(ProseEditorField):
 
     Sanitizing in pre_save (not only in forms) means the admin, imports, the shell and
     fixtures all store the same safe HTML, so templates may render it with |safe.
+
+    `figures=True` (the article's body, nowhere else) lets the text hold figure nodes
+    (richtext/figures.py), checked and rewritten by the sanitizer like everything else.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, figures: bool = False, **kwargs):
+        self.figures = figures
+        self.sanitize = sanitize_body_html if figures else sanitize_html
         kwargs.setdefault("extensions", EDITOR_EXTENSIONS)
-        kwargs.setdefault("sanitize", sanitize_html)
+        kwargs.setdefault("sanitize", self.sanitize)
         super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):
-        cleaned = sanitize_html(getattr(model_instance, self.attname))
+        cleaned = self.sanitize(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, cleaned)
         return cleaned
 
@@ -50,6 +55,8 @@ class RichTextField(ProseEditorField):
         name, _path, args, kwargs = super().deconstruct()
         kwargs.pop("extensions", None)
         kwargs.pop("sanitize", None)
+        # Not a column's property: what the sanitizer allows is the field's code, as the
+        # allow-list is, so migrations leave it out.
         return name, "richtext.fields.RichTextField", args, kwargs
 
 

@@ -6,6 +6,7 @@ import unicodedata
 import nh3
 
 from plaintext.text import drop_disallowed
+from richtext import figures
 
 ALLOWED_TAGS = {
     "p",
@@ -35,23 +36,44 @@ _cleaner = nh3.Cleaner(
     strip_comments=True,
 )
 
+# Rich text that may hold figure nodes (the article's body, RichTextField(figures=True)): the
+# same allow-list and the figure element with its node's attributes, which lift_figures then
+# checks, orders and places (richtext/figures.py).
+_figure_cleaner = nh3.Cleaner(
+    tags=ALLOWED_TAGS | {"figure"},
+    attributes={**ALLOWED_ATTRIBUTES, "figure": set(figures.ATTRIBUTES)},
+    url_schemes=ALLOWED_URL_SCHEMES,
+    link_rel="noopener noreferrer",
+    clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
+    strip_comments=True,
+)
+
 _EMPTY_PARAGRAPH = "<p></p>"
 # Text and tags of sanitized HTML, apart: composing Unicode (NFC) across a ">" would join it with
 # a following U+0338 into "≯" and break the tag.
 _BETWEEN_ANGLE_BRACKETS = re.compile(r"[^<>]+")
 
 
-def sanitize_html(html: str | None) -> str:
+def sanitize_html(html: str | None, *, allow_figures: bool = False) -> str:
     """Return html reduced to the allow-list, with the characters plain text drops dropped
-    (plaintext.text) and its text composed (NFC); an editor's empty paragraph becomes ''."""
+    (plaintext.text) and its text composed (NFC); an editor's empty paragraph becomes ''.
+    With `allow_figures`, figure nodes are kept as richtext/figures.py says."""
     if not html:
         return ""
-    cleaned = _cleaner.clean(drop_disallowed(html))
+    cleaner = _figure_cleaner if allow_figures else _cleaner
+    cleaned = cleaner.clean(drop_disallowed(html))
     # Again after parsing: character references ("&#11;", "e&#x301;") are characters now.
     cleaned = _BETWEEN_ANGLE_BRACKETS.sub(
         lambda text: unicodedata.normalize("NFC", text[0]), drop_disallowed(cleaned)
     ).strip()
+    if allow_figures:
+        cleaned = figures.lift_figures(cleaned)
     return "" if cleaned == _EMPTY_PARAGRAPH else cleaned
+
+
+def sanitize_body_html(html: str | None) -> str:
+    """sanitize_html for rich text that may hold figure nodes."""
+    return sanitize_html(html, allow_figures=True)
 
 
 # What browsers ignore in an address before its scheme: spaces, tabs, newlines, control codes.

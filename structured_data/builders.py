@@ -98,12 +98,17 @@ def _person_reference(artist, absolute: Absolute) -> dict:
 
 
 def _article_images(article, absolute: Absolute) -> list[str]:
-    """The lead picture: its 1200x630 crop when made, and the picture as the page shows it."""
+    """The lead picture: its 1200x630 crop when made, and the picture as the page shows it;
+    then the pictures of the figures placed in the body, in their order."""
     shown = article.lead_image()
     if shown is None:
         return []
     picture = shown.picture
     urls = [url for url in (picture.social_url, picture.src) if url]
+    for figure in article.body_figures():
+        in_body = figure.shown_image()
+        if in_body is not None and in_body.picture.src:
+            urls.append(in_body.picture.src)
     return [absolute(url) for url in dict.fromkeys(urls)]
 
 

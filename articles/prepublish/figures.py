@@ -1,9 +1,10 @@
 """Pre-publish checks of an article's figures: alt text that describes, a credit line, a
-complete caption. Figures are named by their place in the article ("Figure 2")."""
+complete caption. Figures are named by their place in the article ("Figure 2", "Body figure 1")."""
 
 import re
 from pathlib import PurePath
 
+from articles.models import ArticleFigure
 from articles.prepublish.registry import BLOCKING, OFF, WARNING, Check, Subject, register
 
 # "IMG_0042.jpg", "DSC01234.JPEG", "photo.png": a file's name, not a description.
@@ -44,26 +45,36 @@ def alt_text_problem(alt: str, original_name: str = "") -> str | None:
     return None
 
 
+def labelled(figures) -> list[tuple[str, ArticleFigure]]:
+    """Each figure with the name the checks give it: "Figure 2" (the ordered figures, counted
+    as the admin's cards are), "Body figure 1" (those placed in the body, in its order)."""
+    counts = {False: 0, True: 0}
+    named = []
+    for figure in figures:
+        counts[figure.in_body] += 1
+        kind = "Body figure" if figure.in_body else "Figure"
+        named.append((f"{kind} {counts[figure.in_body]}", figure))
+    return named
+
+
 def alt_text(subject: Subject) -> list[str]:
     problems = []
-    for number, figure in enumerate(subject.figures, start=1):
+    for name, figure in labelled(subject.figures):
         shown = figure.shown_image()
         if shown is None or shown.decorative:
             continue
         problem = alt_text_problem(shown.alt, shown.image.original_name or "")
         if problem:
             problems.append(
-                f"Figure {number} {problem}."
-                if problem.startswith("has")
-                else f"Figure {number}: {problem}."
+                f"{name} {problem}." if problem.startswith("has") else f"{name}: {problem}."
             )
     return problems
 
 
 def credit(subject: Subject) -> list[str]:
     return [
-        f"Figure {number} has no credit line: add one to the figure or to the artwork's image."
-        for number, figure in enumerate(subject.figures, start=1)
+        f"{name} has no credit line: add one to the figure or to the artwork's image."
+        for name, figure in labelled(subject.figures)
         if (shown := figure.shown_image()) is not None and not shown.credit.strip()
     ]
 
@@ -85,16 +96,16 @@ def _listed(names: list[str]) -> str:
 
 def captions(subject: Subject) -> list[str]:
     problems = []
-    for number, figure in enumerate(subject.figures, start=1):
+    for name, figure in labelled(subject.figures):
         if figure.caption.strip():
             continue  # a caption override: the editor wrote it as it should read
         if figure.artwork is None:
-            problems.append(f"Figure {number} has no caption: write one.")
+            problems.append(f"{name} has no caption: write one.")
             continue
         missing = _missing_caption_parts(figure.artwork)
         if missing:
             problems.append(
-                f"Figure {number}: the caption lacks the {_listed(missing)}: add them to the "
+                f"{name}: the caption lacks the {_listed(missing)}: add them to the "
                 f"artwork {_quoted(figure.artwork.title)}, or write a caption override."
             )
     return problems

@@ -32,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 
 from articles import workflow
+from articles.body_figures.nodes import body_figures_of
 from articles.models import Article, ArticleFigure, Author
 from artworks.models import ArtworkArtist
 
@@ -52,10 +53,11 @@ def with_checked_parts(figures: QuerySet) -> QuerySet:
 
 class Subject:
     """The article being checked, with its parts read once from the database (as saved in this
-    transaction, not a prefetched list from before the admin saved them). `figures` (as
-    stored, in order, loaded by `with_checked_parts`) and `byline` (the authors, in any order):
-    given when the caller has just read them from the database (the change form's inlines,
-    shown anew)."""
+    transaction, not a prefetched list from before the admin saved them). `figures` (the
+    ordered ones as stored, in order, loaded by `with_checked_parts`) and `byline` (the
+    authors, in any order): given when the caller has just read them from the database (the
+    change form's inlines, shown anew). The body's figures are always those of the body in
+    hand (articles/body_figures/), saved or not, after the ordered ones."""
 
     def __init__(
         self,
@@ -65,19 +67,17 @@ class Subject:
     ):
         self.article = article
         if figures is not None:
-            self.figures = figures
+            self.figures = [*figures, *body_figures_of(article)]
         if byline is not None:
             self.byline = byline
 
     @cached_property
     def figures(self) -> list[ArticleFigure]:
-        if self.article.pk is None:
-            return []
-        return list(
-            with_checked_parts(ArticleFigure.objects.filter(article_id=self.article.pk)).order_by(
-                "position", "pk"
-            )
-        )
+        ordered = []
+        if self.article.pk is not None:
+            stored = ArticleFigure.objects.filter(article_id=self.article.pk, in_body=False)
+            ordered = list(with_checked_parts(stored).order_by("position", "pk"))
+        return [*ordered, *body_figures_of(self.article)]
 
     @cached_property
     def byline(self) -> list[Author]:

@@ -1,14 +1,14 @@
 """Template tags that let artist and artwork pages list articles without importing articles,
-and the article page print its figures."""
+and the article page print its figures and its body."""
 
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
 from articles import card_reads
+from articles.body_figures.render import body_html, figure_html
 from articles.cards import cards_of_rows
 from articles.models import Article
-from images.markup import captioned_html
 from slugs.reversing import slug_addresses
 
 register = template.Library()
@@ -30,18 +30,17 @@ def article_figure(figure, loading="", **more):
     """`{% article_figure figure loading=... class=... %}`: what templates/includes/figure.html
     prints (which calls this): the figure's picture with its caption lines and credit, or
     nothing when its artwork has lost its image. One tag per figure, no nested includes."""
-    shown = figure.shown_image()
-    if shown is None:
+    html = figure_html(figure, loading=loading, css_class=more.get("class"))
+    if not html:
         return "\n\n"
-    html = captioned_html(
-        shown.picture,
-        alt=shown.alt,
-        lines=figure.caption_lines(),
-        credit=shown.credit,
-        loading=loading,
-        css_class=more.get("class"),
-    )
     return format_html("\n\n\n{}\n\n\n", html)  # the line breaks the includes printed
+
+
+@register.simple_tag
+def article_body(article, figures=None):
+    """`{% article_body article %}`: the body with its figures in place
+    (articles/body_figures/render.py); the body as stored when it has no figure node."""
+    return body_html(article, figures)
 
 
 @register.simple_tag(takes_context=True)
