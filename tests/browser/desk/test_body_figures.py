@@ -89,8 +89,9 @@ def top_level(page) -> list[str]:
 
 def test_insert_move_delete_undo_and_save(live_server, editor_page, remembering):
     """The figure goes after the paragraph that names the artwork, shows its caption, moves
-    up and down, goes with Delete and comes back with undo; the form posts it."""
-    article = ArticleFactory(body=BODY, draft=True)
+    up and down, goes with Delete and comes back with undo; saved, the public page shows it
+    there with the caption composed from the artwork."""
+    article = ArticleFactory(body=BODY)  # published
     page = editor_page
     open_article(page, live_server.url, article)
     insert_remembering(page)
@@ -152,9 +153,25 @@ def test_insert_move_delete_undo_and_save(live_server, editor_page, remembering)
 
     bar = page.get_by_role("region", name="Publishing", exact=True)
     with page.expect_navigation():
-        bar.get_by_role("button", name="Save draft", exact=True).click()
+        bar.get_by_role("button", name="Save", exact=True).click()
     article.refresh_from_db()
-    assert article.body.index("backpacks covered") < article.body.index("the seeds")
+    assert article.body == (
+        f"<p>Ai Weiwei came to Munich in 2009.</p>{NAMING}"
+        f'<figure data-artwork="{remembering.pk}" data-size="full" data-credit="© Ai Weiwei">'
+        "</figure><p>A year later, the seeds.</p>"
+    )
+    (row,) = article.body_figures()
+    assert (row.artwork, row.size, row.position) == (remembering, "full", 0)
+
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+    shown = page.locator("article figure.figure--full")
+    expect(shown.locator("figcaption")).to_contain_text("Ai Weiwei, Remembering (2009)")
+    expect(shown.locator("figcaption")).to_contain_text("© Ai Weiwei")
+    expect(shown.locator("img")).to_have_attribute("alt", "Backpacks on the façade")
+    after_naming = page.locator("p", has_text="backpacks covered").locator(
+        "xpath=following-sibling::*[1]"
+    )
+    expect(after_naming).to_have_class(re.compile(r"\bfigure--full\b"))
 
 
 def test_dialog_is_accessible_and_esc_gives_the_focus_back(live_server, editor_page, remembering):
@@ -229,6 +246,14 @@ def test_upload_through_the_dialog(live_server, editor_page, remembering, tmp_pa
         html,
     ), html
 
+    bar = page.get_by_role("region", name="Publishing", exact=True)
+    with page.expect_navigation():
+        bar.get_by_role("button", name="Save draft", exact=True).click()
+    article.refresh_from_db()
+    (row,) = article.body_figures()
+    assert (row.alt_text, row.caption) == ("The artist's studio", "The studio, 1978")
+    assert row.image.original_name == "studio.png"
+
 
 def test_only_the_article_body_offers_figures(live_server, editor_page):
     """The artist's bio is rich text too, without figures."""
@@ -240,3 +265,49 @@ def test_only_the_article_body_offers_figures(live_server, editor_page):
     page.goto(f"{live_server.url}/admin/artists/artist/{artist.pk}/change/")
     page.locator(".writing-tools").wait_for()
     expect(page.get_by_role("button", name="Insert figure")).to_have_count(0)
+
+
+def test_a_figure_is_dragged_to_another_place(live_server, editor_page, remembering):
+    """Dragged above the first paragraph, the figure leads the text; undo puts it back."""
+    placed = f'<figure data-artwork="{remembering.pk}" data-size="inline"></figure>'
+    article = ArticleFactory(body=BODY.replace(NAMING, NAMING + placed), draft=True)
+    page = editor_page
+    open_article(page, live_server.url, article)
+    assert top_level(page) == ["p", "p", "figure", "p"]
+
+    figure = page.locator(FIGURE)
+    expect(figure).to_contain_text("Ai Weiwei, Remembering (2009)")
+    figure.drag_to(
+        page.locator(f"{EDITABLE} p", has_text="came to Munich"), target_position={"x": 4, "y": 2}
+    )
+    assert top_level(page) == ["figure", "p", "p", "p"]
+    assert body_html(page).startswith(placed)
+    page.keyboard.press("Control+z")
+    assert top_level(page) == ["p", "p", "figure", "p"]
+
+
+def test_names_from_the_records_are_shown_as_text(live_server, editor_page, settings, tmp_path):
+    """An artwork whose title holds markup is listed, chosen and shown as those characters."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    hostile = '<img src=x onerror="document.title=1">Urn & "Vase"'
+    artwork = ArtworkFactory(title=hostile)
+    ArtworkArtistFactory(artwork=artwork, artist=ArtistFactory(name="<b>Ai</b> Weiwei"))
+    ArtworkImageFactory(artwork=artwork, alt_text="<script>document.title=2</script>")
+    article = ArticleFactory(body=BODY, draft=True)
+    page = editor_page
+    open_article(page, live_server.url, article)
+    title = page.title()
+    page.locator(f"{EDITABLE} p", has_text="the seeds").click()
+    page.get_by_role("button", name="Insert figure").click()
+    dialog = page.get_by_role("dialog", name="Insert figure")
+    dialog.get_by_role("combobox", name="Artwork (search by artist or title)").fill("weiwei")
+    option = dialog.get_by_role("listbox").get_by_role("option")
+    expect(option).to_have_text(f"<b>Ai</b> Weiwei, {hostile}")
+    option.click()
+    dialog.get_by_role("button", name="Insert figure").click()
+
+    figure = page.locator(FIGURE)
+    expect(figure).to_contain_text(f"<b>Ai</b> Weiwei, {hostile}")
+    expect(figure).to_contain_text("<script>document.title=2</script> (the image's own)")
+    assert figure.locator("b, script, img[src=x]").count() == 0
+    assert page.title() == title
