@@ -50,8 +50,8 @@ const FORM = `
   <fieldset class="body-figure-dialog__sizes"><legend>Size</legend></fieldset>
   <p class="body-figure-dialog__error" role="alert"></p>
   <div class="body-figure-dialog__buttons">
-    <button type="submit" class="default">Insert figure</button>
-    <button type="button" data-cancel>Cancel</button>
+    <button type="submit" class="button default">Insert figure</button>
+    <button type="button" class="button" data-cancel>Cancel</button>
   </div>
 </form>`;
 

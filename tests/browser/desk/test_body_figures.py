@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from articles.models import Article
 from tests.browser.desk.staff_pages import log_in
 from tests.browser.page_checks import accessibility_violations
 from tests.factories import (
@@ -311,3 +312,42 @@ def test_names_from_the_records_are_shown_as_text(live_server, editor_page, sett
     expect(figure).to_contain_text("<script>document.title=2</script> (the image's own)")
     assert figure.locator("b, script, img[src=x]").count() == 0
     assert page.title() == title
+
+
+def test_the_editor_writes_the_node_format_and_nothing_else(live_server, editor_page, remembering):
+    """Figures as the shared format has them come out as they went in; what else a figure
+    carries (handlers, a style, children, a bad key) is not written, whatever the row held."""
+    image = remembering.images.get()
+    full = (
+        f'<figure data-artwork="{remembering.pk}" data-artwork-image="{image.pk}" '
+        'data-size="wide" data-alt="Three photographs" data-credit="© Ai Weiwei" '
+        'data-caption="Line one\nLine two" data-decorative="true"></figure>'
+    )
+    upload = (
+        '<figure data-image="67" data-size="inline" data-alt="The artist in her studio" '
+        'data-credit="Photo: J. Doe" data-caption="The artist in her studio, 1978"></figure>'
+    )
+    hostile = (
+        f'<figure data-artwork="{remembering.pk}" data-image="3" data-size="huge" '
+        'onclick="document.title=1" style="width:9999px" class="evil">'
+        "<img src=x onerror=\"document.title='img'\"><figcaption>Stolen</figcaption></figure>"
+        '<figure data-artwork="0"></figure><figure data-image="-1"></figure>'
+    )
+    article = ArticleFactory(body="<p>Start.</p>", draft=True)
+    # Written around the field, as an old row or an import might hold it.
+    Article.objects.filter(pk=article.pk).update(body=f"<p>Start.</p>{full}{upload}{hostile}")
+    page = editor_page
+    open_article(page, live_server.url, article)
+    title = page.title()
+    page.locator(f"{EDITABLE} p", has_text="Start.").click()
+    page.keyboard.press("End")
+    page.keyboard.type("!")  # the textarea is written from the editor's document
+
+    assert body_html(page) == (
+        f"<p>Start.!</p>{full}{upload}"
+        f'<figure data-artwork="{remembering.pk}" data-size="inline"></figure>'
+    )
+    assert page.title() == title
+    expect(page.locator(FIGURE).nth(0)).to_contain_text("Line one")
+    expect(page.locator(FIGURE).nth(0)).to_contain_text("decorative, none")
+    expect(page.locator(FIGURE).nth(1)).to_contain_text("There is no such image.")
