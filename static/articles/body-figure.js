@@ -211,12 +211,12 @@ class FigureView {
   }
 }
 
-// Where a new figure goes: a figure is a block of the body's top level, so it goes before or
-// after the block the cursor is in, splits a paragraph of the top level at the cursor, or
-// takes the place of an empty one.
+// Where a new figure goes: a figure is a block of the body's top level, so it goes after a
+// chosen figure, before or after the block the cursor is in, splits a paragraph of the top
+// level at the cursor, or takes the place of an empty one.
 function insertionPoint(tr) {
-  const { $from } = tr.selection;
-  if ($from.depth === 0) return { from: $from.pos, to: $from.pos };
+  const { $from, node, to } = tr.selection;
+  if ($from.depth === 0) return node ? { from: to, to } : { from: $from.pos, to: $from.pos };
   const block = $from.node(1);
   const [before, after] = [$from.before(1), $from.after(1)];
   if ($from.depth === 1 && block.isTextblock) {

@@ -351,3 +351,36 @@ def test_the_editor_writes_the_node_format_and_nothing_else(live_server, editor_
     expect(page.locator(FIGURE).nth(0)).to_contain_text("Line one")
     expect(page.locator(FIGURE).nth(0)).to_contain_text("decorative, none")
     expect(page.locator(FIGURE).nth(1)).to_contain_text("There is no such image.")
+
+
+def insert_quickly(page):
+    page.get_by_role("button", name="Insert figure").click()
+    dialog = page.get_by_role("dialog", name="Insert figure")
+    dialog.get_by_role("combobox", name="Artwork (search by artist or title)").fill("Remem")
+    dialog.get_by_role("listbox").get_by_role("option").click()
+    dialog.get_by_role("button", name="Insert figure").click()
+    expect(dialog).to_be_hidden()
+
+
+def test_a_figure_is_placed_at_the_top_level_of_the_text(live_server, editor_page, remembering):
+    """In the middle of a paragraph it splits it; in a list it follows the list; with a figure
+    chosen it follows that figure."""
+    article = ArticleFactory(body="<p>Before the seeds.</p><ul><li>One</li></ul>", draft=True)
+    page = editor_page
+    open_article(page, live_server.url, article)
+
+    page.locator(f"{EDITABLE} p", has_text="Before the seeds.").click()
+    page.keyboard.press("Home")
+    for _ in range(len("Before ")):
+        page.keyboard.press("ArrowRight")
+    insert_quickly(page)
+    assert top_level(page) == ["p", "figure", "p", "ul"]
+    assert body_html(page).startswith("<p>Before </p><figure")
+
+    page.locator(f"{EDITABLE} li", has_text="One").click()
+    insert_quickly(page)
+    assert top_level(page) == ["p", "figure", "p", "ul", "figure"]
+
+    page.locator(FIGURE).first.locator(".body-figure__facts").click()
+    insert_quickly(page)
+    assert top_level(page) == ["p", "figure", "figure", "p", "ul", "figure"]
