@@ -35,6 +35,11 @@ CARD = reverse("admin:articles_article_body_figures_card")
 UPLOAD = reverse("admin:articles_article_body_figures_upload")
 
 
+def reads_of_artworks(queries) -> list[str]:
+    """Beside the session, the user and their permissions (and ATOMIC_REQUESTS' savepoint)."""
+    return [query["sql"] for query in queries.captured_queries if "artworks_" in query["sql"]]
+
+
 @pytest.fixture
 def editor(client):
     staff_in(client, "Editor")
@@ -89,6 +94,7 @@ def test_search_costs_the_same_for_one_result_as_for_many(editor):
     with CaptureQueriesContext(connection) as full:
         assert len(editor.get(SEARCH, {"q": "Kitchen"}).json()["results"]) == SEARCH_RESULTS
     assert len(full) == len(one)
+    assert len(reads_of_artworks(one)) == 3
 
 
 def test_the_card_of_an_artwork_and_of_an_upload(editor):
@@ -109,6 +115,22 @@ def test_the_card_of_an_artwork_and_of_an_upload(editor):
     image = ImageFactory()
     card = editor.get(CARD, {"image": image.pk}).json()
     assert (card["image"], card["thumbnail"]) == (image.pk, image.file.url)
+
+
+def test_a_card_costs_the_same_whatever_the_artwork_holds(editor):
+    """The artwork, its credited artists and its images: three queries."""
+    small = artwork_by(ArtistFactory(), "Small")
+    editor.get(CARD, {"artwork": small.pk})  # the session and permissions, once
+    with CaptureQueriesContext(connection) as one:
+        assert editor.get(CARD, {"artwork": small.pk}).status_code == 200
+
+    large = artwork_by(ArtistFactory(), "Large", images=4)
+    for position in (1, 2):
+        ArtworkArtistFactory(artwork=large, position=position)
+    with CaptureQueriesContext(connection) as many:
+        assert editor.get(CARD, {"artwork": large.pk}).status_code == 200
+    assert len(many) == len(one)
+    assert len(reads_of_artworks(one)) == 3
 
 
 @pytest.mark.parametrize(
