@@ -119,8 +119,12 @@ function preview(url) {
 }
 
 async function ask(url, init = {}) {
-  const response = await fetch(url, { headers: { Accept: "application/json", ...init.headers }, ...init });
-  const answer = await response.json().catch(() => ({}));
+  const response = await fetch(url, { ...init, headers: { Accept: "application/json", ...init.headers } });
+  if (!(response.headers.get("Content-Type") || "").startsWith("application/json")) {
+    // The admin's login page, when the session has ended.
+    throw new Error("The admin did not answer as expected; your session may have ended. Log in again in another tab, then retry.");
+  }
+  const answer = await response.json();
   if (!response.ok) throw new Error(answer.error || `The server answered ${response.status}.`);
   return answer;
 }
@@ -133,17 +137,17 @@ let lastSearch = "";
 async function find(query) {
   lastSearch = query;
   const status = $(".body-figure-dialog__status");
-  if (!query) return showResults([]);
+  if (!query || !current) return showResults([]);
   try {
     const answer = await ask(`${current.options.searchUrl}?q=${encodeURIComponent(query)}`);
-    if (query !== lastSearch) return; // a later search is on its way
+    if (query !== lastSearch || !current) return; // a later search is on its way, or closed
     showResults(answer.results);
     status.textContent = answer.results.length
       ? `${answer.results.length} found: use the arrow keys, Enter chooses.`
       : "No artwork found.";
   } catch (error) {
     showResults([]);
-    status.textContent = error.message;
+    if (current) status.textContent = error.message;
   }
 }
 
@@ -222,10 +226,12 @@ async function upload() {
       body: data,
       headers: token ? { "X-CSRFToken": token.value } : {},
     });
+    if (!current) return; // closed meanwhile
     current.uploaded = answer;
     state.textContent = `Uploaded: ${answer.name}`;
     preview(answer.thumbnail);
   } catch (error) {
+    if (!current) return;
     current.uploaded = null;
     input.value = "";
     state.textContent = "";

@@ -148,7 +148,7 @@ class FigureView {
 
   act(action, button) {
     const pos = this.getPos();
-    if (typeof pos !== "number") return;
+    if (typeof pos !== "number" || !this.editor.isEditable) return;
     const { doc } = this.editor.state;
     const size = this.node.nodeSize;
     if (action === "edit") {
