@@ -3,7 +3,10 @@ sections, authors, artists, artworks, and each section's articles in articles/<s
 
 Keys are slugs: the loader finds rows by them, so editing a text there and running `seed_demo`
 again updates the row rather than adding another. Only the shapes YAML has no word for are
-made here: an article's body is written as a list of blocks, and its section is its file.
+made here: an article's body is written as a list of blocks, and its section is its file. A
+block is HTML, or a figure placed in the body, `{figure: <artwork slug>, size: wide}`, which the
+loader writes as the body's figure node (richtext/figures.py) once the artwork has its key:
+"blocks" keeps them all, "body" is the HTML blocks joined.
 """
 
 from dataclasses import dataclass
@@ -32,7 +35,12 @@ def demo_content() -> DemoContent:
     if unknown:
         raise ValueError(f"articles/ has files of no section in sections.yaml: {sorted(unknown)}")
     articles = [
-        {**spec, "section": section["slug"], "body": "".join(spec["body"])}
+        {
+            **spec,
+            "section": section["slug"],
+            "blocks": spec["body"],
+            "body": "".join(block for block in spec["body"] if isinstance(block, str)),
+        }
         for section in sections
         for spec in _read(f"articles/{section['slug']}.yaml", missing=[])
     ]

@@ -20,6 +20,7 @@ from demo.content import demo_content
 from demo.pictures import ILLUSTRATION_CREDIT, render
 from images import uses
 from images.models import Image
+from richtext.figures import FigureNode
 from sitesettings.models import SiteSettings
 
 ARTIST_FIELDS = ["name", "sort_name", "birth_year", "birth_place", "nationality", "bio"]
@@ -145,6 +146,7 @@ def _load_artwork(spec: dict, artists: dict[str, Artist]) -> Artwork:
 def _load_article(spec: dict, *, sections, authors, artists, works) -> Article:
     article = Article.objects.filter(slug=spec["slug"]).first() or Article(slug=spec["slug"])
     values = {**_values(Article, spec, ARTICLE_FIELDS), "section": sections[spec["section"]]}
+    values["body"] = _body(spec["blocks"], works)
     for name, value in values.items():
         setattr(article, name, value)
     article.full_clean()
@@ -162,7 +164,9 @@ def _load_article(spec: dict, *, sections, authors, artists, works) -> Article:
     figures = [
         _load_figure(article, index, figure, works) for index, figure in enumerate(spec["figures"])
     ]
-    article.figures.exclude(pk__in=[figure.pk for figure in figures]).delete()
+    # The body's figures are the body's (articles/body_figures/): kept by its save.
+    ordered = article.figures.filter(in_body=False)
+    ordered.exclude(pk__in=[figure.pk for figure in figures]).delete()
 
     links = [
         _upsert(
@@ -181,10 +185,19 @@ def _load_article(spec: dict, *, sections, authors, artists, works) -> Article:
     return article
 
 
-def _load_figure(article: Article, position: int, spec: dict, works) -> ArticleFigure:
-    figure = article.figures.filter(position=position).order_by("pk").first() or ArticleFigure(
-        article=article, position=position
+def _body(blocks: list, works: dict[str, Artwork]) -> str:
+    """The body's HTML: its HTML blocks, and its figure blocks as figure nodes."""
+    return "".join(
+        block
+        if isinstance(block, str)
+        else FigureNode(artwork=works[block["figure"]].pk, size=block.get("size", "inline")).html()
+        for block in blocks
     )
+
+
+def _load_figure(article: Article, position: int, spec: dict, works) -> ArticleFigure:
+    ordered = article.figures.filter(in_body=False, position=position)
+    figure = ordered.order_by("pk").first() or ArticleFigure(article=article, position=position)
     if "artwork" in spec:
         # Captioned, described and credited from the artwork itself.
         figure.artwork, figure.artwork_image, figure.image = works[spec["artwork"]], None, None

@@ -45,11 +45,18 @@ def pages(settings, tmp_path) -> list[str]:
     ArtworkImageFactory(
         artwork=artwork, image__file=ContentFile(photo.read(), "urn.jpg"), credit="© Ai"
     )
+    remembering = ArtworkFactory(title="Remembering", date_display="2009")
+    ArtworkArtistFactory(artwork=remembering, artist=artist)
+    ArtworkImageFactory(
+        artwork=remembering, image__file=ContentFile(photo.read(), "backpacks.jpg"), credit="© Ai"
+    )
     article = ArticleFactory(
         title="Never Sorry",
         section=section,
         tags=["Photography", "China"],
-        body="<h2>A heading</h2><p>Text with a <a href='https://example.org'>link</a>.</p>",
+        # A figure placed in the body (issue 18), as the demo's seed article has one.
+        body="<h2>A heading</h2><p>Text with a <a href='https://example.org'>link</a>.</p>"
+        f'<figure data-artwork="{remembering.pk}" data-size="wide"></figure><p>More text.</p>',
     )
     ArticleFigureFactory(article=article, artwork=artwork, position=0)
     ArticleFigureFactory(article=article, artwork=ArtworkFactory(), position=1)
@@ -61,6 +68,7 @@ def pages(settings, tmp_path) -> list[str]:
         ArticleFigureFactory(article=other, artwork=artwork)
     draft = ArticleFactory(status=Article.Status.DRAFT, section=section)
     assert article.related_links.exists(), "the page shows a You May Also Like block"
+    assert article.body_figures()[0].shown_image().picture.src, "the body shows a figure"
     urls = [
         reverse("articles:home"),
         reverse("articles:article-list"),

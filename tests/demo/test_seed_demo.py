@@ -89,3 +89,23 @@ def test_demo_gives_the_seed_article_a_meaningful_related_block():
     assert shares_artist == sorted(shares_artist, reverse=True)
     assert "documentary" in targets[3].tags.names()
     assert section_only not in targets
+
+
+@pytest.mark.django_db
+def test_seed_article_shows_remembering_beside_the_paragraph_that_names_it(client, settings):
+    """A body figure (issue 18): Remembering after the paragraph about it, wide; every demo
+    article without one renders its body exactly as stored."""
+    settings.PAGE_CACHE = False
+    call_command("seed_demo")
+    article = Article.objects.get(slug=SEED_SLUG)
+    (figure,) = article.body_figures()
+    assert (figure.artwork.slug, figure.size, figure.position) == ("remembering", "wide", 0)
+    page = client.get(article.get_absolute_url()).content.decode()
+    named = page.index("<em>Remembering</em> (2009)")
+    shown = page.index('<figure class="figure figure--wide">')
+    assert named < shown < page.index("Klayman's aim")
+    assert "Ai Weiwei, Remembering (2009)" in page[shown:]
+    for other in Article.objects.published().exclude(pk=article.pk):
+        assert "<figure" not in other.body
+        body = client.get(other.get_absolute_url()).content.decode()
+        assert other.body in body
