@@ -38,6 +38,7 @@ class Entry:
     full: tuple[int, ...] = ()  # artists named in full by it
     plain_words: bool = False  # that full name is all ordinary words: it must be capitalised
     surname: tuple[int, ...] = ()  # artists named by it as their surname
+    alone: bool = False  # that surname is distinctive enough to name its one artist alone
     artworks: tuple[int, ...] = ()  # artworks of this title
     tier: Tier = Tier.NEVER  # the title's tier (names.Tier)
 
@@ -47,7 +48,6 @@ class Catalogue:
     automaton: ahocorasick.Automaton
     entries: list[Entry]
     artist_names: dict[int, str]
-    alone_surnames: frozenset[int]  # artists whose surname can name them alone
     artwork_titles: dict[int, str]
     artwork_artists: dict[int, tuple[int, ...]]
     counts: dict[str, int] = field(default_factory=dict)
@@ -69,12 +69,12 @@ def build(
     multi_word: set[int] = set()
     for artist_id, name, sort_name in artists:
         artist_names[artist_id] = name
-        forms, surname = artist_forms(name, sort_name or name)
+        forms, artist_surnames = artist_forms(name, sort_name or name)
         for form in forms:
             full[form].append(artist_id)
         if forms:
             multi_word.add(artist_id)
-        if surname:
+        for surname in artist_surnames:
             surnames[surname].append(artist_id)
 
     titles: dict[str, list[int]] = defaultdict(list)
@@ -103,12 +103,11 @@ def build(
         named = entry(form)
         named.full = tuple(dict.fromkeys(ids))
         named.plain_words = all_common(form.split())
-    alone = set()
     for form, ids in surnames.items():
         ids = tuple(dict.fromkeys(ids))
-        entry(form).surname = ids
-        if len(ids) == 1 and ids[0] in multi_word and trusted_surname(form):
-            alone.add(ids[0])
+        named = entry(form)
+        named.surname = ids
+        named.alone = len(ids) == 1 and ids[0] in multi_word and trusted_surname(form)
     for form, ids in titles.items():
         tier = title_tier(raw_titles[form], form, generic)
         if tier is Tier.NEVER or _names_its_artist(form, ids, artwork_artists, full, surnames):
@@ -132,7 +131,6 @@ def build(
         automaton=automaton,
         entries=entry_list,
         artist_names=artist_names,
-        alone_surnames=frozenset(alone),
         artwork_titles=artwork_titles,
         artwork_artists=artwork_artists,
         counts=dict(counts),

@@ -47,13 +47,28 @@ class _Hit:
     """A form found in a field: where, and its entry. `place` is the field's order and the
     paragraph (the title and standfirst are one place, the top: (0, 0))."""
 
-    __slots__ = ("field", "start", "end", "entry", "found", "place", "order")
+    __slots__ = ("field", "start", "end", "entry", "found", "place", "order", "_own_name")
 
     def __init__(self, field: FieldText, start: int, end: int, entry: Entry, order: int):
         self.field, self.start, self.end, self.entry = field, start, end, entry
         self.found = field.text[start:end]
         self.order = (order, start)
         self.place = (order, field.paragraph(start)) if order == 2 else (0, 0)
+        self._own_name: bool | None = None
+
+    @property
+    def capitalised(self) -> bool:
+        return evidence.capitalised(self.found)
+
+    @property
+    def own_name(self) -> bool:
+        """Written as a name of its own: capitalised, not part of a longer proper name ("Turner's",
+        not "turner" or "the Turner Prize"). Read once: several rules ask."""
+        if self._own_name is None:
+            self._own_name = self.capitalised and not evidence.in_longer_name(
+                self.field.text, self.start, self.end
+            )
+        return self._own_name
 
 
 @dataclass(frozen=True)
@@ -112,7 +127,7 @@ def _artists(hits: list[_Hit], catalogue: Catalogue) -> list[_Found]:
         entry = hit.entry
         if len(entry.full) != 1:
             continue
-        if entry.plain_words and not evidence.capitalised(hit.found):
+        if entry.plain_words and not hit.capitalised:
             continue
         found.append(_Found("artist", entry.full[0], hit, _FULL))
     in_full = {item.object_id for item in found}
@@ -122,16 +137,11 @@ def _artists(hits: list[_Hit], catalogue: Catalogue) -> list[_Found]:
             continue
         named = [artist for artist in entry.surname if artist in in_full]
         if len(named) == 1:
-            if evidence.capitalised(hit.found):
+            if hit.capitalised:
                 found.append(_Found("artist", named[0], hit, _SURNAME))
             continue
         artist = entry.surname[0]
-        if (
-            len(entry.surname) == 1
-            and artist in catalogue.alone_surnames
-            and evidence.capitalised(hit.found)
-            and not evidence.in_longer_name(hit.field.text, hit.start, hit.end)
-        ):
+        if entry.alone and hit.own_name:
             found.append(_Found("artist", artist, hit, _SURNAME))
     return found
 
@@ -148,14 +158,9 @@ def _named_nearby(
         places.setdefault(item.hit.place, set()).add(item.object_id)
     in_full = {item.object_id for item in artists if item.quality == _FULL}
     for hit in hits:
-        if hit.entry.surname and evidence.capitalised(hit.found):
-            if not evidence.in_longer_name(hit.field.text, hit.start, hit.end):
-                named = {
-                    artist
-                    for artist in hit.entry.surname
-                    if artist in in_full or artist in catalogue.alone_surnames
-                }
-                places.setdefault(hit.place, set()).update(named)
+        if hit.entry.surname and hit.own_name:
+            named = {artist for artist in hit.entry.surname if artist in in_full or hit.entry.alone}
+            places.setdefault(hit.place, set()).update(named)
     return places
 
 
@@ -221,10 +226,10 @@ def _by_their_works(hits: list[_Hit], artworks: list[_Found], catalogue: Catalog
         works_by.setdefault(item.hit.place, set()).update(credits)
     found = []
     for hit in hits:
-        if not hit.entry.surname or hit.entry.full or not evidence.capitalised(hit.found):
+        if not hit.entry.surname or hit.entry.full or not hit.own_name:
             continue
         credited = [artist for artist in hit.entry.surname if artist in works_by.get(hit.place, ())]
-        if len(credited) == 1 and not evidence.in_longer_name(hit.field.text, hit.start, hit.end):
+        if len(credited) == 1:
             found.append(_Found("artist", credited[0], hit, _SURNAME))
     return found
 
