@@ -23,7 +23,15 @@ from django.core.cache import cache
 
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist
-from featuring.names import GENERIC_SHARED, Tier, artist_forms, stem, title_tier, trusted_surname
+from featuring.names import (
+    GENERIC_SHARED,
+    Tier,
+    artist_forms,
+    stem,
+    title_tier,
+    title_variants,
+    trusted_surname,
+)
 from featuring.normalizing import normal_form
 from featuring.words import all_common
 
@@ -108,6 +116,8 @@ def build(
         named = entry(form)
         named.surname = ids
         named.alone = len(ids) == 1 and ids[0] in multi_word and trusted_surname(form)
+    shortened: dict[str, list[int]] = defaultdict(list)
+    shortened_tier: dict[str, Tier] = {}
     for form, ids in titles.items():
         tier = title_tier(raw_titles[form], form, generic)
         if tier is Tier.NEVER or _names_its_artist(form, ids, artwork_artists, full, surnames):
@@ -115,6 +125,15 @@ def build(
         titled = entry(form)
         titled.artworks = tuple(ids)
         titled.tier = tier
+        for short_title, short_form in title_variants(raw_titles[form], form):
+            short_tier = min(tier, title_tier(short_title, short_form, generic))
+            if short_tier is not Tier.NEVER and short_form not in titles:
+                shortened[short_form] += ids
+                shortened_tier[short_form] = min(short_tier, shortened_tier.get(short_form, tier))
+    for form, ids in shortened.items():  # "Fighting Temeraire", "Three Ways"
+        titled = entry(form)
+        titled.artworks = tuple(dict.fromkeys(ids))
+        titled.tier = shortened_tier[form]
 
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     entry_list = list(entries.values())

@@ -4,10 +4,12 @@ that is part of a longer proper name ("the Turner Prize", "Tina Turner")."""
 
 import re
 
-from featuring.normalizing import APOSTROPHES
+from featuring.normalizing import APOSTROPHES, normal_form
 from featuring.words import is_common
 
 _WORD = re.compile(r"[^\W_]+")
+# Words a title capitalises by convention only.
+_SMALL_WORDS = frozenset("the a an of and in on at to for with by from or".split())
 OPENING_QUOTES = "\"'“‘«„‹"
 CLOSING_QUOTES = "\"'”’»‹›"
 _SENTENCE_ENDS = ".!?…\n"
@@ -42,15 +44,21 @@ def all_capitals(found: str) -> bool:
 
 def cased_as(found: str, title: str) -> bool:
     """The words the catalogue's title capitalises are capitalised as written ("Sunflower Seeds"
-    and "SUNFLOWER SEEDS" for Sunflower Seeds, not "sunflower seeds"); False when the title
-    capitalises nothing."""
-    found_words, title_words = words(found), words(title)
+    and "SUNFLOWER SEEDS" for Sunflower Seeds, not "sunflower seeds"); articles and prepositions
+    do not count ("the Fighting Temeraire"); False when the title capitalises nothing else."""
     if all_capitals(found):
         return True
-    if len(found_words) != len(title_words):
-        title_words = title_words[: len(found_words)]
-    pairs = [(f, t) for f, t in zip(found_words, title_words, strict=False) if _upper(t)]
-    return bool(pairs) and all(_upper(f) for f, _ in pairs)
+    capitalised = {
+        normal_form(word): _upper(word)
+        for word in words(title)
+        if normal_form(word) not in _SMALL_WORDS
+    }
+    checked = [
+        _upper(word)
+        for word in words(found)
+        if capitalised.get(normal_form(word)) and normal_form(word) not in _SMALL_WORDS
+    ]
+    return bool(checked) and all(checked)
 
 
 def at_sentence_start(text: str, start: int) -> bool:

@@ -128,6 +128,24 @@ def title_tier(title: str, title_form: str, generic: frozenset[str] | set[str]) 
     return Tier.ALONE
 
 
+def title_variants(title: str, title_form: str) -> list[tuple[str, str]]:
+    """Shorter ways writers give a title, as (title, normalized): without its leading article
+    ("Fighting Temeraire" for "The Fighting Temeraire"), or only what comes before a colon or
+    a bracket ("Three Ways" for "Three Ways: Mould, Hole and Passage"); two words at least."""
+    variants = []
+    words = title.split()
+    if len(words) > 2 and words[0].lower() in ("the", "a", "an"):
+        variants.append(" ".join(words[1:]))
+    head = re.split(r"\s*[:(\[]", title, maxsplit=1)[0]
+    if head != title and len(head.split()) >= 2:
+        variants.append(head)
+    return [
+        (variant, normal_form(variant))
+        for variant in variants
+        if normal_form(variant) != title_form
+    ]
+
+
 def _strip(words: list[str]) -> list[str]:
     while words and words[0] in _HONORIFICS:
         words = words[1:]

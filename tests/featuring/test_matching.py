@@ -27,6 +27,7 @@ ARTISTS = [
     (16, "Vincent van Gogh", "Gogh, Vincent van"),
     (17, "Richard Long", "Long, Richard"),
     (18, "Joseph Beuys", "Beuys, Joseph"),
+    (19, "Antony Gormley", "Gormley, Antony"),
 ]
 ARTWORKS = [
     (100, "Dropping a Han Dynasty Urn", [1]),
@@ -50,6 +51,8 @@ ARTWORKS = [
     (118, "A Line Made by Walking", [17]),
     (119, "Beuys", [18]),
     (120, "Monument", [11]),
+    (121, "The Fighting Temeraire", [2]),
+    (122, "Three Ways: Mould, Hole and Passage", [19]),
 ]
 NAMES = {artist_id: name for artist_id, name, _ in ARTISTS} | {
     artwork_id: title for artwork_id, title, _ in ARTWORKS
@@ -122,6 +125,11 @@ CASES = [
     ("", "", "<p>Bacon's <em>Three Figures and Portrait</em>.</p>", {4, 109}),
     ("", "", "<p>Picasso's <em>Weeping Woman</em>.</p>", {7, 110}),
     ("", "", "<p>Beuys wrote <em>Beuys</em> on a wall.</p>", {18}),
+    # titles shortened as writers shorten them
+    ("", "", "<p>We saw the Fighting Temeraire in London.</p>", {121}),
+    ("", "", "<p>Turner's <em>Fighting Temeraire</em> sails on.</p>", {2, 121}),
+    ("", "", "<p>Antony Gormley's <em>Three Ways</em>, in lead.</p>", {19, 122}),
+    ("", "", "<p>There are three ways to see it.</p>", set()),
     # links are skipped
     ("", "", '<p><a href="/artists/ai-weiwei/">Ai Weiwei</a> made it.</p>', set()),
     ("", "", '<p>Ai Weiwei; <a href="/x/"><em>Remembering</em></a>.</p>', {1}),
