@@ -3,6 +3,7 @@ title (in italics, in quotes, its words capitalised mid-sentence), a name capita
 that is part of a longer proper name ("the Turner Prize", "Tina Turner")."""
 
 import re
+from functools import lru_cache
 
 from featuring.normalizing import APOSTROPHES, normal_form
 from featuring.words import is_common
@@ -28,6 +29,11 @@ def words(found: str) -> list[str]:
     return result
 
 
+@lru_cache(maxsize=8192)
+def _key(word: str) -> str:
+    return normal_form(word)
+
+
 def _upper(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
@@ -48,15 +54,11 @@ def cased_as(found: str, title: str) -> bool:
     do not count ("the Fighting Temeraire"); False when the title capitalises nothing else."""
     if all_capitals(found):
         return True
-    capitalised = {
-        normal_form(word): _upper(word)
-        for word in words(title)
-        if normal_form(word) not in _SMALL_WORDS
-    }
+    capitalised = {_key(word): _upper(word) for word in words(title)}
     checked = [
         _upper(word)
         for word in words(found)
-        if capitalised.get(normal_form(word)) and normal_form(word) not in _SMALL_WORDS
+        if capitalised.get(_key(word)) and _key(word) not in _SMALL_WORDS
     ]
     return bool(checked) and all(checked)
 
