@@ -122,6 +122,8 @@ def build(
         tier = title_tier(raw_titles[form], form, generic)
         if tier is Tier.NEVER or _names_its_artist(form, ids, artwork_artists, full, surnames):
             continue
+        if form in full:  # a portrait called "Roy Lichtenstein": the name finds the artist
+            tier = Tier.ARTIST_AND_TYPE
         titled = entry(form)
         titled.artworks = tuple(ids)
         titled.tier = tier

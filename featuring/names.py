@@ -87,8 +87,9 @@ GENERIC_TITLES = frozenset(
 # A title made only of the most frequent English words ("In the", "Here and There") reads as
 # prose everywhere.
 FUNCTION_WORDS_RANK = 150
-# Artworks of at least this many different artists sharing a title make it generic.
-GENERIC_SHARED = 3
+# Artworks of at least this many different artists sharing a title make it generic; fewer
+# share it, and the one whose artist is named nearby is found ("Door" by Philip Guston).
+GENERIC_SHARED = 5
 # Words that number a title rather than name it: "Untitled No. 3", "Composition II".
 _NUMBERING = re.compile(r"^(?:\d+[a-z]?|no|nos|nr|number|[ivxlc]+|part|version)$")
 
@@ -103,8 +104,12 @@ class Tier(enum.IntEnum):
 
 
 def stem(title_form: str) -> str:
-    """A normalized title without the words that number it: "untitled no 3" -> "untitled"."""
-    return " ".join(word for word in title_form.split() if not _NUMBERING.match(word))
+    """A normalized title without the words that number it, nor the little words it ends with:
+    "untitled no 3" and "untitled in" -> "untitled"."""
+    words = [word for word in title_form.split() if not _NUMBERING.match(word)]
+    while words and is_common(words[-1], rank=FUNCTION_WORDS_RANK):
+        words.pop()
+    return " ".join(words)
 
 
 def title_tier(title: str, title_form: str, generic: frozenset[str] | set[str]) -> Tier:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 SAMPLE = Path("/work/shared/data/tate")
 _ROMAN = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+_ENDINGS = ["sen", "ley", "ton", "ski", "berg", "ford", "wood", "ini", "ova", "ez"]
 _FORMS = [
     "{title} {roman}",
     "Study for ‘{title}’",
@@ -45,8 +46,14 @@ def catalogue_rows(artists: int, artworks: int, *, seed: int = 18) -> tuple[list
     given = [row[2].partition(", ")[2] for row in artist_rows if ", " in row[2]]
     surnames = [row[2].partition(", ")[0] for row in artist_rows if ", " in row[2]]
     next_id = 10_000_000
+    taken = {row[2].partition(", ")[0] for row in artist_rows}
     while len(artist_rows) < artists:
-        first, last = rng.choice(given), rng.choice(surnames)
+        # A surname of the sample made new ("Hepworthsen"): the catalogue's surnames stay
+        # about as rare as in Tate's, where most belong to one artist.
+        first, last = rng.choice(given), rng.choice(surnames) + rng.choice(_ENDINGS)
+        if last in taken:
+            continue
+        taken.add(last)
         artist_rows.append((next_id, f"{first} {last}", f"{last}, {first}"))
         next_id += 1
     titles = [row[1] for row in artwork_rows if not row[1].startswith("[")]

@@ -28,6 +28,8 @@ ARTISTS = [
     (17, "Richard Long", "Long, Richard"),
     (18, "Joseph Beuys", "Beuys, Joseph"),
     (19, "Antony Gormley", "Gormley, Antony"),
+    (20, "Roy Lichtenstein", "Lichtenstein, Roy"),
+    (21, "Robert Mapplethorpe", "Mapplethorpe, Robert"),
 ]
 ARTWORKS = [
     (100, "Dropping a Han Dynasty Urn", [1]),
@@ -53,6 +55,7 @@ ARTWORKS = [
     (120, "Monument", [11]),
     (121, "The Fighting Temeraire", [2]),
     (122, "Three Ways: Mould, Hole and Passage", [19]),
+    (123, "Roy Lichtenstein", [21]),
 ]
 NAMES = {artist_id: name for artist_id, name, _ in ARTISTS} | {
     artwork_id: title for artwork_id, title, _ in ARTWORKS
@@ -130,6 +133,9 @@ CASES = [
     ("", "", "<p>Turner's <em>Fighting Temeraire</em> sails on.</p>", {2, 121}),
     ("", "", "<p>Antony Gormley's <em>Three Ways</em>, in lead.</p>", {19, 122}),
     ("", "", "<p>There are three ways to see it.</p>", set()),
+    # a portrait titled with an artist's name is found only beside its own artist
+    ("", "", "<p>Roy Lichtenstein painted comics.</p>", {20}),
+    ("", "", "<p>Robert Mapplethorpe's <em>Roy Lichtenstein</em>.</p>", {20, 21, 123}),
     # links are skipped
     ("", "", '<p><a href="/artists/ai-weiwei/">Ai Weiwei</a> made it.</p>', set()),
     ("", "", '<p>Ai Weiwei; <a href="/x/"><em>Remembering</em></a>.</p>', {1}),
