@@ -7,9 +7,12 @@ form names: artists by their full name, artists by their surname, artworks by th
 Generic titles are left out, so they cost no memory and no time.
 
 `current()` is the catalogue of this process. It is rebuilt when the version in the shared cache
-differs from the one it was built at: receivers.py sets a new version whenever an artist or
-artwork is saved or deleted, a credit changes, or an import finishes, so every process (each with
-its own catalogue) sees the change on its next search. No database query unless it rebuilds.
+differs from the one it was built at: receivers.py sets a new version, once the transaction
+commits, whenever an artist's name or sort name, an artwork's title or a credit changes, a row
+is deleted, or an import finishes, so every process (each with its own catalogue) sees the
+change on its next search. No database query unless it rebuilds. With the default local-memory
+cache of development each process has its own version: only production's shared cache (Redis)
+tells the others.
 """
 
 import threading
@@ -56,6 +59,7 @@ class Catalogue:
     automaton: ahocorasick.Automaton
     entries: list[Entry]
     artist_names: dict[int, str]
+    artist_sort_names: dict[int, str]
     artwork_titles: dict[int, str]
     artwork_artists: dict[int, tuple[int, ...]]
     counts: dict[str, int] = field(default_factory=dict)
@@ -74,9 +78,11 @@ def build(
     full: dict[str, list[int]] = defaultdict(list)
     surnames: dict[str, list[int]] = defaultdict(list)
     artist_names: dict[int, str] = {}
+    artist_sort_names: dict[int, str] = {}
     multi_word: set[int] = set()
     for artist_id, name, sort_name in artists:
         artist_names[artist_id] = name
+        artist_sort_names[artist_id] = sort_name
         forms, artist_surnames = artist_forms(name, sort_name or name)
         for form in forms:
             full[form].append(artist_id)
@@ -152,6 +158,7 @@ def build(
         automaton=automaton,
         entries=entry_list,
         artist_names=artist_names,
+        artist_sort_names=artist_sort_names,
         artwork_titles=artwork_titles,
         artwork_artists=artwork_artists,
         counts=dict(counts),
@@ -195,6 +202,13 @@ def version() -> str:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         current_version = cache.get(VERSION_KEY) or ""
     return current_version
+
+
+def loaded() -> Catalogue | None:
+    """This process's catalogue when it holds the current names, without building one."""
+    if _current is not None and _current[0] == version():
+        return _current[1]
+    return None
 
 
 def names_changed() -> None:

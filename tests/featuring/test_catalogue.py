@@ -38,37 +38,73 @@ def test_no_query_while_nothing_changed(hepworth, django_assert_num_queries):
         found()
 
 
-def test_a_renamed_artist_is_found_by_the_new_name(hepworth):
+def test_a_renamed_artist_is_found_by_the_new_name(hepworth, django_capture_on_commit_callbacks):
     artist, _ = hepworth
     found()
-    artist.name, artist.sort_name = "Barbara Skeaping", "Skeaping, Barbara"
-    artist.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        artist.name, artist.sort_name = "Barbara Skeaping", "Skeaping, Barbara"
+        artist.save()
     assert found("<p>Barbara Skeaping and Barbara Hepworth.</p>") == [("artist", artist.pk)]
 
 
-def test_a_deleted_artwork_is_found_no_more(hepworth):
+def test_the_new_version_waits_for_the_commit(hepworth, django_capture_on_commit_callbacks):
+    """Until the rename commits, no process rebuilds (it would read the old name)."""
+    artist, _ = hepworth
+    found()
+    before = catalogue.version()
+    with django_capture_on_commit_callbacks() as callbacks:
+        artist.name = "Barbara Skeaping"
+        artist.save()
+        assert catalogue.version() == before
+    assert catalogue.names_changed in callbacks
+    catalogue.names_changed()
+    assert catalogue.version() != before
+
+
+def test_a_save_that_changes_no_name_keeps_the_catalogue(
+    hepworth, django_capture_on_commit_callbacks
+):
+    """A bio or a date edited, a credit saved again: rebuilding 70,000 titles is not free."""
+    artist, artwork = hepworth
+    found()
+    built = catalogue.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        artist.bio, artist.birth_year = "<p>Sculptor.</p>", 1903
+        artist.save()
+        artwork.medium = "Wood and strings"
+        artwork.save()
+        artwork.artist_credits.get().save()
+    assert catalogue.current() is built
+
+
+def test_a_deleted_artwork_is_found_no_more(hepworth, django_capture_on_commit_callbacks):
     _, artwork = hepworth
     found()
-    artwork.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        artwork.delete()
     assert ("artwork", artwork.pk) not in found()
 
 
-def test_a_new_credit_counts(hepworth):
+def test_a_new_credit_counts(hepworth, django_capture_on_commit_callbacks):
     """A title shared by two artworks is decided by the artist credited on one of them."""
     artist, _ = hepworth
     other = ArtworkFactory(title="Oval Sculpture")
     ArtworkFactory(title="Oval Sculpture")
     body = "<p>Barbara Hepworth's <em>Oval Sculpture</em>.</p>"
     assert ("artwork", other.pk) not in found(body)
-    ArtworkArtistFactory(artwork=other, artist=artist)
+    with django_capture_on_commit_callbacks(execute=True):
+        ArtworkArtistFactory(artwork=other, artist=artist)
     assert ("artwork", other.pk) in found(body)
 
 
-def test_an_import_changes_the_version_every_process_reads(hepworth):
+def test_an_import_changes_the_version_every_process_reads(
+    hepworth, django_capture_on_commit_callbacks
+):
     """Imports write in bulk, without model signals: their own signal says so."""
     found()
     before = catalogue.version()
-    collection_imported.send(sender=None, summary=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        collection_imported.send(sender=None, summary=None)
     assert catalogue.version() != before
 
 
