@@ -52,6 +52,7 @@ class Entry:
     alone: bool = False  # that surname is distinctive enough to name its one artist alone
     artworks: tuple[int, ...] = ()  # artworks of this title
     tier: Tier = Tier.NEVER  # the title's tier (names.Tier)
+    ordinary: bool = False  # the title is ordinary English words only ("On the Rhine")
 
 
 @dataclass
@@ -133,6 +134,7 @@ def build(
         titled = entry(form)
         titled.artworks = tuple(ids)
         titled.tier = tier
+        titled.ordinary = all_common(form.split())
         for short_title, short_form in title_variants(raw_titles[form], form):
             short_tier = min(tier, title_tier(short_title, short_form, generic))
             if short_tier is not Tier.NEVER and short_form not in titles:
@@ -142,6 +144,7 @@ def build(
         titled = entry(form)
         titled.artworks = tuple(dict.fromkeys(ids))
         titled.tier = shortened_tier[form]
+        titled.ordinary = all_common(form.split())
 
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     entry_list = list(entries.values())

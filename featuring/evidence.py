@@ -9,8 +9,11 @@ from featuring.normalizing import APOSTROPHES, normal_form
 from featuring.words import is_common
 
 _WORD = re.compile(r"[^\W_]+")
-# Words a title capitalises by convention only.
-_SMALL_WORDS = frozenset("the a an of and in on at to for with by from or".split())
+# Words a title capitalises by convention only, and a name's particles.
+_SMALL_WORDS = frozenset(
+    "the a an of and in on at to for with by from or "
+    "van von de der den di da del della du la le".split()
+)
 OPENING_QUOTES = "\"'“‘«„‹"
 CLOSING_QUOTES = "\"'”’»‹›"
 _SENTENCE_ENDS = ".!?…\n"
@@ -39,9 +42,10 @@ def _upper(word: str) -> bool:
 
 
 def capitalised(found: str) -> bool:
-    """Every word of the name starts with a capital (or a digit): "Francis Bacon", not "bacon"."""
-    found_words = words(found)
-    return bool(found_words) and all(_upper(word) for word in found_words)
+    """Every word of the name starts with a capital (or a digit), little words aside: "Francis
+    Bacon", "Gilbert and George", "Vincent van Gogh"; not "bacon"."""
+    checked = [_upper(word) for word in words(found) if word not in _SMALL_WORDS]
+    return bool(checked) and all(checked)
 
 
 def all_capitals(found: str) -> bool:

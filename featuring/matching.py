@@ -201,6 +201,13 @@ def _artworks(hits: list[_Hit], artists: list[_Found], catalogue: Catalogue) -> 
             # Its artist nearby, and written as a title: "a mill" near Constable is no "A Mill".
             if entry.tier is Tier.ARTIST_AND_TYPE:
                 ok = _set_as_title(hit, title)
+            elif entry.tier is Tier.ARTIST_OR_TYPE and entry.ordinary:
+                # Capitals that start a sentence are no sign of an ordinary phrase: "On the
+                # Rhine in 1817 Turner..." (a distinctive word, "Iffish", is its own sign).
+                ok = _set_as_title(hit, title) or (
+                    evidence.cased_as(hit.found, title)
+                    and (hit.field.field == "title" or evidence.all_capitals(hit.found))
+                )
             else:
                 ok = evidence.cased_as(hit.found, title) or _set_as_title(hit, title)
             if ok:

@@ -180,6 +180,8 @@ def artist_forms(name: str, sort_name: str) -> tuple[set[str], set[str]]:
     if len(words) > 1:
         forms.add(" ".join(words))
         forms.add(normal_form(name))
+    if "&" in name:  # "Gilbert & George", written "Gilbert and George" too
+        forms.add(normal_form(name.replace("&", " and ")))
     if surname and given:
         forms.add(" ".join(given + surname))
         if len(given) > 1:

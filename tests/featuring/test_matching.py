@@ -56,6 +56,7 @@ ARTWORKS = [
     (121, "The Fighting Temeraire", [2]),
     (122, "Three Ways: Mould, Hole and Passage", [19]),
     (123, "Roy Lichtenstein", [21]),
+    (124, "On the Rhine", [2]),
 ]
 NAMES = {artist_id: name for artist_id, name, _ in ARTISTS} | {
     artwork_id: title for artwork_id, title, _ in ARTWORKS
@@ -83,6 +84,7 @@ CASES = [
     ("", "", "<p>Hepworth carved stone.</p>", {3}),
     ("", "", "<p>Henry Moore and Moore's friends.</p>", {8}),
     ("", "", "<p>Gilbert &amp; George live in Spitalfields.</p>", {13}),
+    ("", "", "<p>Gilbert and George live in Spitalfields.</p>", {13}),
     ("", "", "<p>Van Gogh's letters; Vincent van Gogh's brother.</p>", {16}),
     ("", "", "<p>Van Gogh wrote letters.</p>", {16}),
     # too short, too common, or someone else's
@@ -128,6 +130,9 @@ CASES = [
     ("", "", "<p>Bacon's <em>Three Figures and Portrait</em>.</p>", {4, 109}),
     ("", "", "<p>Picasso's <em>Weeping Woman</em>.</p>", {7, 110}),
     ("", "", "<p>Beuys wrote <em>Beuys</em> on a wall.</p>", {18}),
+    ("", "", "<p>On the Rhine in 1817 J.M.W. Turner drew fast.</p>", {2}),
+    ("", "", "<p>J.M.W. Turner drew <em>On the Rhine</em> in 1817.</p>", {2, 124}),
+    ("", "", "<p>J.M.W. Turner drew On the Rhine in 1817.</p>", {2, 124}),
     # titles shortened as writers shorten them
     ("", "", "<p>We saw the Fighting Temeraire in London.</p>", {121}),
     ("", "", "<p>Turner's <em>Fighting Temeraire</em> sails on.</p>", {2, 121}),
