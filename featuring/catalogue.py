@@ -68,6 +68,8 @@ class Catalogue:
     def iter(self, text: str):
         """(end, entry) of every form found in a normalized, padded text."""
         entries = self.entries
+        if not entries:  # an automaton without a word cannot search: nothing to find
+            return
         for end, index in self.automaton.iter(text):
             yield end, entries[index]
 

@@ -7,12 +7,14 @@ What counts (each rule measured on the labelled set, tests/fixtures/featuring/):
   WEIWEI", "J.M.W. Turner", "Barbara Hepworth" for "Dame Barbara Hepworth"); a full name made of
   ordinary words only ("Richard Long") when capitalised; a form several artists share, never;
 - an artist by surname alone ("Weiwei's", "Hepworth"): when the article names them in full
-  elsewhere, or when the surname is distinctive (not ordinary English, one artist's only),
-  capitalised and not part of a longer proper name ("the Turner Prize", "Hepworth Wakefield");
+  elsewhere, or a work of theirs beside it ("Bacon's Three Figures and Portrait"), or when the
+  surname is distinctive (not ordinary English, one artist's only), capitalised and not part
+  of a longer proper name ("the Turner Prize", "Hepworth Wakefield");
 - an artwork by its title, as its tier asks (names.Tier): with its artist named nearby (the same
   paragraph, or the article's title or standfirst) and/or set as a title (italics, quotes, its
   words capitalised as the title's mid-sentence). Among artworks sharing a title, the one whose
-  artist is nearby; none when no artist, or several, decide.
+  artist is nearby; none when no artist, or several, decide. A title that is an artist's name
+  (a portrait called "Roy Lichtenstein") needs its own artist nearby and italics or quotes.
 Text inside links is skipped; a name inside a longer name found (an artist's name in a title)
 counts as the longer one only.
 """

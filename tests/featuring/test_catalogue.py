@@ -119,6 +119,10 @@ def test_another_process_sees_the_change(hepworth):
     assert catalogue.current() is catalogue.current()
 
 
+def test_a_site_without_artists_finds_nothing():
+    assert find_mentions("Ai Weiwei", "Hepworth", BODY) == []
+
+
 def test_an_empty_cache_is_a_new_version():
     """A cache cleared or restarted: the names are read again, once."""
     first = catalogue.current()
