@@ -7,12 +7,12 @@ form names: artists by their full name, artists by their surname, artworks by th
 Generic titles are left out, so they cost no memory and no time.
 
 `current()` is the catalogue of this process. It is rebuilt when the version in the shared cache
-differs from the one it was built at: receivers.py sets a new version, once the transaction
-commits, whenever an artist's name or sort name, an artwork's title or a credit changes, a row
-is deleted, or an import finishes, so every process (each with its own catalogue) sees the
-change on its next search. No database query unless it rebuilds. With the default local-memory
-cache of development each process has its own version: only production's shared cache (Redis)
-tells the others.
+differs from the one it was built at: receivers.py sets a new version, at once and when the
+transaction commits, whenever an artist's name or sort name, an artwork's title or a credit
+changes, a row is deleted, or an import finishes, so every process (each with its own
+catalogue) sees the change on its next search. No database query unless it rebuilds. With the
+default local-memory cache of development each process has its own version: only production's
+shared cache (Redis) tells the others.
 """
 
 import threading
@@ -67,9 +67,9 @@ class Catalogue:
 
     def iter(self, text: str):
         """(end, entry) of every form found in a normalized, padded text."""
-        entries = self.entries
-        if not entries:  # an automaton without a word cannot search: nothing to find
+        if self.automaton.kind != ahocorasick.AHOCORASICK:  # no names at all (a new site)
             return
+        entries = self.entries
         for end, index in self.automaton.iter(text):
             yield end, entries[index]
 

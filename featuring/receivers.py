@@ -2,8 +2,8 @@
 an artist's name or sort name, an artwork's title or a credit saved (the admin, the shell, a
 revision restored, the demo), a row deleted, an import finished (it writes in bulk, without
 model signals). Saves that change no name (a bio, a date, the same credit again) leave the
-catalogue alone: rebuilding 70,000 titles takes seconds. The new version is set once the
-transaction commits, so that no process rebuilds from the rows before it."""
+catalogue alone: rebuilding 70,000 titles takes seconds. The new version is set at once and
+again when the transaction commits, so that no process keeps a catalogue of the rows before it."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -15,6 +15,9 @@ from imports.signals import collection_imported
 
 
 def _changed(using: str | None) -> None:
+    # Now, for this process and its transaction (a test, the shell), and again once the
+    # transaction commits: a process that rebuilt in between read the rows from before.
+    catalogue.names_changed()
     transaction.on_commit(catalogue.names_changed, using=using)
 
 
