@@ -49,7 +49,7 @@ def _deleted(sender, instance, using=None, **kwargs):
 
 
 def _imported(sender, **kwargs):
-    _changed(None)  # sent after the import's batches are written
+    catalogue.names_changed()  # sent once the import's batches are written and committed
 
 
 def connect() -> None:
