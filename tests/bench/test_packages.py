@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-BENCHMARKS = ["corpus", "recommendations", "serve", "load", "images", "import_tate", "pages"]
+BENCHMARKS = [
+    "corpus",
+    "recommendations",
+    "serve",
+    "load",
+    "images",
+    "import_tate",
+    "pages",
+    "featuring",
+]
 
 
 def test_every_benchmark_package_is_listed_here():
