@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "artworks",
     "articles",
     "recommendations",
+    # "Featuring" found in an article's text: artists and artworks it names (featuring/).
+    "featuring",
     # The editors' desk: the admin's home page (desk/), registered with adminsite.
     "desk",
     "imports",

@@ -1,0 +1,234 @@
+"""The artists and artworks an article's text names ("Featuring"), found in its title, standfirst
+and body against every name of the catalogue (catalogue.py). It never writes anything and no
+public page calls it.
+
+What counts (each rule measured on the labelled set, tests/fixtures/featuring/):
+- an artist named in full, in any of the forms of names.artist_forms ("Ai Weiwei", "AI
+  WEIWEI", "J.M.W. Turner", "Barbara Hepworth" for "Dame Barbara Hepworth"); a full name made of
+  ordinary words only ("Richard Long") when capitalised; a form several artists share, never;
+- an artist by surname alone ("Weiwei's", "Hepworth"): when the article names them in full
+  elsewhere, or when the surname is distinctive (not ordinary English, one artist's only),
+  capitalised and not part of a longer proper name ("the Turner Prize", "Hepworth Wakefield");
+- an artwork by its title, as its tier asks (names.Tier): with its artist named nearby (the same
+  paragraph, or the article's title or standfirst) and/or set as a title (italics, quotes, its
+  words capitalised as the title's mid-sentence). Among artworks sharing a title, the one whose
+  artist is nearby; none when no artist, or several, decide.
+Text inside links is skipped; a name inside a longer name found (an artist's name in a title)
+counts as the longer one only.
+"""
+
+from dataclasses import dataclass
+
+from featuring import evidence
+from featuring.catalogue import Catalogue, Entry, current
+from featuring.names import Tier
+from featuring.normalizing import APOSTROPHES, normalize
+from featuring.sentences import sentence_of
+from featuring.texts import FieldText, body_field, plain_field
+
+FIELDS = ("title", "standfirst", "body")
+# How good a way of naming is; an object's Mention is its best, first occurrence.
+_FULL, _SURNAME, _TITLE = 2, 1, 2
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # "artist" or "artwork"
+    object_id: int  # Artist or Artwork key
+    name: str  # the name or title as the catalogue has it (Artist.name, Artwork.title)
+    found: str  # the words as the article wrote them ("Weiwei's", "AI WEIWEI")
+    field: str  # "title", "standfirst" or "body"
+    start: int  # offsets of `found` in that field's plain text (body: texts.body_text)
+    end: int
+    sentence: str  # the sentence of the field's plain text it was found in (≤ 300 chars)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    field: FieldText
+    start: int
+    end: int
+    entry: Entry
+
+    @property
+    def found(self) -> str:
+        return self.field.text[self.start : self.end]
+
+    @property
+    def place(self) -> tuple[int, int]:
+        """Where it is: the field's order and the paragraph (title and standfirst: the top)."""
+        order = FIELDS.index(self.field.field)
+        return (order, self.field.paragraph(self.start)) if order == 2 else (0, 0)
+
+
+@dataclass(frozen=True)
+class _Found:
+    kind: str
+    object_id: int
+    hit: _Hit
+    quality: int
+
+
+def find_mentions(title: str, standfirst: str, body_html: str) -> list[Mention]:
+    """The artists and artworks the text names: one Mention per object (its first, best occurrence),
+    in reading order. Text inside links (<a>) of the body is skipped."""
+    return mentions_in(
+        [plain_field("title", title), plain_field("standfirst", standfirst), body_field(body_html)],
+        current(),
+    )
+
+
+def mentions_in(fields: list[FieldText], catalogue: Catalogue) -> list[Mention]:
+    """find_mentions() over fields already read, against a given catalogue."""
+    hits = [hit for field in fields for hit in _hits(field, catalogue)]
+    artists = _artists(hits, catalogue)
+    found = artists + _artworks(hits, artists, catalogue)
+    found = _outside_longer(found)
+    best: dict[tuple[str, int], _Found] = {}
+    for item in sorted(found, key=lambda item: (-item.quality, _order(item.hit))):
+        best.setdefault((item.kind, item.object_id), item)
+    return [
+        _mention(item, catalogue) for item in sorted(best.values(), key=lambda i: _order(i.hit))
+    ]
+
+
+def _order(hit: _Hit) -> tuple[int, int]:
+    return FIELDS.index(hit.field.field), hit.start
+
+
+def _hits(field: FieldText, catalogue: Catalogue) -> list[_Hit]:
+    normalized = normalize(field.text)
+    text = field.text
+    hits = []
+    for end, entry in catalogue.iter(normalized.text):
+        start, stop = normalized.span(end - entry.length + 2, end)
+        if field.skipped and field.is_skipped(start, stop):
+            continue
+        # "Weiwei's": the possessive belongs to what the article wrote.
+        if text[stop : stop + 1] in tuple(APOSTROPHES) and text[stop + 1 : stop + 2] in ("s", "S"):
+            if not text[stop + 2 : stop + 3].isalnum():
+                stop += 2
+        hits.append(_Hit(field, start, stop, entry))
+    return hits
+
+
+def _artists(hits: list[_Hit], catalogue: Catalogue) -> list[_Found]:
+    """Artists named in full, then by surname (see the module's docstring)."""
+    found = []
+    for hit in hits:
+        entry = hit.entry
+        if len(entry.full) != 1:
+            continue
+        if entry.plain_words and not evidence.capitalised(hit.found):
+            continue
+        found.append(_Found("artist", entry.full[0], hit, _FULL))
+    in_full = {item.object_id for item in found}
+    for hit in hits:
+        entry = hit.entry
+        if not entry.surname or entry.full:
+            continue
+        named = [artist for artist in entry.surname if artist in in_full]
+        if len(named) == 1:
+            if evidence.capitalised(hit.found):
+                found.append(_Found("artist", named[0], hit, _SURNAME))
+            continue
+        artist = entry.surname[0]
+        if (
+            len(entry.surname) == 1
+            and artist in catalogue.alone_surnames
+            and evidence.capitalised(hit.found)
+            and not evidence.in_longer_name(hit.field.text, hit.start, hit.end)
+        ):
+            found.append(_Found("artist", artist, hit, _SURNAME))
+    return found
+
+
+def _named_nearby(hits: list[_Hit], artists: list[_Found]) -> dict[tuple[int, int], set[int]]:
+    """The artists named at each place (field, paragraph): the artists found, and every artist
+    whose surname is written capitalised and on its own ("Turner's", not "Turner Prize")."""
+    places: dict[tuple[int, int], set[int]] = {}
+    for item in artists:
+        places.setdefault(item.hit.place, set()).add(item.object_id)
+    for hit in hits:
+        if hit.entry.surname and evidence.capitalised(hit.found):
+            if not evidence.in_longer_name(hit.field.text, hit.start, hit.end):
+                places.setdefault(hit.place, set()).update(hit.entry.surname)
+    return places
+
+
+def _set_as_title(hit: _Hit, title: str) -> bool:
+    """Italics or quotes; or its words capitalised as the title's, mid-sentence, outside the
+    article's title (a headline capitalises every word)."""
+    field, start, end = hit.field, hit.start, hit.end
+    if field.is_emphasised(start, end) or evidence.quoted(field.text, start, end):
+        return True
+    if field.field == "title" or evidence.all_capitals(hit.found):
+        return False
+    return evidence.cased_as(hit.found, title) and not evidence.at_sentence_start(field.text, start)
+
+
+def _artworks(hits: list[_Hit], artists: list[_Found], catalogue: Catalogue) -> list[_Found]:
+    places = _named_nearby(hits, artists)
+    top = places.get((0, 0), set())
+    found = []
+    for hit in hits:
+        entry = hit.entry
+        if not entry.artworks:
+            continue
+        nearby = places.get(hit.place, set()) | top
+        by_nearby = [
+            artwork
+            for artwork in entry.artworks
+            if nearby.intersection(catalogue.artwork_artists.get(artwork, ()))
+        ]
+        title = catalogue.artwork_titles[entry.artworks[0]]
+        if len(by_nearby) == 1:
+            if entry.tier is Tier.ARTIST_AND_TYPE and not _set_as_title(hit, title):
+                continue
+            found.append(_Found("artwork", by_nearby[0], hit, _TITLE))
+        elif not by_nearby and len(entry.artworks) == 1:
+            if entry.tier is Tier.ALONE:
+                ok = _set_as_title(hit, title) or evidence.cased_as(hit.found, title)
+            elif entry.tier is Tier.ARTIST_OR_TYPE:
+                ok = _set_as_title(hit, title)
+            else:
+                ok = False
+            if ok:
+                found.append(_Found("artwork", entry.artworks[0], hit, _TITLE))
+    return found
+
+
+def _outside_longer(found: list[_Found]) -> list[_Found]:
+    """Drop what lies inside a longer name found in the same field ("Han Dynasty" inside
+    "Dropping a Han Dynasty Urn", an artist's name inside a title)."""
+    kept = []
+    for item in found:
+        hit = item.hit
+        inside = any(
+            other.hit.field is hit.field
+            and other.hit.start <= hit.start
+            and hit.end <= other.hit.end
+            and (other.hit.end - other.hit.start) > (hit.end - hit.start)
+            for other in found
+        )
+        if not inside:
+            kept.append(item)
+    return kept
+
+
+def _mention(item: _Found, catalogue: Catalogue) -> Mention:
+    hit = item.hit
+    if item.kind == "artist":
+        name = catalogue.artist_names[item.object_id]
+    else:
+        name = catalogue.artwork_titles[item.object_id]
+    return Mention(
+        kind=item.kind,
+        object_id=item.object_id,
+        name=name,
+        found=hit.found,
+        field=hit.field.field,
+        start=hit.start,
+        end=hit.end,
+        sentence=sentence_of(hit.field.text, hit.start, hit.end),
+    )
