@@ -130,7 +130,9 @@ def test_it_costs_the_same_whatever_the_text_names(admin_client, names):
     for many (the names come with the matcher, built once per process)."""
     article = ArticleFactory()
     admin_client.post(url(article), text())  # what is loaded once per process
-    more = "".join(f"<p>{ArtistFactory(name=f'Painter Number {n}').name} too.</p>" for n in range(5))
+    more = "".join(
+        f"<p>{ArtistFactory(name=f'Painter Number {n}').name} too.</p>" for n in range(5)
+    )
     admin_client.post(url(article), text(body=BODY + more))  # the new names
     one = _queries(admin_client, article, "<p>Ai Weiwei.</p>")
     many = _queries(admin_client, article, BODY + more)
