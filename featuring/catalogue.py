@@ -111,7 +111,7 @@ def build(
             alone.add(ids[0])
     for form, ids in titles.items():
         tier = title_tier(raw_titles[form], form, generic)
-        if tier is Tier.NEVER:
+        if tier is Tier.NEVER or _names_its_artist(form, ids, artwork_artists, full, surnames):
             continue
         titled = entry(form)
         titled.artworks = tuple(ids)
@@ -137,6 +137,13 @@ def build(
         artwork_artists=artwork_artists,
         counts=dict(counts),
     )
+
+
+def _names_its_artist(form, artwork_ids, artwork_artists, full, surnames) -> bool:
+    """The title is its artist's name ("Beuys", "Joseph Beuys." by Joseph Beuys): finding it
+    finds the artist, not the artwork."""
+    named = set(full.get(form, ())) | set(surnames.get(form, ()))
+    return any(named.intersection(artwork_artists[artwork]) for artwork in artwork_ids)
 
 
 def load() -> Catalogue:

@@ -83,11 +83,12 @@ def _previous_word(text: str, start: int) -> tuple[str, int] | None:
 
 def in_longer_name(text: str, start: int, end: int) -> bool:
     """The name is part of a longer proper name: a capitalised word right after it ("Turner
-    Prize", "Hepworth Wakefield") or right before it ("Tina Turner"), other than a word that
-    only starts the sentence ("When Hepworth moved...")."""
+    Prize", "Hepworth Wakefield"; not after a possessive) or right before it ("Tina Turner"),
+    other than a word that only starts the sentence ("When Hepworth moved...")."""
+    possessive = end >= 2 and text[end - 2] in APOSTROPHES and text[end - 1] in "sS"
     following = re.match(r" ([^\W_]+)", text[end : end + 40])
-    if following and following.group(1)[:1].isupper():
-        return True
+    if following and following.group(1)[:1].isupper() and not possessive:
+        return True  # "Turner Prize"; but "Bacon's Three Figures" is Bacon and his painting
     previous = _previous_word(text, start)
     if previous is None:
         return False

@@ -82,7 +82,8 @@ def mentions_in(fields: list[FieldText], catalogue: Catalogue) -> list[Mention]:
     """find_mentions() over fields already read, against a given catalogue."""
     hits = [hit for field in fields for hit in _hits(field, catalogue)]
     artists = _artists(hits, catalogue)
-    found = artists + _artworks(hits, artists, catalogue)
+    artworks = _artworks(hits, artists, catalogue)
+    found = artists + artworks + _by_their_works(hits, artworks, catalogue)
     found = _outside_longer(found)
     best: dict[tuple[str, int], _Found] = {}
     for item in sorted(found, key=lambda item: (-item.quality, _order(item.hit))):
@@ -143,24 +144,41 @@ def _artists(hits: list[_Hit], catalogue: Catalogue) -> list[_Found]:
     return found
 
 
-def _named_nearby(hits: list[_Hit], artists: list[_Found]) -> dict[tuple[int, int], set[int]]:
-    """The artists named at each place (field, paragraph): the artists found, and every artist
-    whose surname is written capitalised and on its own ("Turner's", not "Turner Prize")."""
+def _named_nearby(
+    hits: list[_Hit], artists: list[_Found], catalogue: Catalogue
+) -> dict[tuple[int, int], set[int]]:
+    """The artists named at each place (field, paragraph): the artists found, and the artists
+    whose surname is written capitalised and on its own ("Turner's", not "Turner Prize") where
+    the surname is theirs alone or the article names them in full ("Self-portraits" is no
+    sign of Colin Self)."""
     places: dict[tuple[int, int], set[int]] = {}
     for item in artists:
         places.setdefault(item.hit.place, set()).add(item.object_id)
+    in_full = {item.object_id for item in artists if item.quality == _FULL}
     for hit in hits:
         if hit.entry.surname and evidence.capitalised(hit.found):
             if not evidence.in_longer_name(hit.field.text, hit.start, hit.end):
-                places.setdefault(hit.place, set()).update(hit.entry.surname)
+                named = {
+                    artist
+                    for artist in hit.entry.surname
+                    if artist in in_full or artist in catalogue.alone_surnames
+                }
+                places.setdefault(hit.place, set()).update(named)
     return places
+
+
+def _emphasised(hit: _Hit) -> bool:
+    """In italics (or <q>) or in quotes."""
+    return hit.field.is_emphasised(hit.start, hit.end) or evidence.quoted(
+        hit.field.text, hit.start, hit.end
+    )
 
 
 def _set_as_title(hit: _Hit, title: str) -> bool:
     """Italics or quotes; or its words capitalised as the title's, mid-sentence, outside the
     article's title (a headline capitalises every word)."""
-    field, start, end = hit.field, hit.start, hit.end
-    if field.is_emphasised(start, end) or evidence.quoted(field.text, start, end):
+    field, start = hit.field, hit.start
+    if _emphasised(hit):
         return True
     if field.field == "title" or evidence.all_capitals(hit.found):
         return False
@@ -168,7 +186,7 @@ def _set_as_title(hit: _Hit, title: str) -> bool:
 
 
 def _artworks(hits: list[_Hit], artists: list[_Found], catalogue: Catalogue) -> list[_Found]:
-    places = _named_nearby(hits, artists)
+    places = _named_nearby(hits, artists, catalogue)
     top = places.get((0, 0), set())
     found = []
     for hit in hits:
@@ -182,19 +200,35 @@ def _artworks(hits: list[_Hit], artists: list[_Found], catalogue: Catalogue) -> 
             if nearby.intersection(catalogue.artwork_artists.get(artwork, ()))
         ]
         title = catalogue.artwork_titles[entry.artworks[0]]
+        # Whatever else, a title is written as one: "a mill" near Constable is no "A Mill".
+        if not (evidence.cased_as(hit.found, title) or _set_as_title(hit, title)):
+            continue
         if len(by_nearby) == 1:
             if entry.tier is Tier.ARTIST_AND_TYPE and not _set_as_title(hit, title):
                 continue
             found.append(_Found("artwork", by_nearby[0], hit, _TITLE))
         elif not by_nearby and len(entry.artworks) == 1:
-            if entry.tier is Tier.ALONE:
-                ok = _set_as_title(hit, title) or evidence.cased_as(hit.found, title)
-            elif entry.tier is Tier.ARTIST_OR_TYPE:
-                ok = _set_as_title(hit, title)
-            else:
-                ok = False
-            if ok:
+            # Without its artist, an ordinary phrase needs italics or quotes: capitals alone
+            # make "The Guardian", "Christmas Day" or "Seven Sisters" of it too.
+            if entry.tier is Tier.ALONE or (entry.tier is Tier.ARTIST_OR_TYPE and _emphasised(hit)):
                 found.append(_Found("artwork", entry.artworks[0], hit, _TITLE))
+    return found
+
+
+def _by_their_works(hits: list[_Hit], artworks: list[_Found], catalogue: Catalogue) -> list[_Found]:
+    """Artists named by an ordinary surname beside an artwork of theirs that was found: "Bacon's
+    <em>Three Figures and Portrait</em>" names Francis Bacon."""
+    works_by: dict[tuple[int, int], set[int]] = {}
+    for item in artworks:
+        credits = catalogue.artwork_artists.get(item.object_id, ())
+        works_by.setdefault(item.hit.place, set()).update(credits)
+    found = []
+    for hit in hits:
+        if not hit.entry.surname or hit.entry.full or not evidence.capitalised(hit.found):
+            continue
+        credited = [artist for artist in hit.entry.surname if artist in works_by.get(hit.place, ())]
+        if len(credited) == 1 and not evidence.in_longer_name(hit.field.text, hit.start, hit.end):
+            found.append(_Found("artist", credited[0], hit, _SURNAME))
     return found
 
 

@@ -17,7 +17,7 @@ import enum
 import re
 
 from featuring.normalizing import normal_form
-from featuring.words import all_common, is_common
+from featuring.words import SURNAME_COMMON_RANK, all_common, is_common
 
 # Words before or after a name that are no part of how writers name the person.
 _HONORIFICS = frozenset(
@@ -158,5 +158,5 @@ def artist_forms(name: str, sort_name: str) -> tuple[set[str], str]:
 
 def trusted_surname(surname: str) -> bool:
     """A surname distinctive enough to name the artist alone: not ordinary English ("Turner",
-    "Bell"), and not too short to tell from other words."""
-    return len(surname) >= 4 and not all_common(surname.split())
+    "Bell"; words.SURNAME_COMMON_RANK), and not too short to tell from other words."""
+    return len(surname) >= 4 and not all_common(surname.split(), rank=SURNAME_COMMON_RANK)
