@@ -54,6 +54,8 @@ class Catalogue:
 
     def iter(self, text: str):
         """(end, entry) of every form found in a normalized, padded text."""
+        if self.automaton.kind != ahocorasick.AHOCORASICK:  # no names at all (a new site)
+            return
         entries = self.entries
         for end, index in self.automaton.iter(text):
             yield end, entries[index]
