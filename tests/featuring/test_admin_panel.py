@@ -8,7 +8,7 @@ from django.urls import reverse
 from articles.models import Article
 from featuring.models import FeaturingDecision
 from tests.adminforms import article_form_data, form_errors, management_form
-from tests.factories import ArticleFactory, ArtistFactory, ArtworkFactory
+from tests.factories import ArticleFactory, ArtistFactory, ArtworkArtistFactory, ArtworkFactory
 from tests.staff import staff_in
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,11 @@ Decision = FeaturingDecision.Decision
 
 @pytest.fixture
 def names():
-    return ArtistFactory(name="Ai Weiwei"), ArtworkFactory(title="Sunflower Seeds")
+    """An artist and a work of theirs whose title is ordinary words: found where the artist is
+    named nearby."""
+    artist, artwork = ArtistFactory(name="Ai Weiwei"), ArtworkFactory(title="Sunflower Seeds")
+    ArtworkArtistFactory(artwork=artwork, artist=artist)
+    return artist, artwork
 
 
 def change_url(article):

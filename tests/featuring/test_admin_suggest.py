@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from featuring.decisions import featuring_reject
-from tests.factories import ArticleFactory, ArtistFactory, ArtworkFactory
+from tests.factories import ArticleFactory, ArtistFactory, ArtworkArtistFactory, ArtworkFactory
 from tests.staff import staff_in
 
 pytestmark = pytest.mark.django_db
@@ -28,11 +28,14 @@ def text(**fields):
 
 @pytest.fixture
 def names():
-    return (
-        ArtistFactory(name="Ai Weiwei"),
+    artist = ArtistFactory(name="Ai Weiwei")
+    works = (
         ArtworkFactory(title="Sunflower Seeds"),
         ArtworkFactory(title="Dropping a Han Dynasty Urn"),
     )
+    for work in works:  # titles of ordinary words are found where their artist is named
+        ArtworkArtistFactory(artwork=work, artist=artist)
+    return artist, *works
 
 
 def test_the_form_text_is_answered_with_its_suggestions(admin_client, names):

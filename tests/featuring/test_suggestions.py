@@ -7,7 +7,13 @@ from django.test.utils import CaptureQueriesContext
 
 from featuring.decisions import featuring_accept, featuring_reject
 from featuring.suggestions import article_suggestions, settled
-from tests.factories import ArticleFactory, ArticleFigureFactory, ArtistFactory, ArtworkFactory
+from tests.factories import (
+    ArticleFactory,
+    ArticleFigureFactory,
+    ArtistFactory,
+    ArtworkArtistFactory,
+    ArtworkFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +25,11 @@ BODY = (
 
 @pytest.fixture
 def names():
-    return ArtistFactory(name="Ai Weiwei"), ArtworkFactory(title="Sunflower Seeds")
+    """An artist and a work of theirs whose title is ordinary words: found where the artist is
+    named nearby."""
+    artist, artwork = ArtistFactory(name="Ai Weiwei"), ArtworkFactory(title="Sunflower Seeds")
+    ArtworkArtistFactory(artwork=artwork, artist=artist)
+    return artist, artwork
 
 
 def suggested(article, **text):
