@@ -100,16 +100,12 @@ class FeaturingDecisionAdmin(admin.ModelAdmin):
     """What was accepted and rejected, article by article. Decisions are made on the article's
     form; deleting a rejection here lets the name be suggested again."""
 
-    list_display = ["article", "subject", "decision", "decided_by", "decided_at"]
+    list_display = ["__str__", "decided_by", "decided_at"]
     list_filter = ["decision"]
     list_select_related = ["article", "artist", "artwork", "decided_by"]
     search_fields = ["article__title", "artist__name", "artwork__title"]
     date_hierarchy = "decided_at"
     show_full_result_count = False
-
-    @admin.display(description="Artist or artwork")
-    def subject(self, decision):
-        return decision.subject
 
     def get_urls(self):
         view = self.admin_site.admin_view(self._suggest)
