@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 
+from adminsite.primed import PrimedChoicesAdminMixin
 from articles.models import Article
 from featuring.admin_suggest import suggest_view, suggestion_entry
 from featuring.forms import DecisionForm, DecisionFormSet
@@ -50,7 +51,7 @@ class PanelFormSet(DecisionFormSet):
         return [suggestion_entry(suggestion) for suggestion in found]
 
 
-class FeaturingSuggestionsInline(admin.StackedInline):
+class FeaturingSuggestionsInline(PrimedChoicesAdminMixin, admin.StackedInline):
     model = FeaturingDecision
     form = DecisionForm
     formset = PanelFormSet
