@@ -112,8 +112,12 @@ document.addEventListener("DOMContentLoaded", () => {
 
   // What the form itself holds now is not suggested (a form shown again after an error).
   const holds = settled();
-  for (const item of list.querySelectorAll("[data-key]")) {
-    if (holds.has(item.dataset.key)) item.remove();
+  const shown = [...list.querySelectorAll("[data-key]")];
+  const held = shown.filter((item) => holds.has(item.dataset.key));
+  for (const item of held) item.remove();
+  if (held.length) {
+    const left = shown.length - held.length;
+    say(left ? `${left} name${left > 1 ? "s" : ""} in the text that the article does not feature yet.` : "");
   }
 
   list.addEventListener("click", (event) => {
