@@ -7,9 +7,12 @@ form names: artists by their full name, artists by their surname, artworks by th
 Generic titles are left out, so they cost no memory and no time.
 
 `current()` is the catalogue of this process. It is rebuilt when the version in the shared cache
-differs from the one it was built at: receivers.py sets a new version whenever an artist or
-artwork is saved or deleted, a credit changes, or an import finishes, so every process (each with
-its own catalogue) sees the change on its next search. No database query unless it rebuilds.
+differs from the one it was built at: receivers.py sets a new version, at once and when the
+transaction commits, whenever an artist's name or sort name, an artwork's title or a credit
+changes, a row is deleted, or an import finishes, so every process (each with its own
+catalogue) sees the change on its next search. No database query unless it rebuilds. With the
+default local-memory cache of development each process has its own version: only production's
+shared cache (Redis) tells the others.
 """
 
 import threading
@@ -23,7 +26,15 @@ from django.core.cache import cache
 
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist
-from featuring.names import GENERIC_SHARED, Tier, artist_forms, stem, title_tier, trusted_surname
+from featuring.names import (
+    GENERIC_SHARED,
+    Tier,
+    artist_forms,
+    stem,
+    title_tier,
+    title_variants,
+    trusted_surname,
+)
 from featuring.normalizing import normal_form
 from featuring.words import all_common
 
@@ -38,8 +49,10 @@ class Entry:
     full: tuple[int, ...] = ()  # artists named in full by it
     plain_words: bool = False  # that full name is all ordinary words: it must be capitalised
     surname: tuple[int, ...] = ()  # artists named by it as their surname
+    alone: bool = False  # that surname is distinctive enough to name its one artist alone
     artworks: tuple[int, ...] = ()  # artworks of this title
     tier: Tier = Tier.NEVER  # the title's tier (names.Tier)
+    ordinary: bool = False  # the title is ordinary English words only ("On the Rhine")
 
 
 @dataclass
@@ -47,7 +60,7 @@ class Catalogue:
     automaton: ahocorasick.Automaton
     entries: list[Entry]
     artist_names: dict[int, str]
-    alone_surnames: frozenset[int]  # artists whose surname can name them alone
+    artist_sort_names: dict[int, str]
     artwork_titles: dict[int, str]
     artwork_artists: dict[int, tuple[int, ...]]
     counts: dict[str, int] = field(default_factory=dict)
@@ -68,15 +81,17 @@ def build(
     full: dict[str, list[int]] = defaultdict(list)
     surnames: dict[str, list[int]] = defaultdict(list)
     artist_names: dict[int, str] = {}
+    artist_sort_names: dict[int, str] = {}
     multi_word: set[int] = set()
     for artist_id, name, sort_name in artists:
         artist_names[artist_id] = name
-        forms, surname = artist_forms(name, sort_name or name)
+        artist_sort_names[artist_id] = sort_name
+        forms, artist_surnames = artist_forms(name, sort_name or name)
         for form in forms:
             full[form].append(artist_id)
         if forms:
             multi_word.add(artist_id)
-        if surname:
+        for surname in artist_surnames:
             surnames[surname].append(artist_id)
 
     titles: dict[str, list[int]] = defaultdict(list)
@@ -105,19 +120,33 @@ def build(
         named = entry(form)
         named.full = tuple(dict.fromkeys(ids))
         named.plain_words = all_common(form.split())
-    alone = set()
     for form, ids in surnames.items():
         ids = tuple(dict.fromkeys(ids))
-        entry(form).surname = ids
-        if len(ids) == 1 and ids[0] in multi_word and trusted_surname(form):
-            alone.add(ids[0])
+        named = entry(form)
+        named.surname = ids
+        named.alone = len(ids) == 1 and ids[0] in multi_word and trusted_surname(form)
+    shortened: dict[str, list[int]] = defaultdict(list)
+    shortened_tier: dict[str, Tier] = {}
     for form, ids in titles.items():
         tier = title_tier(raw_titles[form], form, generic)
         if tier is Tier.NEVER or _names_its_artist(form, ids, artwork_artists, full, surnames):
             continue
+        if form in full:  # a portrait called "Roy Lichtenstein": the name finds the artist
+            tier = Tier.ARTIST_AND_TYPE
         titled = entry(form)
         titled.artworks = tuple(ids)
         titled.tier = tier
+        titled.ordinary = all_common(form.split())
+        for short_title, short_form in title_variants(raw_titles[form], form):
+            short_tier = min(tier, title_tier(short_title, short_form, generic))
+            if short_tier is not Tier.NEVER and short_form not in titles:
+                shortened[short_form] += ids
+                shortened_tier[short_form] = min(short_tier, shortened_tier.get(short_form, tier))
+    for form, ids in shortened.items():  # "Fighting Temeraire", "Three Ways"
+        titled = entry(form)
+        titled.artworks = tuple(dict.fromkeys(ids))
+        titled.tier = shortened_tier[form]
+        titled.ordinary = all_common(form.split())
 
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     entry_list = list(entries.values())
@@ -134,7 +163,7 @@ def build(
         automaton=automaton,
         entries=entry_list,
         artist_names=artist_names,
-        alone_surnames=frozenset(alone),
+        artist_sort_names=artist_sort_names,
         artwork_titles=artwork_titles,
         artwork_artists=artwork_artists,
         counts=dict(counts),
@@ -178,6 +207,13 @@ def version() -> str:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         current_version = cache.get(VERSION_KEY) or ""
     return current_version
+
+
+def loaded() -> Catalogue | None:
+    """This process's catalogue when it holds the current names, without building one."""
+    if _current is not None and _current[0] == version():
+        return _current[1]
+    return None
 
 
 def names_changed() -> None:

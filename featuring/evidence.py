@@ -3,11 +3,17 @@ title (in italics, in quotes, its words capitalised mid-sentence), a name capita
 that is part of a longer proper name ("the Turner Prize", "Tina Turner")."""
 
 import re
+from functools import lru_cache
 
-from featuring.normalizing import APOSTROPHES
+from featuring.normalizing import APOSTROPHES, normal_form
 from featuring.words import is_common
 
 _WORD = re.compile(r"[^\W_]+")
+# Words a title capitalises by convention only, and a name's particles.
+_SMALL_WORDS = frozenset(
+    "the a an of and in on at to for with by from or "
+    "van von de der den di da del della du la le".split()
+)
 OPENING_QUOTES = "\"'“‘«„‹"
 CLOSING_QUOTES = "\"'”’»‹›"
 _SENTENCE_ENDS = ".!?…\n"
@@ -26,14 +32,20 @@ def words(found: str) -> list[str]:
     return result
 
 
+@lru_cache(maxsize=8192)
+def _key(word: str) -> str:
+    return normal_form(word)
+
+
 def _upper(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
 def capitalised(found: str) -> bool:
-    """Every word of the name starts with a capital (or a digit): "Francis Bacon", not "bacon"."""
-    found_words = words(found)
-    return bool(found_words) and all(_upper(word) for word in found_words)
+    """Every word of the name starts with a capital (or a digit), little words aside: "Francis
+    Bacon", "Gilbert and George", "Vincent van Gogh"; not "bacon"."""
+    checked = [_upper(word) for word in words(found) if word not in _SMALL_WORDS]
+    return bool(checked) and all(checked)
 
 
 def all_capitals(found: str) -> bool:
@@ -42,15 +54,17 @@ def all_capitals(found: str) -> bool:
 
 def cased_as(found: str, title: str) -> bool:
     """The words the catalogue's title capitalises are capitalised as written ("Sunflower Seeds"
-    and "SUNFLOWER SEEDS" for Sunflower Seeds, not "sunflower seeds"); False when the title
-    capitalises nothing."""
-    found_words, title_words = words(found), words(title)
+    and "SUNFLOWER SEEDS" for Sunflower Seeds, not "sunflower seeds"); articles and prepositions
+    do not count ("the Fighting Temeraire"); False when the title capitalises nothing else."""
     if all_capitals(found):
         return True
-    if len(found_words) != len(title_words):
-        title_words = title_words[: len(found_words)]
-    pairs = [(f, t) for f, t in zip(found_words, title_words, strict=False) if _upper(t)]
-    return bool(pairs) and all(_upper(f) for f, _ in pairs)
+    capitalised = {_key(word): _upper(word) for word in words(title)}
+    checked = [
+        _upper(word)
+        for word in words(found)
+        if capitalised.get(_key(word)) and _key(word) not in _SMALL_WORDS
+    ]
+    return bool(checked) and all(checked)
 
 
 def at_sentence_start(text: str, start: int) -> bool:

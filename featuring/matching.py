@@ -7,12 +7,14 @@ What counts (each rule measured on the labelled set, tests/fixtures/featuring/):
   WEIWEI", "J.M.W. Turner", "Barbara Hepworth" for "Dame Barbara Hepworth"); a full name made of
   ordinary words only ("Richard Long") when capitalised; a form several artists share, never;
 - an artist by surname alone ("Weiwei's", "Hepworth"): when the article names them in full
-  elsewhere, or when the surname is distinctive (not ordinary English, one artist's only),
-  capitalised and not part of a longer proper name ("the Turner Prize", "Hepworth Wakefield");
+  elsewhere, or a work of theirs beside it ("Bacon's Three Figures and Portrait"), or when the
+  surname is distinctive (not ordinary English, one artist's only), capitalised and not part
+  of a longer proper name ("the Turner Prize", "Hepworth Wakefield");
 - an artwork by its title, as its tier asks (names.Tier): with its artist named nearby (the same
   paragraph, or the article's title or standfirst) and/or set as a title (italics, quotes, its
   words capitalised as the title's mid-sentence). Among artworks sharing a title, the one whose
-  artist is nearby; none when no artist, or several, decide.
+  artist is nearby; none when no artist, or several, decide. A title that is an artist's name
+  (a portrait called "Roy Lichtenstein") needs its own artist nearby and italics or quotes.
 Text inside links is skipped; a name inside a longer name found (an artist's name in a title)
 counts as the longer one only.
 """
@@ -43,22 +45,32 @@ class Mention:
     sentence: str  # the sentence of the field's plain text it was found in (≤ 300 chars)
 
 
-@dataclass(frozen=True)
 class _Hit:
-    field: FieldText
-    start: int
-    end: int
-    entry: Entry
+    """A form found in a field: where, and its entry. `place` is the field's order and the
+    paragraph (the title and standfirst are one place, the top: (0, 0))."""
+
+    __slots__ = ("field", "start", "end", "entry", "found", "place", "order", "_own_name")
+
+    def __init__(self, field: FieldText, start: int, end: int, entry: Entry, order: int):
+        self.field, self.start, self.end, self.entry = field, start, end, entry
+        self.found = field.text[start:end]
+        self.order = (order, start)
+        self.place = (order, field.paragraph(start)) if order == 2 else (0, 0)
+        self._own_name: bool | None = None
 
     @property
-    def found(self) -> str:
-        return self.field.text[self.start : self.end]
+    def capitalised(self) -> bool:
+        return evidence.capitalised(self.found)
 
     @property
-    def place(self) -> tuple[int, int]:
-        """Where it is: the field's order and the paragraph (title and standfirst: the top)."""
-        order = FIELDS.index(self.field.field)
-        return (order, self.field.paragraph(self.start)) if order == 2 else (0, 0)
+    def own_name(self) -> bool:
+        """Written as a name of its own: capitalised, not part of a longer proper name ("Turner's",
+        not "turner" or "the Turner Prize"). Read once: several rules ask."""
+        if self._own_name is None:
+            self._own_name = self.capitalised and not evidence.in_longer_name(
+                self.field.text, self.start, self.end
+            )
+        return self._own_name
 
 
 @dataclass(frozen=True)
@@ -69,35 +81,32 @@ class _Found:
     quality: int
 
 
-def find_mentions(title: str, standfirst: str, body_html: str) -> list[Mention]:
+def find_mentions(
+    title: str, standfirst: str, body_html: str, *, catalogue: Catalogue | None = None
+) -> list[Mention]:
     """The artists and artworks the text names: one Mention per object (its first, best occurrence),
-    in reading order. Text inside links (<a>) of the body is skipped."""
+    in reading order. Text inside links (<a>) of the body is skipped. Against the process's
+    catalogue of the database's names, or the one given (tests, the benchmark)."""
     return mentions_in(
         [plain_field("title", title), plain_field("standfirst", standfirst), body_field(body_html)],
-        current(),
+        current() if catalogue is None else catalogue,
     )
 
 
 def mentions_in(fields: list[FieldText], catalogue: Catalogue) -> list[Mention]:
     """find_mentions() over fields already read, against a given catalogue."""
-    hits = [hit for field in fields for hit in _hits(field, catalogue)]
+    hits = [hit for order, field in enumerate(fields) for hit in _hits(field, order, catalogue)]
     artists = _artists(hits, catalogue)
     artworks = _artworks(hits, artists, catalogue)
     found = artists + artworks + _by_their_works(hits, artworks, catalogue)
     found = _outside_longer(found)
     best: dict[tuple[str, int], _Found] = {}
-    for item in sorted(found, key=lambda item: (-item.quality, _order(item.hit))):
+    for item in sorted(found, key=lambda item: (-item.quality, item.hit.order)):
         best.setdefault((item.kind, item.object_id), item)
-    return [
-        _mention(item, catalogue) for item in sorted(best.values(), key=lambda i: _order(i.hit))
-    ]
+    return [_mention(item, catalogue) for item in sorted(best.values(), key=lambda i: i.hit.order)]
 
 
-def _order(hit: _Hit) -> tuple[int, int]:
-    return FIELDS.index(hit.field.field), hit.start
-
-
-def _hits(field: FieldText, catalogue: Catalogue) -> list[_Hit]:
+def _hits(field: FieldText, order: int, catalogue: Catalogue) -> list[_Hit]:
     normalized = normalize(field.text)
     text = field.text
     hits = []
@@ -106,10 +115,10 @@ def _hits(field: FieldText, catalogue: Catalogue) -> list[_Hit]:
         if field.skipped and field.is_skipped(start, stop):
             continue
         # "Weiwei's": the possessive belongs to what the article wrote.
-        if text[stop : stop + 1] in tuple(APOSTROPHES) and text[stop + 1 : stop + 2] in ("s", "S"):
+        if text[stop : stop + 1] in APOSTROPHES and text[stop + 1 : stop + 2] in ("s", "S"):
             if not text[stop + 2 : stop + 3].isalnum():
                 stop += 2
-        hits.append(_Hit(field, start, stop, entry))
+        hits.append(_Hit(field, start, stop, entry, order))
     return hits
 
 
@@ -120,7 +129,7 @@ def _artists(hits: list[_Hit], catalogue: Catalogue) -> list[_Found]:
         entry = hit.entry
         if len(entry.full) != 1:
             continue
-        if entry.plain_words and not evidence.capitalised(hit.found):
+        if entry.plain_words and not hit.capitalised:
             continue
         found.append(_Found("artist", entry.full[0], hit, _FULL))
     in_full = {item.object_id for item in found}
@@ -130,16 +139,11 @@ def _artists(hits: list[_Hit], catalogue: Catalogue) -> list[_Found]:
             continue
         named = [artist for artist in entry.surname if artist in in_full]
         if len(named) == 1:
-            if evidence.capitalised(hit.found):
+            if hit.capitalised:
                 found.append(_Found("artist", named[0], hit, _SURNAME))
             continue
         artist = entry.surname[0]
-        if (
-            len(entry.surname) == 1
-            and artist in catalogue.alone_surnames
-            and evidence.capitalised(hit.found)
-            and not evidence.in_longer_name(hit.field.text, hit.start, hit.end)
-        ):
+        if entry.alone and hit.own_name:
             found.append(_Found("artist", artist, hit, _SURNAME))
     return found
 
@@ -156,14 +160,9 @@ def _named_nearby(
         places.setdefault(item.hit.place, set()).add(item.object_id)
     in_full = {item.object_id for item in artists if item.quality == _FULL}
     for hit in hits:
-        if hit.entry.surname and evidence.capitalised(hit.found):
-            if not evidence.in_longer_name(hit.field.text, hit.start, hit.end):
-                named = {
-                    artist
-                    for artist in hit.entry.surname
-                    if artist in in_full or artist in catalogue.alone_surnames
-                }
-                places.setdefault(hit.place, set()).update(named)
+        if hit.entry.surname and hit.own_name:
+            named = {artist for artist in hit.entry.surname if artist in in_full or hit.entry.alone}
+            places.setdefault(hit.place, set()).update(named)
     return places
 
 
@@ -193,24 +192,36 @@ def _artworks(hits: list[_Hit], artists: list[_Found], catalogue: Catalogue) -> 
         entry = hit.entry
         if not entry.artworks:
             continue
-        nearby = places.get(hit.place, set()) | top
+        here = places.get(hit.place, ())
         by_nearby = [
             artwork
             for artwork in entry.artworks
-            if nearby.intersection(catalogue.artwork_artists.get(artwork, ()))
+            if any(a in here or a in top for a in catalogue.artwork_artists.get(artwork, ()))
         ]
         title = catalogue.artwork_titles[entry.artworks[0]]
-        # Whatever else, a title is written as one: "a mill" near Constable is no "A Mill".
-        if not (evidence.cased_as(hit.found, title) or _set_as_title(hit, title)):
-            continue
         if len(by_nearby) == 1:
-            if entry.tier is Tier.ARTIST_AND_TYPE and not _set_as_title(hit, title):
-                continue
-            found.append(_Found("artwork", by_nearby[0], hit, _TITLE))
+            # Its artist nearby, and written as a title: "a mill" near Constable is no "A Mill".
+            if entry.tier is Tier.ARTIST_AND_TYPE:
+                ok = _set_as_title(hit, title)
+            elif entry.tier is Tier.ARTIST_OR_TYPE and entry.ordinary:
+                # Capitals that start a sentence are no sign of an ordinary phrase: "On the
+                # Rhine in 1817 Turner..." (a distinctive word, "Iffish", is its own sign).
+                ok = _set_as_title(hit, title) or (
+                    evidence.cased_as(hit.found, title)
+                    and (hit.field.field == "title" or evidence.all_capitals(hit.found))
+                )
+            else:
+                ok = evidence.cased_as(hit.found, title) or _set_as_title(hit, title)
+            if ok:
+                found.append(_Found("artwork", by_nearby[0], hit, _TITLE))
         elif not by_nearby and len(entry.artworks) == 1:
             # Without its artist, an ordinary phrase needs italics or quotes: capitals alone
             # make "The Guardian", "Christmas Day" or "Seven Sisters" of it too.
-            if entry.tier is Tier.ALONE or (entry.tier is Tier.ARTIST_OR_TYPE and _emphasised(hit)):
+            if entry.tier is Tier.ALONE:
+                ok = evidence.cased_as(hit.found, title) or _set_as_title(hit, title)
+            else:
+                ok = entry.tier is Tier.ARTIST_OR_TYPE and _emphasised(hit)
+            if ok:
                 found.append(_Found("artwork", entry.artworks[0], hit, _TITLE))
     return found
 
@@ -224,10 +235,10 @@ def _by_their_works(hits: list[_Hit], artworks: list[_Found], catalogue: Catalog
         works_by.setdefault(item.hit.place, set()).update(credits)
     found = []
     for hit in hits:
-        if not hit.entry.surname or hit.entry.full or not evidence.capitalised(hit.found):
+        if not hit.entry.surname or hit.entry.full or not hit.own_name:
             continue
         credited = [artist for artist in hit.entry.surname if artist in works_by.get(hit.place, ())]
-        if len(credited) == 1 and not evidence.in_longer_name(hit.field.text, hit.start, hit.end):
+        if len(credited) == 1:
             found.append(_Found("artist", credited[0], hit, _SURNAME))
     return found
 
@@ -235,18 +246,17 @@ def _by_their_works(hits: list[_Hit], artworks: list[_Found], catalogue: Catalog
 def _outside_longer(found: list[_Found]) -> list[_Found]:
     """Drop what lies inside a longer name found in the same field ("Han Dynasty" inside
     "Dropping a Han Dynasty Urn", an artist's name inside a title)."""
-    kept = []
-    for item in found:
+    by_start = sorted(found, key=lambda item: (item.hit.order, -item.hit.end))
+    kept, reach, field = [], -1, None
+    for item in by_start:
         hit = item.hit
-        inside = any(
-            other.hit.field is hit.field
-            and other.hit.start <= hit.start
-            and hit.end <= other.hit.end
-            and (other.hit.end - other.hit.start) > (hit.end - hit.start)
-            for other in found
-        )
+        if hit.field is not field:
+            field, reach, reach_start = hit.field, -1, -1
+        inside = hit.end < reach or (hit.end == reach and hit.start > reach_start)
         if not inside:
             kept.append(item)
+        if hit.end > reach:
+            reach, reach_start = hit.end, hit.start
     return kept
 
 
@@ -264,5 +274,5 @@ def _mention(item: _Found, catalogue: Catalogue) -> Mention:
         field=hit.field.field,
         start=hit.start,
         end=hit.end,
-        sentence=sentence_of(hit.field.text, hit.start, hit.end),
+        sentence=sentence_of(hit.field.text, hit.start, hit.end, hit.field.sentence_starts),
     )

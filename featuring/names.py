@@ -21,9 +21,11 @@ from featuring.words import SURNAME_COMMON_RANK, all_common, is_common
 
 # Words before or after a name that are no part of how writers name the person.
 _HONORIFICS = frozenset(
-    "sir dame lord lady rev revd reverend prof professor dr mr mrs miss hon captain capt "
+    "sir dame lord lady rev revd reverend prof professor dr mr mrs miss hon esq captain capt "
     "general admiral colonel col major baron baroness count countess".split()
 )
+# Words that belong to the surname they precede ("van Gogh", "de Kooning", "della Robbia").
+_PARTICLES = frozenset("van von de der den di da del della du la le ten ter".split())
 _SUFFIXES = frozenset("bt ra pra rba frs kbe cbe obe mbe om ch junior senior jr sr jnr snr".split())
 
 # Titles nobody can tell apart, whatever the catalogue holds; the catalogue adds the stems it
@@ -82,8 +84,12 @@ GENERIC_TITLES = frozenset(
         "sketchbook",
     }
 )
-# Artworks of at least this many different artists sharing a title make it generic.
-GENERIC_SHARED = 3
+# A title made only of the most frequent English words ("In the", "Here and There") reads as
+# prose everywhere.
+FUNCTION_WORDS_RANK = 150
+# Artworks of at least this many different artists sharing a title make it generic; fewer
+# share it, and the one whose artist is named nearby is found ("Door" by Philip Guston).
+GENERIC_SHARED = 5
 # Words that number a title rather than name it: "Untitled No. 3", "Composition II".
 _NUMBERING = re.compile(r"^(?:\d+[a-z]?|no|nos|nr|number|[ivxlc]+|part|version)$")
 
@@ -98,8 +104,12 @@ class Tier(enum.IntEnum):
 
 
 def stem(title_form: str) -> str:
-    """A normalized title without the words that number it: "untitled no 3" -> "untitled"."""
-    return " ".join(word for word in title_form.split() if not _NUMBERING.match(word))
+    """A normalized title without the words that number it, nor the little words it ends with:
+    "untitled no 3" and "untitled in" -> "untitled"."""
+    words = [word for word in title_form.split() if not _NUMBERING.match(word)]
+    while words and is_common(words[-1], rank=FUNCTION_WORDS_RANK):
+        words.pop()
+    return " ".join(words)
 
 
 def title_tier(title: str, title_form: str, generic: frozenset[str] | set[str]) -> Tier:
@@ -110,6 +120,8 @@ def title_tier(title: str, title_form: str, generic: frozenset[str] | set[str]) 
     if title_stem in GENERIC_TITLES or title_stem in generic:
         return Tier.NEVER
     words = title_form.split()
+    if all_common(words, rank=FUNCTION_WORDS_RANK):
+        return Tier.NEVER  # "In the", "Here", "Three": prose, whatever the typography
     if len(words) == 1:
         return (
             Tier.ARTIST_AND_TYPE
@@ -121,6 +133,24 @@ def title_tier(title: str, title_form: str, generic: frozenset[str] | set[str]) 
     return Tier.ALONE
 
 
+def title_variants(title: str, title_form: str) -> list[tuple[str, str]]:
+    """Shorter ways writers give a title, as (title, normalized): without its leading article
+    ("Fighting Temeraire" for "The Fighting Temeraire"), or only what comes before a colon or
+    a bracket ("Three Ways" for "Three Ways: Mould, Hole and Passage"); two words at least."""
+    variants = []
+    words = title.split()
+    if len(words) > 2 and words[0].lower() in ("the", "a", "an"):
+        variants.append(" ".join(words[1:]))
+    head = re.split(r"\s*[:(\[]", title, maxsplit=1)[0]
+    if head != title and len(head.split()) >= 2:
+        variants.append(head)
+    return [
+        (variant, normal_form(variant))
+        for variant in variants
+        if normal_form(variant) != title_form
+    ]
+
+
 def _strip(words: list[str]) -> list[str]:
     while words and words[0] in _HONORIFICS:
         words = words[1:]
@@ -129,14 +159,19 @@ def _strip(words: list[str]) -> list[str]:
     return words
 
 
-def artist_forms(name: str, sort_name: str) -> tuple[set[str], str]:
-    """The full forms of an artist's name (several words each) and the surname ("" for none).
-    A single-word name has no full form: its one word is its surname."""
+def artist_forms(name: str, sort_name: str) -> tuple[set[str], set[str]]:
+    """The full forms of an artist's name (several words each) and their surnames: the sort
+    name's ("Gogh, Vincent van" -> "van gogh", its particle with it) and the display name's last
+    word ("Ai Weiwei", sorted "Ai, Weiwei": "ai" and "weiwei", since writers say "Weiwei's"). A
+    single-word name has no full form: its one word is its surname."""
     words = _strip(normal_form(name).split())
     surname_part, comma, given_part = sort_name.partition(",")
     if comma:
         surname = _strip(normal_form(surname_part).split())
         given = _strip(normal_form(given_part).split())
+        while given and given[-1] in _PARTICLES:  # "Gogh, Vincent van": "van gogh"
+            surname = given[-1:] + surname
+            given = given[:-1]
     elif len(words) > 1:
         surname, given = words[-1:], words[:-1]
     else:
@@ -145,6 +180,8 @@ def artist_forms(name: str, sort_name: str) -> tuple[set[str], str]:
     if len(words) > 1:
         forms.add(" ".join(words))
         forms.add(normal_form(name))
+    if "&" in name:  # "Gilbert & George", written "Gilbert and George" too
+        forms.add(normal_form(name.replace("&", " and ")))
     if surname and given:
         forms.add(" ".join(given + surname))
         if len(given) > 1:
@@ -153,7 +190,10 @@ def artist_forms(name: str, sort_name: str) -> tuple[set[str], str]:
             forms.add(" ".join(initials + surname))
             forms.add(" ".join(["".join(initials)] + surname))
     forms = {form for form in forms if len(form.split()) > 1}
-    return forms, " ".join(surname)
+    surnames = {" ".join(surname)} if surname else set()
+    if len(words) > 1:
+        surnames.add(words[-1])
+    return forms, {form for form in surnames if form not in forms}
 
 
 def trusted_surname(surname: str) -> bool:

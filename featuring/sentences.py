@@ -2,6 +2,7 @@
 the field's plain text around the name, trimmed, at most MAX_LENGTH characters (a longer one is
 cut to the words around the name, with an ellipsis where it was cut)."""
 
+import bisect
 import re
 
 MAX_LENGTH = 300
@@ -31,22 +32,28 @@ def is_sentence_end(text: str, end: int) -> bool:
     return not (len(token) == 1 or token.lower() in _ABBREVIATIONS)
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The offsets of the sentence that holds text[start:end]."""
-    sentence_start = 0
-    for found in _END.finditer(text, 0, start):
+def sentence_starts(text: str) -> list[int]:
+    """The offsets where the sentences of a text start (0 first), in order."""
+    starts = [0]
+    for found in _END.finditer(text):
         if is_sentence_end(text, found.end()):
-            sentence_start = found.end()
-    sentence_end = len(text)
-    for found in _END.finditer(text, end):
-        if is_sentence_end(text, found.end()):
-            sentence_end = found.end()
-            break
-    return sentence_start, sentence_end
+            starts.append(found.end())
+    return starts
 
 
-def sentence_of(text: str, start: int, end: int) -> str:
-    sentence_start, sentence_end = sentence_bounds(text, start, end)
+def sentence_bounds(text: str, start: int, end: int, starts: list[int] | None = None):
+    """The offsets of the sentence that holds text[start:end] (`starts`: sentence_starts(text),
+    when the caller has it)."""
+    starts = sentence_starts(text) if starts is None else starts
+    index = bisect.bisect_right(starts, start) - 1
+    following = bisect.bisect_left(starts, end)
+    sentence_end = starts[following] if following < len(starts) else len(text)
+    return starts[index], sentence_end
+
+
+def sentence_of(text: str, start: int, end: int, starts: list[int] | None = None) -> str:
+    """The trimmed sentence around text[start:end] (see the module's docstring)."""
+    sentence_start, sentence_end = sentence_bounds(text, start, end, starts)
     sentence = text[sentence_start:sentence_end]
     lead = len(sentence) - len(sentence.lstrip())
     sentence = sentence.strip()

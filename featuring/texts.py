@@ -6,7 +6,10 @@ start. Offsets of a Mention in the body are offsets in `body_text(body_html)`.""
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from html.parser import HTMLParser
+
+from featuring.sentences import sentence_starts
 
 _BLOCKS = frozenset(
     "address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
@@ -28,18 +31,24 @@ class FieldText:
     emphasis: tuple[tuple[int, int], ...] = ()
     paragraph_starts: tuple[int, ...] = (0,)
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where its sentences start (read once, for the sentences of all its Mentions)."""
+        return sentence_starts(self.text)
+
     def paragraph(self, offset: int) -> int:
         """The number of the paragraph the offset is in (0 for the first)."""
         return bisect.bisect_right(self.paragraph_starts, offset) - 1
 
     def is_skipped(self, start: int, end: int) -> bool:
-        return any(start < span_end and span_start < end for span_start, span_end in self.skipped)
+        """text[start:end] overlaps a link (the spans are in order and apart)."""
+        index = bisect.bisect_left(self.skipped, (end,))
+        return index > 0 and self.skipped[index - 1][1] > start
 
     def is_emphasised(self, start: int, end: int) -> bool:
         """The whole of text[start:end] lies inside one span in italics (or <q>)."""
-        return any(
-            span_start <= start and end <= span_end for span_start, span_end in self.emphasis
-        )
+        index = bisect.bisect_right(self.emphasis, (start, len(self.text) + 1))
+        return index > 0 and self.emphasis[index - 1][1] >= end
 
 
 def plain_field(field: str, text: str) -> FieldText:
