@@ -91,9 +91,7 @@ class FeaturingSuggestionsInline(PrimedChoicesAdminMixin, admin.StackedInline):
 
     def has_view_permission(self, request, obj=None):
         # Nothing to see for whoever may not decide: the panel is not shown to them.
-        return super().has_view_permission(request, obj) and self._may_change_article(
-            request, obj
-        )
+        return super().has_view_permission(request, obj) and self._may_change_article(request, obj)
 
     def has_change_permission(self, request, obj=None):
         return False
