@@ -119,7 +119,8 @@ class ArticleAdmin(
     working_copy_current_fields = ("edit_token",)
     # The extension point for inlines of apps that articles may not import: each appends its
     # own from its AppConfig.ready() (recommendations: the article's related links). They show
-    # on an existing article's page: a new article has no rows of other apps yet.
+    # on an existing article's page (a new article has no rows of other apps yet), and on the
+    # add form too when they say `on_add_form = True` (featuring: decisions saved with it).
     extra_inlines: list = []
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "standfirst", "body", "edit_token"]}),
@@ -145,7 +146,12 @@ class ArticleAdmin(
 
     def get_inlines(self, request, obj):
         inlines = super().get_inlines(request, obj)
-        return [*inlines, *self.extra_inlines] if obj is not None else inlines
+        extra = [
+            inline
+            for inline in self.extra_inlines
+            if obj is not None or getattr(inline, "on_add_form", False)
+        ]
+        return [*inlines, *extra]
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList

@@ -13,7 +13,7 @@ DESK_GROUPS = [
     ("content", "Content", ["article_authors"]),
     ("figures", "Figures", ["figures"]),
     ("publishing", "Publishing", []),
-    ("related", "Related", ["links", "related_links"]),
+    ("related", "Related", ["links", "related_links", "featuring_decisions"]),
     ("search", "Search engines", []),
     ("record", "Record", []),
 ]

@@ -11,6 +11,7 @@ from django.db import connection
 ROLE_MIGRATIONS = {
     "recommendations.migrations.0002_groups": "create_groups",
     "articles.migrations.0003_roles": "create_roles",
+    "featuring.migrations.0002_roles": "grant_decisions",
 }
 ROLES = ("Contributor", "Editor", "Moderator")
 

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.models import Article
 from tests.factories import (
     ArticleAuthorFactory,
     ArticleFigureFactory,
@@ -30,6 +31,10 @@ pytestmark = pytest.mark.django_db
 # featured artists and artworks, show what the rows loaded, adminsite/primed.py); the
 # publishing record (1).
 CHANGE_PAGE_BUDGET = 23
+# An article whose text names artists or artworks it does not feature: what it features, shows
+# in its figures or has decided on, for its "Featuring suggestions" (one UNION ALL,
+# featuring/suggestions.py); the names themselves come from the matcher, built once per process.
+SUGGESTIONS = 1
 EDITOR_PERMISSIONS = 2  # their own and their groups' permissions
 
 
@@ -79,3 +84,23 @@ def test_article_change_page_costs_the_same_with_more_parts(client, admin_user, 
 
     budget = CHANGE_PAGE_BUDGET + (EDITOR_PERMISSIONS if role == "Editor" else 0)
     assert (_queries(client, few), _queries(client, many)) == (budget, budget)
+
+
+def test_article_change_page_with_suggestions_costs_one_more(admin_client, settings):
+    """One query more for a text that names artists, the same whether it names one or five."""
+    settings.PAGE_CACHE = False
+    names = ["Hannah Höch", "Kurt Schwitters", "Sophie Taeuber-Arp", "Raoul Hausmann", "Hans Arp"]
+    for name in names:
+        ArtistFactory(name=name)
+    none, one, five = (article_with_everything() for _ in range(3))
+    Article.objects.filter(pk=none.pk).update(body="<p>Nobody cut paper.</p>")
+    Article.objects.filter(pk=one.pk).update(body=f"<p>{names[0]} cut paper.</p>")
+    Article.objects.filter(pk=five.pk).update(body=f"<p>{', '.join(names)} cut paper.</p>")
+
+    suggested = admin_client.get(reverse("admin:articles_article_change", args=[five.pk]))
+    assert suggested.content.decode().count('data-featuring-decide="accepted"') == 5
+    without = _queries(admin_client, none)
+    assert (_queries(admin_client, one), _queries(admin_client, five)) == (
+        without + SUGGESTIONS,
+        without + SUGGESTIONS,
+    )

@@ -9,8 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from taggit.models import Tag
 
+from featuring.models import FeaturingDecision
 from sitesettings.models import SiteSettings
 from tests.factories import (
+    ArticleFactory,
     ArtistFactory,
     ArtworkImageFactory,
     AuthorFactory,
@@ -63,6 +65,12 @@ MAKERS = {
         lambda i, user: RelatedLinkFactory(moderated_by=user, status="approved"),
         "article",
     ),
+    "featuring.FeaturingDecision": (
+        lambda i, user: FeaturingDecision.objects.create(
+            article=ArticleFactory(), artist=ArtistFactory(), decision="rejected", decided_by=user
+        ),
+        "article",
+    ),
 }
 
 # What every change list costs as a superuser: the session and the user (2), the SAVEPOINT /
@@ -91,6 +99,8 @@ BUDGETS = {
     "artworks.ArtworkImage": BASE,
     # The sections of the "section of the source" filter (1).
     "recommendations.RelatedLink": BASE + 1,
+    # The date hierarchy's range (1) and its years, months or days (1).
+    "featuring.FeaturingDecision": BASE + 2,
 }
 
 # The site settings are one row: the list goes straight to its form (the session, the user,

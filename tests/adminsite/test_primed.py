@@ -209,6 +209,8 @@ def test_each_inline_builds_its_empty_form_once(admin_client, monkeypatch):
     html = _page(admin_client, article)
 
     prefixes = ["article_authors", "figures", "links", "related_links"]
-    assert built == {f"{prefix}-__prefix__": 1 for prefix in prefixes}
+    # The featuring panel's rows are hidden inputs, their template in a <template> of its own.
+    built_once = [*prefixes, "featuring_decisions"]
+    assert built == {f"{prefix}-__prefix__": 1 for prefix in built_once}
     for prefix in prefixes:
         assert f'id="{prefix}-empty"' in html
