@@ -18,6 +18,7 @@ from js_asset import static_lazy
 from health.logging import FORMATS, LEVELS, logging_settings
 from newsroom import settings_editorial
 from newsroom.environment import env, time_zone
+from richtext.figures import ATTRIBUTES as FIGURE_ATTRIBUTES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
@@ -305,18 +306,7 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
         "extensions": {
             "BodyFigure": html_tags(
                 ["figure"],
-                {
-                    "figure": [
-                        "data-artwork",
-                        "data-artwork-image",
-                        "data-image",
-                        "data-size",
-                        "data-alt",
-                        "data-credit",
-                        "data-caption",
-                        "data-decorative",
-                    ]
-                },
+                {"figure": list(FIGURE_ATTRIBUTES)},
             )
         },
     }

@@ -67,7 +67,8 @@ def sanitize_html(html: str | None, *, allow_figures: bool = False) -> str:
         lambda text: unicodedata.normalize("NFC", text[0]), drop_disallowed(cleaned)
     ).strip()
     if allow_figures:
-        cleaned = figures.lift_figures(cleaned)
+        # Trimmed again: a node dropped at either end can leave the text beside it at the edge.
+        cleaned = figures.lift_figures(cleaned).strip()
     return "" if cleaned == _EMPTY_PARAGRAPH else cleaned
 
 

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article
@@ -213,6 +213,8 @@ def test_text_without_figures_is_unchanged_by_the_figure_allow_list():
         max_size=25,
     )
 )
+# Found by hypothesis: a keyless node dropped at the end left the text's line break at the edge.
+@example(pieces=["0\n", "<FIGURE", ">"])
 def test_any_input_gives_stable_text_with_top_level_empty_nodes(pieces):
     """Whatever is sent: sanitizing again changes nothing, every figure is empty and at the top
     level with only the node's attributes, and no handler or script survives."""
