@@ -1,9 +1,10 @@
 """The search index on SQLite: two FTS5 tables the database keeps current by itself, as
-PostgreSQL keeps its documents (migrations 0002-0004).
+PostgreSQL keeps its documents (migrations 0002-0004, 0008).
 
 - search_fts: one row per article, artist and artwork, rowid = 4 * id + KIND_CODE; columns
   title (weight A), lead (B), body (C) as PostgreSQL weighs them (0003), and text, what snippets
-  are cut from (weight 0: found through the other columns, shown from this one). Porter stemmer,
+  are cut from (weight 0: found through the other columns, shown from this one). An article's
+  body column also holds its figures' caption text (_ARTICLE_CAPTIONS). Porter stemmer,
   accents folded (`porter unicode61 remove_diacritics 2`).
 - search_names: the artist names of the same rows (accents folded, no stemming), and
   search_artist_names, the artists' rows alone, whose vocabulary search_names_terms (every word
@@ -16,9 +17,10 @@ opens (search/sqlite_functions.py): a write from a client without it (the sqlite
 indexed table fails with "no such function" rather than leave the index stale.
 
 SQLite drops a table's triggers when Django's schema editor remakes the table (most ALTERs on
-SQLite): ensure_triggers() runs after every migrate, recreates the missing ones and rebuilds
-every row (a later migration may have changed content while they were missing). Everything
-here is constant SQL: ids come from the rows themselves (NEW/OLD), never from a caller.
+SQLite): ensure_triggers() runs after every migrate, recreates the missing ones, and those a
+newer version of this module defines otherwise, and rebuilds every row (a later migration may
+have changed content while they were missing). Everything here is constant SQL: ids come from
+the rows themselves (NEW/OLD), never from a caller.
 """
 
 # ruff: noqa: S608 (constant SQL: ids come from NEW/OLD rows and the tables, never from a caller)
@@ -77,6 +79,17 @@ _ARTICLE_NAMES = """(SELECT coalesce(group_concat(artist.name, ' · '), '')
         JOIN artworks_artworkartist credit ON credit.artwork_id = figure.artwork_id
         WHERE figure.article_id = a.id))"""
 
+# A figure's caption text: its caption override, else its artwork's title, date and medium (as
+# PostgreSQL's search_refresh_articles, migration 0008, says why).
+_ARTICLE_CAPTIONS = """(SELECT coalesce(group_concat(caption, ' '), '') FROM (
+    SELECT CASE WHEN trim(figure.caption, ' ' || char(9, 10, 13)) != '' THEN figure.caption
+        ELSE trim(coalesce(shown.title, '') || ' ' || coalesce(shown.date_display, '') || ' '
+            || coalesce(shown.medium, '')) END AS caption
+    FROM articles_articlefigure figure
+    LEFT JOIN artworks_artwork shown ON shown.id = figure.artwork_id
+    WHERE figure.article_id = a.id
+    ORDER BY figure.in_body, figure.position, figure.id))"""
+
 _ARTWORK_NAMES = """(SELECT coalesce(group_concat(artist.name, ' · '), '')
     FROM artworks_artworkartist credit JOIN artists_artist artist ON artist.id = credit.artist_id
     WHERE credit.artwork_id = w.id)"""
@@ -93,11 +106,11 @@ def refresh_articles(ids: str) -> str:
     return (
         _delete(ARTICLE, ids)
         + f"""INSERT INTO search_fts (rowid, title, lead, body, text)
-SELECT 4 * id + {ARTICLE}, title, standfirst || ' ' || names, body || ' ' || tags,
-    trim(standfirst || ' ' || body)
+SELECT 4 * id + {ARTICLE}, title, standfirst || ' ' || names,
+    body || ' ' || captions || ' ' || tags, trim(standfirst || ' ' || body)
 FROM (SELECT a.id AS id, {_clean("a.title")} AS title, {_clean("a.standfirst")} AS standfirst,
         search_html_text(a.body) AS body, {_ARTICLE_NAMES} AS names,
-        {_tags("articles_taggedarticle", "a")} AS tags
+        {_clean(_ARTICLE_CAPTIONS)} AS captions, {_tags("articles_taggedarticle", "a")} AS tags
     FROM articles_article a WHERE a.id IN ({ids}));
 INSERT INTO search_names (rowid, names)
 SELECT 4 * a.id + {ARTICLE}, {_ARTICLE_NAMES} FROM articles_article a WHERE a.id IN ({ids});
@@ -164,7 +177,7 @@ _PARTS = [
     ("articles_taggedarticle", refresh_articles, "content_object_id", ["tag_id"]),
     ("articles_article_featured_artists", refresh_articles, "article_id", ["artist_id"]),
     ("articles_article_featured_artworks", refresh_articles, "article_id", ["artwork_id"]),
-    ("articles_articlefigure", refresh_articles, "article_id", ["artwork_id"]),
+    ("articles_articlefigure", refresh_articles, "article_id", ["artwork_id", "caption"]),
     ("artists_taggedartist", refresh_artists, "content_object_id", ["tag_id"]),
     ("artworks_taggedartwork", refresh_artworks, "content_object_id", ["tag_id"]),
 ]
@@ -221,6 +234,12 @@ def _triggers() -> dict[str, str]:
                 "credit_line",
             ),
             refresh_artworks("SELECT NEW.id AS id"),
+        ),
+        "search_fts_artwork_caption": (
+            "AFTER UPDATE ON artworks_artwork WHEN " + _changed("title", "date_display", "medium"),
+            refresh_articles(
+                "SELECT article_id AS id FROM articles_articlefigure WHERE artwork_id = NEW.id"
+            ),
         ),
         "search_fts_artwork_delete": (
             "AFTER DELETE ON artworks_artwork",
@@ -284,16 +303,28 @@ def drop(cursor) -> None:
 
 
 def ensure_triggers(cursor) -> bool:
-    """Recreate the triggers a remade table lost, and then rebuild every row: a migration may
-    have changed content between the remake and now. False when none was missing."""
-    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    existing = {name for (name,) in cursor.fetchall()}
-    if set(TRIGGERS) <= existing:
+    """Recreate the triggers a remade table lost, and those whose SQL is not this module's (a
+    later version of the index: what an article's row holds, which changes rebuild it), drop
+    those it no longer has, and then rebuild every row: a migration may have changed content
+    while they were missing, and a new definition builds rows differently. False when all were
+    there as written here."""
+    cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    existing = dict(cursor.fetchall())
+    stale = [name for name in TRIGGERS if existing.get(name) != _as_stored(TRIGGERS[name])]
+    retired = [name for name in existing if name.startswith("search_fts_") and name not in TRIGGERS]
+    if not stale and not retired:
         return False
-    _run(cursor, "".join(TRIGGERS.values()))  # IF NOT EXISTS: the others stay
+    _run(cursor, "".join(f"DROP TRIGGER IF EXISTS {name};\n" for name in stale + retired))
+    _run(cursor, "".join(TRIGGERS[name] for name in stale))
     _run(cursor, "".join(f"DELETE FROM {table};" for table in REBUILT_TABLES))
     _run(cursor, FILL)
     return True
+
+
+def _as_stored(statement: str) -> str:
+    """A CREATE TRIGGER statement as sqlite_master keeps it: without IF NOT EXISTS and the
+    closing semicolon."""
+    return statement.replace(" IF NOT EXISTS", "", 1).rstrip().removesuffix(";")
 
 
 def _run(cursor, script: str) -> None:

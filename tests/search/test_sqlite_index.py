@@ -8,7 +8,7 @@ from django.db import connection
 from artists.models import Artist
 from artworks.models import Artwork
 from search import sqlite_functions, sqlite_index
-from tests.factories import ArticleFactory, ArtistFactory, ArtworkFactory
+from tests.factories import ArticleFactory, ArticleFigureFactory, ArtistFactory, ArtworkFactory
 from tests.search.searching import found
 
 pytestmark = [
@@ -116,3 +116,35 @@ def test_triggers_a_remade_table_lost_come_back_after_migrate(client):
         cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         assert set(sqlite_index.TRIGGERS) <= {name for (name,) in cursor.fetchall()}
         assert sqlite_index.ensure_triggers(cursor) is False  # none missing: nothing rebuilt
+
+
+def test_triggers_of_an_earlier_version_are_replaced_after_migrate(client):
+    """A trigger defined otherwise than now (an earlier version of the index) is made again and
+    the rows rebuilt by it; one this version no longer has is dropped."""
+    article = ArticleFactory(title="Essay")
+    ArticleFigureFactory(article=article, artwork__title="Tollemarsh Weir")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER search_fts_artwork_caption")
+        cursor.execute("DROP TRIGGER search_fts_article_update")
+        cursor.execute(
+            "CREATE TRIGGER search_fts_article_update AFTER UPDATE ON articles_article"
+            " BEGIN SELECT 1; END"
+        )
+        cursor.execute(
+            "CREATE TRIGGER search_fts_retired AFTER UPDATE ON articles_article BEGIN SELECT 1; END"
+        )
+        cursor.execute("DELETE FROM search_fts")  # rows an earlier version built otherwise
+    assert rows() == {}
+
+    sqlite_functions._ensure_triggers(using="default")
+
+    assert article.get_absolute_url() in found(client, "Tollemarsh")
+    article.title = "Essay on sluices"
+    article.save()
+    assert found(client, "sluices") == [article.get_absolute_url()]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        names = {name for (name,) in cursor.fetchall()}
+        assert set(sqlite_index.TRIGGERS) <= names
+        assert "search_fts_retired" not in names
+        assert sqlite_index.ensure_triggers(cursor) is False
