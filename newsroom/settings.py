@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "recommendations",
     # "Featuring" found in an article's text: artists and artworks it names (featuring/).
     "featuring",
+    # Every outbound URL, where it is used, checked in the background and archived (links/).
+    "links",
     # The editors' desk: the admin's home page (desk/), registered with adminsite.
     "desk",
     "imports",
