@@ -21,8 +21,8 @@ from articles.models import (
     ArticleFigure,
     Author,
     Section,
-    artwork_image_alt,
 )
+from articles.shown_images import artwork_image_alt
 from artworks.models import Artwork
 from images.models import Image
 from images.picture import Picture, picture_of, urls_of

@@ -1,5 +1,3 @@
-from typing import NamedTuple
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,9 +8,8 @@ from taggit.models import TaggedItemBase
 
 from articles.querysets import ArticleQuerySet, Status, is_live
 from articles.records import PublicationEvent, SlugRedirect  # noqa: F401 (models of this app)
+from articles.shown_images import ShownImage, artwork_image_alt
 from images.model_fields import decorative_field
-from images.models import Image
-from images.picture import Picture
 from plaintext.models import CleanTextModel
 from richtext.fields import RichTextField, SafeURLField
 from slugs.making import fill_slug
@@ -260,42 +257,6 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return str(self.author)
-
-
-class ShownImage(NamedTuple):
-    """A figure's picture with what the figure says of it (its alt text and credit, or else
-    those of the artwork's image)."""
-
-    image: Image
-    alt: str
-    credit: str
-    decorative: bool = False
-
-    @property
-    def file(self):
-        return self.image.file
-
-    @property
-    def width(self) -> int | None:
-        return self.image.width
-
-    @property
-    def height(self) -> int | None:
-        return self.image.height
-
-    @property
-    def picture(self) -> Picture:
-        return self.image.picture()
-
-
-def artwork_image_alt(
-    figure_alt: str, figure_decorative: bool, image_alt: str, image_decorative: bool
-) -> tuple[str, bool]:
-    """The alt text of an artwork's image shown in a figure, and whether it is decorative: the
-    figure's own words first; decorative when the figure says so, or the image does and the
-    figure gives no words. (ArticleFigure.shown_image(), and the cards' read in cards.py.)"""
-    decorative = figure_decorative or (image_decorative and not figure_alt)
-    return ("" if decorative else (figure_alt or image_alt)), decorative
 
 
 class ArticleFigure(CleanTextModel):

@@ -6,19 +6,16 @@ refuses to start without SECRET_KEY and ALLOWED_HOSTS. See .env.example for prod
 """
 
 import os
-from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
-from django_prose_editor.config import html_tags
-from js_asset import static_lazy
 
 from health.logging import FORMATS, LEVELS, logging_settings
-from newsroom import settings_editorial
+from newsroom import settings_editorial, settings_logins
 from newsroom.environment import env, time_zone
-from richtext.figures import ATTRIBUTES as FIGURE_ATTRIBUTES
+from richtext import editor_extensions
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
@@ -298,21 +295,8 @@ if AWS_STORAGE_BUCKET_NAME:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Editor extensions of our own (django-prose-editor's "configurable" preset loads their modules
-# where a field's editor names them): the figure in an article's body, which the article admin
-# gives the body's editor (articles/admin_body_figures.py). What is stored is decided by
-# richtext.sanitize, not by this list.
-DJANGO_PROSE_EDITOR_EXTENSIONS = [
-    {
-        "js": [static_lazy("articles/body-figure.js")],
-        "extensions": {
-            "BodyFigure": html_tags(
-                ["figure"],
-                {"figure": list(FIGURE_ATTRIBUTES)},
-            )
-        },
-    }
-]
+# Editor extensions of our own: the figure in an article's body (richtext/editor_extensions.py).
+DJANGO_PROSE_EDITOR_EXTENSIONS = editor_extensions.EXTENSIONS
 
 # Tags are matched case-insensitively, so "Photography" and "photography" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
@@ -379,25 +363,8 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
-# Logins (django-axes): after AXES_FAILURE_LIMIT failures in a row, a username is locked out
-# from that address (another address still may log in) for AXES_COOLOFF_MINUTES, counted in the
-# database so that every process and restart sees them. A success resets the count.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_FAILURE_LIMIT = env("AXES_FAILURE_LIMIT", 5, cast=int, minimum=1)
-AXES_COOLOFF_TIME = timedelta(minutes=env("AXES_COOLOFF_MINUTES", 15, cast=float))
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
-# Not in the admin: a lockout ends by itself, or `manage.py axes_reset_username NAME` lifts it.
-AXES_ENABLE_ADMIN = False
-# The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies that append to
-# X-Forwarded-For (nginx: 1), that many entries from its right (security/client_ip.py).
-TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", 0, cast=int, minimum=0)
-AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
+# Logins (django-axes): lockouts after repeated failures (newsroom/settings_logins.py).
+globals().update(settings_logins.read())
 
 # Background work (recommendations, later renditions) goes through Django's tasks framework.
 # "immediate" runs a task right after the transaction that asked for it commits; "database"

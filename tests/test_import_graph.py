@@ -35,6 +35,7 @@ WIRING = {
     "__init__",
     "settings",
     "settings_editorial",
+    "settings_logins",
     "environment",
     "urls",
     "sitemaps",

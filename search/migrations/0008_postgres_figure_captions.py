@@ -65,6 +65,8 @@ CREATE OR REPLACE FUNCTION search_refresh_articles(ids bigint[]) RETURNS void LA
 $$;
 
 CREATE OR REPLACE FUNCTION search_artworks_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    recaptioned bigint[];
 BEGIN
     IF TG_OP = 'INSERT' THEN
         PERFORM search_refresh_artworks(ARRAY(SELECT id FROM new_rows));
@@ -76,13 +78,17 @@ BEGIN
                    new_row.classification, new_row.credit_line)
                 IS DISTINCT FROM (old_row.title, old_row.date_display, old_row.medium,
                    old_row.dimensions_display, old_row.classification, old_row.credit_line)));
-        -- Their captions: the articles showing them as figures.
-        PERFORM search_refresh_articles(ARRAY(
+        -- Their captions: the articles showing them as figures. Only when there are some: an
+        -- upsert of no rows still fires the documents' statement triggers (0007's word ranks).
+        recaptioned := ARRAY(
             SELECT DISTINCT figure.article_id
             FROM new_rows new_row JOIN old_rows old_row ON old_row.id = new_row.id
             JOIN articles_articlefigure figure ON figure.artwork_id = new_row.id
             WHERE (new_row.title, new_row.date_display, new_row.medium)
-                IS DISTINCT FROM (old_row.title, old_row.date_display, old_row.medium)));
+                IS DISTINCT FROM (old_row.title, old_row.date_display, old_row.medium));
+        IF cardinality(recaptioned) > 0 THEN
+            PERFORM search_refresh_articles(recaptioned);
+        END IF;
     END IF;
     RETURN NULL;
 END

@@ -10,8 +10,16 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from articles.models import Article
-from tests.browser.desk.staff_pages import log_in
+from tests.browser.desk.body_figure_pages import (
+    BODY,
+    EDITABLE,
+    FIGURE,
+    NAMING,
+    body_html,
+    insert_remembering,
+    open_article,
+    top_level,
+)
 from tests.browser.page_checks import accessibility_violations
 from tests.factories import (
     ArticleFactory,
@@ -20,72 +28,11 @@ from tests.factories import (
     ArtworkFactory,
     ArtworkImageFactory,
 )
-from tests.staff import staff_in
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.urls("tests.browser.media_urls"),
 ]
-
-EDITABLE = "[contenteditable=true].ProseMirror"
-FIGURE = f"{EDITABLE} figure.body-figure"
-NAMING = "<p>For <em>Remembering</em> (2009), 9,000 backpacks covered the façade.</p>"
-BODY = f"<p>Ai Weiwei came to Munich in 2009.</p>{NAMING}<p>A year later, the seeds.</p>"
-
-
-@pytest.fixture
-def remembering(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    artist = ArtistFactory(name="Ai Weiwei")
-    artwork = ArtworkFactory(title="Remembering", date_display="2009", medium="Backpacks")
-    ArtworkArtistFactory(artwork=artwork, artist=artist, position=0)
-    ArtworkImageFactory(artwork=artwork, position=0, alt_text="Backpacks on the façade")
-    return artwork
-
-
-@pytest.fixture
-def editor_page(live_server, new_page):
-    page = new_page()
-    log_in(page, live_server.url, staff_in(None, "Editor", username="eddie"))
-    return page
-
-
-def open_article(page, server, article):
-    page.goto(f"{server}/admin/articles/article/{article.pk}/change/")
-    page.locator(".writing-tools").wait_for()
-
-
-def body_html(page) -> str:
-    return page.input_value("textarea#id_body")
-
-
-def insert_remembering(page):
-    """Through the dialog, with the cursor at the end of the paragraph that names it."""
-    page.locator(f"{EDITABLE} p", has_text="backpacks covered").click()
-    page.keyboard.press("End")
-    page.get_by_role("button", name="Insert figure").click()
-    dialog = page.get_by_role("dialog", name="Insert figure")
-    expect(dialog).to_be_visible()
-    search = dialog.get_by_role("combobox", name="Artwork (search by artist or title)")
-    expect(search).to_be_focused()
-    search.fill("weiwei")
-    option = dialog.get_by_role("option", name="Ai Weiwei, Remembering (2009)")
-    expect(option).to_be_visible()
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-    expect(dialog.locator(".body-figure-dialog__status")).to_have_text(
-        "Chosen: Ai Weiwei, Remembering (2009)"
-    )
-    dialog.get_by_label("Wide").check()
-    dialog.get_by_label("Credit").fill("© Ai Weiwei")
-    dialog.get_by_role("button", name="Insert figure").click()
-    expect(dialog).to_be_hidden()
-
-
-def top_level(page) -> list[str]:
-    return page.eval_on_selector(
-        EDITABLE, "root => [...root.children].map(c => c.tagName.toLowerCase())"
-    )
 
 
 def test_insert_move_delete_undo_and_save(live_server, editor_page, remembering):
@@ -268,25 +215,6 @@ def test_only_the_article_body_offers_figures(live_server, editor_page):
     expect(page.get_by_role("button", name="Insert figure")).to_have_count(0)
 
 
-def test_a_figure_is_dragged_to_another_place(live_server, editor_page, remembering):
-    """Dragged above the first paragraph, the figure leads the text; undo puts it back."""
-    placed = f'<figure data-artwork="{remembering.pk}" data-size="inline"></figure>'
-    article = ArticleFactory(body=BODY.replace(NAMING, NAMING + placed), draft=True)
-    page = editor_page
-    open_article(page, live_server.url, article)
-    assert top_level(page) == ["p", "p", "figure", "p"]
-
-    figure = page.locator(FIGURE)
-    expect(figure).to_contain_text("Ai Weiwei, Remembering (2009)")
-    figure.drag_to(
-        page.locator(f"{EDITABLE} p", has_text="came to Munich"), target_position={"x": 4, "y": 2}
-    )
-    assert top_level(page) == ["figure", "p", "p", "p"]
-    assert body_html(page).startswith(placed)
-    page.keyboard.press("Control+z")
-    assert top_level(page) == ["p", "p", "figure", "p"]
-
-
 def test_names_from_the_records_are_shown_as_text(live_server, editor_page, settings, tmp_path):
     """An artwork whose title holds markup is listed, chosen and shown as those characters."""
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -312,102 +240,3 @@ def test_names_from_the_records_are_shown_as_text(live_server, editor_page, sett
     expect(figure).to_contain_text("<script>document.title=2</script> (the image's own)")
     assert figure.locator("b, script, img[src=x]").count() == 0
     assert page.title() == title
-
-
-def test_the_editor_writes_the_node_format_and_nothing_else(live_server, editor_page, remembering):
-    """Figures as the shared format has them come out as they went in; what else a figure
-    carries (handlers, a style, children, a bad key) is not written, whatever the row held."""
-    image = remembering.images.get()
-    full = (
-        f'<figure data-artwork="{remembering.pk}" data-artwork-image="{image.pk}" '
-        'data-size="wide" data-alt="Three photographs" data-credit="© Ai Weiwei" '
-        'data-caption="Line one\nLine two" data-decorative="true"></figure>'
-    )
-    upload = (
-        '<figure data-image="67" data-size="inline" data-alt="The artist in her studio" '
-        'data-credit="Photo: J. Doe" data-caption="The artist in her studio, 1978"></figure>'
-    )
-    hostile = (
-        f'<figure data-artwork="{remembering.pk}" data-image="3" data-size="huge" '
-        'onclick="document.title=1" style="width:9999px" class="evil">'
-        "<img src=x onerror=\"document.title='img'\"><figcaption>Stolen</figcaption></figure>"
-        '<figure data-artwork="0"></figure><figure data-image="-1"></figure>'
-    )
-    article = ArticleFactory(body="<p>Start.</p>", draft=True)
-    # Written around the field, as an old row or an import might hold it.
-    Article.objects.filter(pk=article.pk).update(body=f"<p>Start.</p>{full}{upload}{hostile}")
-    page = editor_page
-    open_article(page, live_server.url, article)
-    title = page.title()
-    page.locator(f"{EDITABLE} p", has_text="Start.").click()
-    page.keyboard.press("End")
-    page.keyboard.type("!")  # the textarea is written from the editor's document
-
-    assert body_html(page) == (
-        f"<p>Start.!</p>{full}{upload}"
-        f'<figure data-artwork="{remembering.pk}" data-size="inline"></figure>'
-    )
-    assert page.title() == title
-    expect(page.locator(FIGURE).nth(0)).to_contain_text("Line one")
-    expect(page.locator(FIGURE).nth(0)).to_contain_text("decorative, none")
-    expect(page.locator(FIGURE).nth(1)).to_contain_text("There is no such image.")
-
-
-def insert_quickly(page):
-    page.get_by_role("button", name="Insert figure").click()
-    dialog = page.get_by_role("dialog", name="Insert figure")
-    dialog.get_by_role("combobox", name="Artwork (search by artist or title)").fill("Remem")
-    dialog.get_by_role("listbox").get_by_role("option").click()
-    dialog.get_by_role("button", name="Insert figure").click()
-    expect(dialog).to_be_hidden()
-
-
-_CARET_AT = """([text, offset]) => {
-    const selection = getSelection();
-    return Boolean(selection.anchorNode) && selection.anchorNode.textContent === text
-        && selection.anchorOffset === offset && selection.isCollapsed;
-}"""
-_TWO_FRAMES = """() => new Promise(
-    (done) => requestAnimationFrame(() => requestAnimationFrame(done))
-)"""
-
-
-def put_caret(page, text: str, offset: int) -> None:
-    """The caret `offset` characters into the paragraph `text`, by a click and the keyboard,
-    checked: a click while the editor is still being set up can be lost (the caret stays at the
-    end of the text), so it is clicked again until the caret stays where the keys put it."""
-    for _attempt in range(5):
-        page.locator(f"{EDITABLE} p", has_text=text).click()
-        expect(page.locator(EDITABLE)).to_be_focused()
-        page.keyboard.press("Home")
-        for _ in range(offset):
-            page.keyboard.press("ArrowRight")
-        page.evaluate(_TWO_FRAMES)
-        if page.evaluate(_CARET_AT, [text, offset]):
-            return
-    where = page.evaluate(
-        "() => [String(getSelection().anchorNode && getSelection().anchorNode.textContent),"
-        " getSelection().anchorOffset, document.activeElement.outerHTML.slice(0, 80)]"
-    )
-    raise AssertionError(f"the caret did not stay {offset} characters into {text!r}: {where}")
-
-
-def test_a_figure_is_placed_at_the_top_level_of_the_text(live_server, editor_page, remembering):
-    """In the middle of a paragraph it splits it; in a list it follows the list; with a figure
-    chosen it follows that figure."""
-    article = ArticleFactory(body="<p>Before the seeds.</p><ul><li>One</li></ul>", draft=True)
-    page = editor_page
-    open_article(page, live_server.url, article)
-
-    put_caret(page, "Before the seeds.", len("Before "))
-    insert_quickly(page)
-    assert top_level(page) == ["p", "figure", "p", "ul"]
-    assert body_html(page).startswith("<p>Before </p><figure")
-
-    page.locator(f"{EDITABLE} li", has_text="One").click()
-    insert_quickly(page)
-    assert top_level(page) == ["p", "figure", "p", "ul", "figure"]
-
-    page.locator(FIGURE).first.locator(".body-figure__facts").click()
-    insert_quickly(page)
-    assert top_level(page) == ["p", "figure", "figure", "p", "ul", "figure"]
