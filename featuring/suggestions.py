@@ -16,7 +16,8 @@ from articles.models import Article, ArticleFigure
 from featuring.matching import Mention, find_mentions
 from featuring.models import FeaturingDecision
 from plaintext.text import clean_text
-from richtext.sanitize import sanitize_html
+from richtext.figures import figure_nodes
+from richtext.sanitize import sanitize_body_html, sanitize_html
 
 ARTIST, ARTWORK = "artist", "artwork"
 
@@ -56,19 +57,28 @@ def article_suggestions(
     form holds now), in reading order, minus what the article features (its featured artists
     and artworks, the artworks its figures show), minus what a person decided on for it
     (accepted or rejected), minus `settled_in_form`: what the unsaved form features or has
-    decided on. `article` is None for an article not saved yet."""
+    decided on, minus the artworks the body in hand shows in its figure nodes. `article` is
+    None for an article not saved yet."""
     title, standfirst, body = clean_text(title or ""), clean_text(standfirst or ""), body or ""
     if not (title or standfirst or body.strip()):
         return []
     mentions = find_mentions(title, standfirst, sanitize_html(body))
     if not mentions:
         return []
-    excluded = settled(article) | set(settled_in_form)
+    excluded = settled(article) | set(settled_in_form) | shown_in_body(body)
     return [
         _suggestion(mention)
         for mention in mentions
         if (mention.kind, mention.object_id) not in excluded
     ]
+
+
+def shown_in_body(body: str) -> set[Subject]:
+    """The artworks this body's figure nodes show (the body in hand: an unsaved form's too).
+    Reads nothing from the database."""
+    return {
+        (ARTWORK, node.artwork) for node in figure_nodes(sanitize_body_html(body)) if node.artwork
+    }
 
 
 def settled(article: Article | None) -> set[Subject]:

@@ -107,6 +107,17 @@ def test_the_text_of_an_unsaved_form_is_read_as_given(names):
     assert [(s.kind, s.object_id) for s in held] == [("artwork", artwork.pk)]
 
 
+def test_an_artwork_the_unsaved_body_shows_as_a_figure_is_not_suggested(names):
+    """A figure node placed in the form's body (not saved yet) shows the artwork: featured."""
+    artist, artwork = names
+    node = f'<figure data-artwork="{artwork.pk}" data-size="wide"></figure>'
+    missing = '<figure data-artwork="999999"></figure>'
+
+    found = article_suggestions(article=None, title="", standfirst="", body=BODY + node + missing)
+
+    assert [(s.kind, s.object_id) for s in found] == [("artist", artist.pk)]
+
+
 def test_a_saved_article_is_read_as_the_form_now_holds_it(names):
     """The text given is what is searched, not the stored text; the stored decisions count."""
     artist, _ = names
