@@ -18,8 +18,10 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from plaintext.models import CleanTextModel
 
-class Link(models.Model):
+
+class Link(CleanTextModel):
     class Status(models.TextChoices):
         UNCHECKED = "unchecked", "Not checked yet"
         OK = "ok", "OK"
@@ -66,7 +68,7 @@ class Link(models.Model):
         return self.url
 
 
-class LinkUse(models.Model):
+class LinkUse(CleanTextModel):
     link = models.ForeignKey(Link, on_delete=models.CASCADE, related_name="uses")
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
