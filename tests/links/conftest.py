@@ -30,3 +30,24 @@ def soft_web(checker_settings):
     yield server
     server.server.shutdown()
     server.server.server_close()
+
+
+def _forget_task_backends():
+    from asgiref.local import Local  # noqa: PLC0415 (only these fixtures rebuild the handler)
+    from django.tasks import task_backends  # noqa: PLC0415
+
+    task_backends._settings = None
+    task_backends.__dict__.pop("settings", None)
+    task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture
+def queue(settings):
+    """A real queue (tasks run later, elsewhere): Django's DummyBackend, which keeps what is
+    enqueued in memory and runs nothing."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    _forget_task_backends()
+    from django.tasks import task_backends  # noqa: PLC0415
+
+    yield task_backends["default"]
+    _forget_task_backends()

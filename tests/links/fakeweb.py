@@ -133,7 +133,7 @@ def serve(*, max_requests: int = 200, lifetime: float = 60.0, **options) -> Fake
     server.daemon_threads = True
     web = FakeWeb(server=server, max_requests=max_requests, **options)
     handler.web = web
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     timer = threading.Timer(lifetime, web.stop)
     timer.daemon = True
     timer.start()
