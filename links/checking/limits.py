@@ -9,6 +9,7 @@ A sliding window, not a counter per clock minute, so no burst of 2N across a min
 """
 
 import hashlib
+import threading
 import time
 from collections.abc import Callable
 
@@ -43,6 +44,13 @@ class HostLimiter:
         self.per_minute = per_minute
         self.clock = clock
         self.sleep = sleep
+        # Threads of one process queue on a real lock; only other processes meet the spin.
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
+
+    def _local_lock(self, key: str) -> threading.Lock:
+        with self._locks_lock:
+            return self._locks.setdefault(key, threading.Lock())
 
     def _recent(self, key: str, now: float) -> list[float]:
         return [t for t in cache.get(key, []) if t > now - WINDOW]
@@ -58,9 +66,13 @@ class HostLimiter:
     def try_take(self, host: str) -> float:
         """Take a slot for one request now and return 0, or return the seconds to wait."""
         key = _key(host)
+        with self._local_lock(key):
+            return self._try_take(key)
+
+    def _try_take(self, key: str) -> float:
         lock = key + ":lock"
         while not cache.add(lock, 1, timeout=LOCK_SECONDS):
-            self.sleep(SPIN)
+            time.sleep(SPIN)  # another process holds it for a moment (not self.sleep: real time)
         try:
             now = self.clock()
             recent = self._recent(key, now)

@@ -29,6 +29,8 @@ from links.checking.session import Session
 from links.models import Link
 
 CLAIM_MARGIN = timedelta(minutes=10)
+BATCH = 50
+FLUSH_SECONDS = 2.0
 
 
 @dataclass
@@ -96,15 +98,17 @@ def run_pass(
     before = {link.pk: link.next_check_at for link in links}
     summary = PassSummary()
     session = Session(deadline=time.time() + seconds)
+    writer = _Writer(summary, on_checked)
     try:
-        _check_all(session, _by_host_in_turn(links), summary, before, on_checked)
+        _check_all(session, _by_host_in_turn(links), writer, before)
     finally:
+        writer.flush()
         session.close()
     summary.next_due = next_due_at()
     return summary
 
 
-def _check_all(session, queue: deque, summary, before, on_checked):
+def _check_all(session, queue: deque, writer: "_Writer", before):
     waiting: list[tuple[float, int, Link]] = []  # (ready at, tie-break, link)
     workers = settings.LINK_CHECK_CONNECTIONS
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="link-check") as pool:
@@ -129,19 +133,41 @@ def _check_all(session, queue: deque, summary, before, on_checked):
                 if isinstance(result, Deferred) and result.until <= session.deadline:
                     heapq.heappush(waiting, (result.until, link.pk, link))
                 elif isinstance(result, Deferred):
-                    _give_back(link, result, before, summary)
+                    _give_back(link, result, before, writer.summary)
                 else:
-                    _record(link, result, summary, on_checked)
+                    writer.record(link, result)
         for _ready, _pk, link in waiting:
-            _give_back(link, Deferred(session.deadline, "the pass's time is up"), before, summary)
+            up = Deferred(session.deadline, "the pass's time is up")
+            _give_back(link, up, before, writer.summary)
 
 
-def _record(link: Link, outcome: Outcome, summary: PassSummary, on_checked):
-    apply_outcome(link, outcome, now=timezone.now())
-    link.save(update_fields=FIELDS)
-    summary.by_status[link.status] += 1
-    if on_checked:
-        on_checked(link)
+class _Writer:
+    """Outcomes written in batches, one transaction each (a commit per link was most of a
+    pass's time on SQLite), at most FLUSH_SECONDS late."""
+
+    def __init__(self, summary: PassSummary, on_checked):
+        self.summary = summary
+        self.on_checked = on_checked
+        self.batch: list[Link] = []
+        self.flushed_at = time.monotonic()
+
+    def record(self, link: Link, outcome: Outcome):
+        apply_outcome(link, outcome, now=timezone.now())
+        self.batch.append(link)
+        self.summary.by_status[link.status] += 1
+        if len(self.batch) >= BATCH or time.monotonic() - self.flushed_at > FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self):
+        if self.batch:
+            with transaction.atomic():  # (bulk_update's CASE per field cost more than it saved)
+                for link in self.batch:
+                    link.save(update_fields=FIELDS)
+            if self.on_checked:
+                for link in self.batch:
+                    self.on_checked(link)
+        self.batch = []
+        self.flushed_at = time.monotonic()
 
 
 def _give_back(link: Link, deferred: Deferred, before: dict, summary: PassSummary):
