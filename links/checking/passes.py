@@ -37,6 +37,7 @@ FLUSH_SECONDS = 2.0
 class PassSummary:
     by_status: Counter = field(default_factory=Counter)
     deferred: int = 0
+    given_back: list = field(default_factory=list)  # (pk, next_check_at) of the deferred
     next_due: object = None  # the earliest next_check_at left, a datetime or None
 
     @property
@@ -103,6 +104,7 @@ def run_pass(
         _check_all(session, _by_host_in_turn(links), writer, before)
     finally:
         writer.flush()
+        _write_given_back(summary)
         session.close()
     summary.next_due = next_due_at()
     return summary
@@ -171,8 +173,19 @@ class _Writer:
 
 
 def _give_back(link: Link, deferred: Deferred, before: dict, summary: PassSummary):
-    """Not checked: back to where it was in the queue, or to when the site asked us back."""
+    """Not checked: back to where it was in the queue, or to when the site asked us back
+    (written with the others at the end of the pass, `_write_given_back`)."""
     asked = datetime.fromtimestamp(deferred.until, tz=UTC)
-    back = asked if deferred.site_asked else before.get(link.pk)
-    Link.objects.filter(pk=link.pk).update(next_check_at=back)
+    summary.given_back.append((link.pk, asked if deferred.site_asked else before.get(link.pk)))
     summary.deferred += 1
+
+
+def _write_given_back(summary: PassSummary):
+    by_time = defaultdict(list)
+    for pk, back in summary.given_back:
+        by_time[back].append(pk)
+    with transaction.atomic():
+        for back, pks in by_time.items():
+            for start in range(0, len(pks), 500):  # within any database's bound on parameters
+                Link.objects.filter(pk__in=pks[start : start + 500]).update(next_check_at=back)
+    summary.given_back = []

@@ -33,6 +33,8 @@ def _site(host: str) -> str:
 
 def redirect_soft_404(original: str, final: str) -> str:
     """Why a redirect from `original` to `final` hides a missing page, or ''."""
+    if final == original:
+        return ""  # no redirect: a page may well be called /404
     if is_home(final) and not is_home(original):
         same = _site(urlsplit(final).hostname or "") == _site(urlsplit(original).hostname or "")
         return "redirects to the home page" + ("" if same else f" of another site ({final})")

@@ -6,11 +6,11 @@ itself (and at the end of the `with` block). It records every request it receive
 path, User-Agent, time) so tests can assert what the checker sent, and what it did not.
 
 Paths (anything else is a 404; with `soft=True` anything else is a 200 "Welcome" page):
-  /ok 200 · /moved 301 -> /moved-again 308 -> /ok · /temp 302 -> /ok · /temp-to-404 302 -> /404
-  /404 · /410 · /challenge (403, cf-mitigated, "Just a moment...") · /forbidden 403
-  /busy (429, Retry-After: 120) · /to-home 301 -> / · / (the home page) · /slow (answers after
-  `slow_seconds`) · /head-refused (405 on HEAD, 200 on GET) · /error 500 · /private/... (200, but
-  robots.txt disallows it) · /robots.txt (`robots`, or 404 when None)
+  /ok and /pages/... 200 · /moved 301 -> /moved-again 308 -> /ok · /temp 302 -> /ok
+  /temp-to-404 302 -> /404 · /404 · /410 · /challenge (403, cf-mitigated, "Just a moment...")
+  /forbidden 403 · /busy (429, Retry-After: 120) · /to-home 301 -> / · / (the home page)
+  /slow (answers after `slow_seconds`) · /head-refused (405 on HEAD, 200 on GET) · /error 500
+  /private/... (200, but robots.txt disallows it) · /robots.txt (`robots`, or 404 when None)
 """
 
 import socket
@@ -105,7 +105,7 @@ class Handler(BaseHTTPRequestHandler):
         if path in REDIRECTS:
             status, target = REDIRECTS[path]
             return self.send(status, b"", head, Location=target)
-        if path in ("/", "/ok") or path.startswith("/private/"):
+        if path in ("/", "/ok") or path.startswith(("/private/", "/pages/")):
             return self.send(200, page("Home" if path == "/" else "A page"), head)
         if path in ("/404", "/410"):
             return self.send(int(path[1:]), page("Not here"), head)

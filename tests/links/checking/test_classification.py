@@ -35,6 +35,7 @@ def check(url: str):
         ("/forbidden", S.BLOCKED, 403),
         ("/busy", S.BLOCKED, 429),
         ("/to-home", S.SOFT_404, 200),
+        ("/pages/404", S.OK, 200),  # a page called 404, reached without a redirect
         ("/error", S.ERROR, 500),
         ("/private/page", S.BLOCKED, None),
     ],
