@@ -8,6 +8,8 @@ import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import httpx
+
 from links.checking.session import Answer, Session, origin_of
 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -58,7 +60,12 @@ def probe(session: Session, url: str, walk) -> Probe | None:
     with session.origin_lock(origin):
         if origin not in session.probes:
             random_url = f"{origin}/{secrets.token_hex(12)}-newsroom-link-check"
-            final, _hops, answer = walk(session, random_url, method="GET")
+            try:
+                final, _hops, answer = walk(session, random_url, method="GET")
+            except httpx.HTTPError:
+                # The probe failed, not the URL: no verdict on the host (the URL stays ok).
+                session.probes[origin] = None
+                return None
             found = 200 <= answer.status < 300
             session.probes[origin] = Probe(random_url, final, answer) if found else None
         return session.probes[origin]

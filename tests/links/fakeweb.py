@@ -5,7 +5,8 @@ it answers at most `max_requests` requests and lives at most `lifetime` seconds,
 itself (and at the end of the `with` block). It records every request it receives (method,
 path, User-Agent, time) so tests can assert what the checker sent, and what it did not.
 
-Paths (anything else is a 404; with `soft=True` anything else is a 200 "Welcome" page):
+Paths (anything else is a 404; with `soft=True` anything else is a 200 "Welcome" page; with
+`slow_unknown=True` anything else answers after `slow_seconds`):
   /ok and /pages/... 200 · /moved 301 -> /moved-again 308 -> /ok · /temp 302 -> /ok
   /temp-to-404 302 -> /404 · /404 · /410 · /challenge (403, cf-mitigated, "Just a moment...")
   /forbidden 403 · /busy (429, Retry-After: 120) · /to-home 301 -> / · / (the home page)
@@ -41,6 +42,8 @@ class FakeWeb:
     soft: bool = False
     robots: str | None = DEFAULT_ROBOTS
     slow_seconds: float = 3.0
+    # Anything else answers as /slow does (a host whose random path times out).
+    slow_unknown: bool = False
     seen: list[Seen] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -122,6 +125,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(405, b"", head) if head else self.send(200, page("GET only"))
         if path == "/error":
             return self.send(500, page("Oops"), head)
+        if web.slow_unknown:
+            time.sleep(web.slow_seconds)
         if web.soft:
             return self.send(200, page("Real page" if path == "/real" else "Welcome"), head)
         return self.send(404, page("Not here"), head)

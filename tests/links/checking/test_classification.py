@@ -120,6 +120,17 @@ def test_a_host_that_answers_200_for_anything_is_a_soft_404_there(soft_web):
     assert len(probes) == 2  # once for the first session, once for the second
 
 
+def test_a_failed_probe_says_nothing_of_the_url(checker_settings):
+    """The random path times out: the URL's own 200 stands."""
+    server = fakeweb.serve(slow_unknown=True, slow_seconds=2.0)
+    try:
+        assert check(server.url("/pages/a")).status == S.OK
+        assert any(p.endswith("-newsroom-link-check") for p in server.paths())
+    finally:
+        server.server.shutdown()
+        server.server.server_close()
+
+
 def test_not_web_addresses_are_errors_without_a_request(web):
     for url in ("mailto:someone@example.org", "javascript:alert(1)", "http:///nohost"):
         outcome = check(url)
