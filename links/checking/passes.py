@@ -9,6 +9,7 @@ one slow or rate-limited host does not hold the others up; a link whose host has
 waits for it while the pass has time, and otherwise goes back to its place in the queue."""
 
 import heapq
+import logging
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from links.checking.recording import FIELDS, apply_outcome
 from links.checking.session import Session
 from links.models import Link
 
+logger = logging.getLogger(__name__)
 CLAIM_MARGIN = timedelta(minutes=10)
 BATCH = 50
 FLUSH_SECONDS = 2.0
@@ -117,14 +119,17 @@ def _check_all(session, queue: deque, writer: "_Writer", before):
         running = {}
         while queue or waiting or running:
             now = time.time()
-            while waiting and waiting[0][0] <= now:
+            if now > session.deadline:  # no check starts after the pass's time
+                waiting.extend((now, link.pk, link) for link in queue)
+                queue.clear()
+            while waiting and waiting[0][0] <= now <= session.deadline:
                 queue.append(heapq.heappop(waiting)[2])
             while queue and len(running) < workers:
                 link = queue.popleft()
-                running[pool.submit(check_url, session, link.url)] = link
+                running[pool.submit(_check, session, link.url)] = link
             if not running:
                 ready_at = waiting[0][0]
-                if ready_at > session.deadline:
+                if ready_at > session.deadline or now > session.deadline:
                     break
                 time.sleep(max(ready_at - time.time(), 0.01))
                 continue
@@ -141,6 +146,16 @@ def _check_all(session, queue: deque, writer: "_Writer", before):
         for _ready, _pk, link in waiting:
             up = Deferred(session.deadline, "the pass's time is up")
             _give_back(link, up, before, writer.summary)
+
+
+def _check(session: Session, url: str) -> Outcome | Deferred:
+    """check_url, with a bug in it kept to its one link: logged with its traceback and recorded
+    as an error, so the link backs off instead of failing every pass that claims it."""
+    try:
+        return check_url(session, url)
+    except Exception as error:
+        logger.exception("The link checker failed on %s", url)
+        return Outcome(Link.Status.ERROR, f"The checker failed: {type(error).__name__}.")
 
 
 class _Writer:
