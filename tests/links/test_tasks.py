@@ -4,6 +4,7 @@ chains merge; check_soon and migrate start one; nothing is checked where they ar
 import datetime as dt
 
 import pytest
+from django.db import DatabaseError
 from django.tasks import TaskContext
 from django.utils import timezone
 
@@ -101,3 +102,15 @@ def test_with_the_immediate_backend_nothing_is_queued_or_checked(
     link.refresh_from_db()
     assert link.status == Link.Status.UNCHECKED and link.checked_at is None
     assert web.seen == []
+
+
+def test_a_migrate_before_the_queue_table_exists_goes_on(queue, monkeypatch, caplog):
+    """A partial migrate: the queue's table is missing; migrate is not broken by it."""
+
+    def no_table(**kwargs):
+        raise DatabaseError("no such table: django_tasks_db_dbtaskresult")
+
+    monkeypatch.setattr(tasks, "waiting_passes", no_table)
+    start_checking(using="default")
+    assert queued(queue) == []
+    assert "could not be queued yet" in caplog.text
