@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class LinksConfig(AppConfig):
@@ -13,6 +14,11 @@ class LinksConfig(AppConfig):
     def ready(self):
         import pagecache  # noqa: PLC0415
         from links.models import Link, LinkUse  # noqa: PLC0415
+        from links.tasks import start_checking  # noqa: PLC0415
+
+        # Every deploy migrates: that queues the checker's first pass, which queues the next
+        # (links/tasks.py), when the tasks backend is a real queue.
+        post_migrate.connect(start_checking, sender=self, dispatch_uid="links.start_checking")
 
         # Until the readers' side registers what a link's state changes on a page (archive.py),
         # neither is shown on a public page.

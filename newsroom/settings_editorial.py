@@ -67,4 +67,20 @@ def read() -> dict:
     )
     if not IMAGE_RENDITION_WIDTHS or IMAGE_RENDITION_WIDTHS[0] < 16:
         raise ImproperlyConfigured("IMAGE_RENDITION_WIDTHS must list widths of at least 16 pixels.")
+    # The link checker (links/checking/, docs/architecture.md "Outbound links"): who it says it
+    # is (the User-Agent names the site's address and a contact), how politely it asks (requests
+    # per host per minute, connections at once, seconds before a request is given up), how much
+    # one pass may do, and how it schedules: two failed checks this many days apart make a link
+    # dead; a healthy link is next checked after 1, 2, 4 ... days up to the most; a blocked one
+    # (401/403/429, robots.txt) after Retry-After or this many days.
+    LINK_CHECK_SITE_URL = env("LINK_CHECK_SITE_URL", "")
+    LINK_CHECK_CONTACT = env("LINK_CHECK_CONTACT", "")
+    LINK_CHECK_PER_HOST_PER_MINUTE = env("LINK_CHECK_PER_HOST_PER_MINUTE", 6, cast=int, minimum=1)
+    LINK_CHECK_CONNECTIONS = env("LINK_CHECK_CONNECTIONS", 4, cast=int, minimum=1)
+    LINK_CHECK_TIMEOUT = env("LINK_CHECK_TIMEOUT", 10.0, cast=float, minimum=0.1)
+    LINK_CHECK_RUN_LINKS = env("LINK_CHECK_RUN_LINKS", 500, cast=int, minimum=1)
+    LINK_CHECK_RUN_SECONDS = env("LINK_CHECK_RUN_SECONDS", 300, cast=int, minimum=1)
+    LINK_CHECK_STRIKE_DAYS = env("LINK_CHECK_STRIKE_DAYS", 3, cast=float, minimum=0)
+    LINK_CHECK_HEALTHY_MAX_DAYS = env("LINK_CHECK_HEALTHY_MAX_DAYS", 60, cast=float, minimum=1)
+    LINK_CHECK_BLOCKED_DAYS = env("LINK_CHECK_BLOCKED_DAYS", 7, cast=float, minimum=0)
     return {name: value for name, value in locals().items() if name.isupper()}
