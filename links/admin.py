@@ -115,7 +115,9 @@ class LinkAdmin(admin.ModelAdmin):
 
     @admin.display(description="address", ordering="url")
     def address(self, link):
-        return format_html('<span class="link-url">{}</span><br><small>{}</small>', link.url, link.host)
+        return format_html(
+            '<span class="link-url">{}</span><br><small>{}</small>', link.url, link.host
+        )
 
     @admin.display(description="status", ordering="status")
     def state(self, link):
@@ -140,8 +142,11 @@ class LinkAdmin(admin.ModelAdmin):
                 "",
                 "<li>{}</li>",
                 (
-                    (format_html('<a href="{}">{}</a> ({})', url, label, field) if url
-                     else format_html("{} ({})", label, field),)
+                    (
+                        format_html('<a href="{}">{}</a> ({})', url, label, field)
+                        if url
+                        else format_html("{} ({})", label, field),
+                    )
                     for label, url, field in rows
                 ),
             ),
@@ -155,8 +160,10 @@ class LinkAdmin(admin.ModelAdmin):
 
     # Actions: each a service.
 
-    @admin.action(description="Accept the redirect (replace by the new address everywhere)",
-                  permissions=["change"])
+    @admin.action(
+        description="Accept the redirect (replace by the new address everywhere)",
+        permissions=["change"],
+    )
     def accept_redirect(self, request, queryset):
         done = 0
         for link in queryset:
@@ -177,8 +184,9 @@ class LinkAdmin(admin.ModelAdmin):
         done = services.link_ignore(links=queryset, user=request.user, ignored=False)
         self.message_user(request, f"{done} link(s) back in the queue.", messages.SUCCESS)
 
-    @admin.action(description="Recheck now (first in the checker's next pass)",
-                  permissions=["change"])
+    @admin.action(
+        description="Recheck now (first in the checker's next pass)", permissions=["change"]
+    )
     def recheck_now(self, request, queryset):
         done = services.link_recheck(links=queryset)
         self.message_user(

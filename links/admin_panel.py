@@ -20,7 +20,9 @@ class PanelFormSet(BaseInlineFormSet):
         # The panel has no forms: whatever the post holds for it (nothing, from a client that
         # never showed it), it takes nothing, and never refuses the article's save.
         nothing = {self.add_prefix(TOTAL_FORM_COUNT): 0, self.add_prefix(INITIAL_FORM_COUNT): 0}
-        form = ManagementForm(nothing, auto_id=self.auto_id, prefix=self.prefix, renderer=self.renderer)
+        form = ManagementForm(
+            nothing, auto_id=self.auto_id, prefix=self.prefix, renderer=self.renderer
+        )
         form.full_clean()
         return form
 
@@ -41,7 +43,9 @@ class PanelFormSet(BaseInlineFormSet):
                 row["archive"] = (use.archive_url, use.archived_on)
         for row in rows.values():
             link = row["link"]
-            row["attention"] = (link.dead and not link.ignored) or link.status == Link.Status.REDIRECTED
+            row["attention"] = (
+                link.dead and not link.ignored
+            ) or link.status == Link.Status.REDIRECTED
         return list(rows.values())
 
 

@@ -19,7 +19,9 @@ def used_by(link: Link) -> list[tuple[str, str | None, str]]:
     shown = []
     for use in link.uses.all():
         if use.article_id is not None:
-            shown.append((str(use.article), _admin_url(type(use.article), use.article_id), use.field))
+            shown.append(
+                (str(use.article), _admin_url(type(use.article), use.article_id), use.field)
+            )
         elif use.source is not None:
             label = f"{use.source._meta.verbose_name}: {use.source}"
             shown.append((label, _admin_url(type(use.source), use.object_id), use.field))

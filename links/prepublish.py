@@ -16,7 +16,9 @@ def dead_links_of(subject: Subject) -> list[str]:
     article = subject.article
     written = addresses.in_html(article.body)
     if article.pk is not None:
-        written += list(ArticleLink.objects.filter(article_id=article.pk).values_list("url", flat=True))
+        written += list(
+            ArticleLink.objects.filter(article_id=article.pk).values_list("url", flat=True)
+        )
     keys = {key for key in map(addresses.outbound, written) if key is not None}
     if not keys:
         return []
@@ -26,7 +28,10 @@ def dead_links_of(subject: Subject) -> list[str]:
         .values_list("url", "status")
     )
     labels = dict(Link.Status.choices)
-    return [f"{url} no longer works ({labels.get(status, status).lower()}): replace it or remove it." for url, status in dead]
+    return [
+        f"{url} no longer works ({labels.get(status, status).lower()}): replace it or remove it."
+        for url, status in dead
+    ]
 
 
 def register_check() -> None:

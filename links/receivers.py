@@ -32,9 +32,7 @@ def _imported(sender, **kwargs):
     a chunk of 500 in a few queries (the import does not say which it wrote)."""
     for source in registered():
         if any(field.name == "tate_id" for field in source.model._meta.concrete_fields):
-            inventory.sync_all(
-                source, source.model._default_manager.filter(tate_id__isnull=False)
-            )
+            inventory.sync_all(source, source.model._default_manager.filter(tate_id__isnull=False))
 
 
 def connect() -> None:

@@ -10,7 +10,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from articles import services
 from articles.models import Article, ArticleLink
 from links import addresses
-from links.sources import Source, register as register_source
+from links.sources import Source
+from links.sources import register as register_source
 
 
 def _saved(article: Article, user: AbstractBaseUser | None, old: str, new: str) -> None:

@@ -6,7 +6,8 @@ import reversion
 
 from artists.models import Artist
 from links import addresses
-from links.sources import Source, register as register_source
+from links.sources import Source
+from links.sources import register as register_source
 
 
 def replace_in_artist(artist: Artist, old: str, new: str, user) -> bool:

@@ -5,7 +5,8 @@ import reversion
 
 from artworks.models import Artwork
 from links import addresses
-from links.sources import Source, register as register_source
+from links.sources import Source
+from links.sources import register as register_source
 
 
 def replace_in_artwork(artwork: Artwork, old: str, new: str, user) -> bool:

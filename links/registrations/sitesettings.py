@@ -2,7 +2,8 @@
 settings have no address field of their own). Replaced by saving the settings row."""
 
 from links import addresses
-from links.sources import Source, register as register_source
+from links.sources import Source
+from links.sources import register as register_source
 from sitesettings.models import SiteSettings
 
 

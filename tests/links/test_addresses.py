@@ -9,7 +9,10 @@ from links import addresses
 @pytest.mark.parametrize(
     ("written", "key"),
     [
-        ("https://www.woostercollective.com/post/klayman", "https://www.woostercollective.com/post/klayman"),
+        (
+            "https://www.woostercollective.com/post/klayman",
+            "https://www.woostercollective.com/post/klayman",
+        ),
         ("  HTTPS://Example.ORG/Path?b=2&a=1#part  ", "https://example.org/Path?b=2&a=1"),
         ("http://example.org:80/x", "http://example.org/x"),
         ("https://example.org:8443/x", "https://example.org:8443/x"),
@@ -108,7 +111,7 @@ def test_a_hostile_new_address_is_escaped_in_the_attribute():
     )
 
     assert "<script>" not in replaced
-    assert '&quot;&gt;&lt;script&gt;' in replaced
+    assert "&quot;&gt;&lt;script&gt;" in replaced
 
 
 def test_replacing_in_plain_text_keeps_the_punctuation_after_it():

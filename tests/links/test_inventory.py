@@ -39,7 +39,11 @@ def test_a_new_address_is_due_for_a_check_at_once_with_its_host():
     ArticleFactory(body='<p><a href="https://Curated.Example/x">x</a></p>')
 
     link = Link.objects.get()
-    assert (link.url, link.host, link.status) == ("https://curated.example/x", "curated.example", "unchecked")
+    assert (link.url, link.host, link.status) == (
+        "https://curated.example/x",
+        "curated.example",
+        "unchecked",
+    )
     assert before <= link.next_check_at <= timezone.now()
 
 
@@ -75,7 +79,9 @@ def test_a_deleted_article_takes_its_uses_and_its_links_only_uses_with_it():
 
     Article.objects.filter(pk=article.pk).delete()
 
-    assert set(Link.objects.values_list("url", flat=True)) == {"https://curatedmagazine.example/interview"}
+    assert set(Link.objects.values_list("url", flat=True)) == {
+        "https://curatedmagazine.example/interview"
+    }
     assert set(LinkUse.objects.values_list("article_id", flat=True)) == {kept.pk}
 
 
@@ -163,7 +169,9 @@ def test_the_cost_of_syncing_an_article_does_not_grow_with_its_links(
     with django_assert_max_num_queries(1):
         sync_uses(article)
 
-    article.body = "".join(f'<p><a href="https://site{n}.example/">{n}</a></p>' for n in range(20, 60))
+    article.body = "".join(
+        f'<p><a href="https://site{n}.example/">{n}</a></p>' for n in range(20, 60)
+    )
     with django_assert_max_num_queries(10):  # the links nobody uses any more deleted too
         sync_uses(article)
     assert LinkUse.objects.filter(article=article).count() == 40
