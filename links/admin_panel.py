@@ -4,6 +4,7 @@ it moved, whether it is dead, and the archived copy if one is recorded. Read onl
 article admin through its extension point (`ArticleAdmin.extra_inlines`, from LinksConfig.ready())
 as an inline with no forms; its rows are read in one query when the template asks."""
 
+from django import forms
 from django.contrib import admin
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
 from django.forms.models import BaseInlineFormSet
@@ -13,6 +14,10 @@ from links.models import Link, LinkUse
 
 
 class PanelFormSet(BaseInlineFormSet):
+    @property
+    def media(self):
+        return forms.Media()  # no forms, no scripts (and no empty form built to ask for them)
+
     @cached_property
     def management_form(self):
         if not self.is_bound:

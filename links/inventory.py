@@ -35,10 +35,18 @@ def wanted_uses(source: Source, instance: models.Model, hosts: set[str]) -> set[
     return found
 
 
-def sync_uses(instance: models.Model) -> None:
-    """Make the instance's uses match what it holds as saved. No-op for unregistered models."""
-    if source_of(type(instance)) is not None:
-        sync_many(type(instance), [instance])
+def sync_uses(instance: models.Model, *, created: bool = False) -> None:
+    """Make the instance's uses match what it holds as saved. No-op for unregistered models.
+    No query at all for an object just created, or known to have held no address, that holds
+    none now (an article's body without a link saved over one without any)."""
+    source = source_of(type(instance))
+    if source is None:
+        return
+    known = getattr(instance, "_links_held_none", None)  # from this instance's last sync
+    held_none = created or (known if known is not None else source.held_none(instance))
+    if held_none and not wanted_uses(source, instance, addresses.own_hosts()):
+        return
+    sync_many(type(instance), [instance])
 
 
 def sync_many(model: type[models.Model], instances: Iterable[models.Model]) -> None:
@@ -51,6 +59,8 @@ def sync_many(model: type[models.Model], instances: Iterable[models.Model]) -> N
     hosts = addresses.own_hosts()
     content_type = ContentType.objects.get_for_model(model)
     wanted = {instance.pk: wanted_uses(source, instance, hosts) for instance in instances}
+    for instance in instances:  # what a later save of the same instance starts from
+        instance._links_held_none = not wanted[instance.pk]
     articles = {instance.pk: source.article_of(instance) for instance in instances}
     stored = {}
     for use_id, object_id, field, url, link_id, article_id in LinkUse.objects.filter(

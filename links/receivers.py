@@ -10,13 +10,13 @@ from links import inventory
 from links.sources import registered, source_of
 
 
-def _saved(sender, instance, raw=False, update_fields=None, **kwargs):
+def _saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     source = source_of(sender)
     if source is None:
         return
     if update_fields is not None and not set(update_fields) & set(source.fields):
         return  # a save of other columns (a save count, a publication time) uses the same links
-    inventory.sync_uses(instance)
+    inventory.sync_uses(instance, created=created and not raw)
 
 
 def _deleting(sender, instance, **kwargs):

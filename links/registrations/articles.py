@@ -52,6 +52,8 @@ def register() -> None:
             uses=lambda article: [("body", url) for url in addresses.in_html(article.body)],
             replace=replace_in_body,
             article_of=lambda article: article.pk,
+            # Article.from_db notes whether the stored body has a link at all.
+            held_none=lambda article: getattr(article, "stored_body_has_links", None) is False,
         )
     )
     register_source(

@@ -176,3 +176,20 @@ def test_the_cost_of_syncing_an_article_does_not_grow_with_its_links(
         sync_uses(article)
     assert LinkUse.objects.filter(article=article).count() == 40
     assert Link.objects.count() == 40  # the 20 dropped went with their last use
+
+
+def test_a_body_without_links_saved_over_one_without_any_reads_nothing(
+    django_assert_num_queries,
+):
+    """As the body's figures: no read of the inventory when neither held a link; one when the
+    stored body had one, and the same instance saved again knows what it now holds."""
+    plain = Article.objects.get(pk=ArticleFactory(body="<p>x</p>").pk)
+    plain.body = "<p>y</p>"
+    with django_assert_num_queries(1):  # the article's UPDATE alone
+        plain.save()
+
+    plain.body = '<p><a href="https://a.example/">a</a></p>'
+    plain.save()
+    plain.body = "<p>z</p>"
+    plain.save()
+    assert not LinkUse.objects.exists() and not Link.objects.exists()
