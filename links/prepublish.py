@@ -4,26 +4,32 @@ same transaction) whose link the checker has found dead twice, some days apart, 
 has ignored. A warning for people (a reason lets it through); off for the system (the demo, a
 command), which has no one to read it."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
+
 from articles.models import ArticleLink
 from articles.prepublish import OFF, WARNING, Check, Subject, register, registered
 from links import addresses
-from links.models import Link
+from links.models import Link, LinkUse
 
 CHECK_ID = "dead_links"
 
 
 def dead_links_of(subject: Subject) -> list[str]:
+    """One query: the dead links among the body's addresses and the outbound links' (their
+    uses, kept by the inventory in the transaction that saved the inline)."""
     article = subject.article
-    written = addresses.in_html(article.body)
+    keys = {key for key in map(addresses.outbound, addresses.in_html(article.body)) if key}
+    used = Q(url__in=keys) if keys else Q(pk__in=[])
     if article.pk is not None:
-        written += list(
-            ArticleLink.objects.filter(article_id=article.pk).values_list("url", flat=True)
+        inline = LinkUse.objects.filter(
+            link=OuterRef("pk"),
+            article_id=article.pk,
+            content_type=ContentType.objects.get_for_model(ArticleLink),
         )
-    keys = {key for key in map(addresses.outbound, written) if key is not None}
-    if not keys:
-        return []
+        used |= Q(Exists(inline))
     dead = list(
-        Link.objects.filter(url__in=keys, dead=True, ignored=False)
+        Link.objects.filter(used, dead=True, ignored=False)
         .order_by("url")
         .values_list("url", "status")
     )
