@@ -43,6 +43,10 @@ def test_every_model_of_ours_with_plain_text_is_cleaned():
         and model._meta.label not in {"search.SearchDocument", "search.NameWord", "search.WordRank"}
         # A form as it was posted, kept until a real save cleans it; its other text is keys.
         and model._meta.label != "workingcopies.WorkingCopy"
+        # Written in bulk by the links inventory from addresses read out of text already cleaned
+        # (links/inventory.py), and by the checker with update() (whoever writes `detail`
+        # from a server's answer cleans it, as bulk writers do).
+        and model._meta.label not in {"links.Link", "links.LinkUse"}
     ]
     missing = [
         model._meta.label
