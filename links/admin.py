@@ -113,6 +113,9 @@ class LinkAdmin(admin.ModelAdmin):
     def _replace(self, request, link_id):
         return replace_view(self, request, link_id)
 
+    # Each format_html below escapes every value it is given (addresses, hosts, the checker's
+    # detail, titles): markup of ours around text of theirs (tests/links/test_queue.py, hostile).
+
     @admin.display(description="address", ordering="url")
     def address(self, link):
         return format_html(

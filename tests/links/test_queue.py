@@ -180,9 +180,11 @@ def test_hostile_addresses_and_titles_are_shown_escaped(client, editor):
         body='<p><a href="https://evil.example/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">x</a></p>',
     )
     link = found(Link.objects.get(url=url), Status.GONE)
+    Link.objects.filter(pk=link.pk).update(detail="<script>alert('detail')</script>")
 
     content = client.get(QUEUE_URL).content.decode()
 
     assert Link.objects.filter(pk=link.pk, url=url).exists()
     assert "<script>alert(1)" not in content and "<script>alert('title')" not in content
+    assert "<script>alert('detail')" not in content
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
