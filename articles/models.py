@@ -162,6 +162,9 @@ class Article(CleanTextModel):
             # Whether the stored body has figure nodes: saving a body without any over one
             # without any has no in-body figures to sync (articles/body_figures/sync.py).
             article.stored_body_has_figures = "<figure" in article.body
+            # Whether it may link anywhere: saving a body without a link over one without any
+            # has no outbound links to take stock of (links/inventory.py reads nothing then).
+            article.stored_body_has_links = "href=" in article.body
         return article
 
     def save(self, *args, **kwargs):

@@ -13,6 +13,10 @@ class LinksConfig(AppConfig):
 
     def ready(self):
         import pagecache  # noqa: PLC0415
+        from articles.admin import ArticleAdmin  # noqa: PLC0415
+        from links import prepublish, receivers, registrations  # noqa: PLC0415
+        from links.admin_panel import ArticleLinksPanel  # noqa: PLC0415
+        from links.migrating import inventory_after_migrate  # noqa: PLC0415
         from links.models import Link, LinkUse  # noqa: PLC0415
         from links.tasks import start_checking  # noqa: PLC0415
 
@@ -24,3 +28,12 @@ class LinksConfig(AppConfig):
         # neither is shown on a public page.
         pagecache.not_shown(Link, why="the link checker's state; the admin only")
         pagecache.not_shown(LinkUse, why="where a URL is used; the admin only")
+
+        # The inventory: the content apps' sources (registrations/), kept current (receivers.py).
+        registrations.register_all()
+        receivers.connect()
+        post_migrate.connect(inventory_after_migrate, sender=self, dispatch_uid="links-migrated")
+        # The article's side: its pre-publish check and its change form's panel.
+        prepublish.register_check()
+        if ArticleLinksPanel not in ArticleAdmin.extra_inlines:
+            ArticleAdmin.extra_inlines.append(ArticleLinksPanel)

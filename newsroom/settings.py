@@ -385,3 +385,7 @@ globals().update(settings_editorial.read())
 # a log shipper; "text" for people, the default while developing.
 LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json", choices=FORMATS)
 LOGGING = logging_settings(LOG_FORMAT, level=env("LOG_LEVEL", "INFO", choices=LEVELS))
+
+# Outbound links (links/): the hosts that are this site's own, whose addresses are not outbound
+# links. Unset: ALLOWED_HOSTS without the loopback names (links/addresses.py).
+LINKS_OWN_HOSTS = env("LINKS_OWN_HOSTS", None, cast=list)

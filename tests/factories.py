@@ -4,6 +4,7 @@ import datetime
 import io
 
 import factory
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PillowImage
@@ -13,6 +14,7 @@ from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, 
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
 from images.models import Image
+from links.models import Link, LinkUse
 from recommendations.models import RelatedLink
 
 
@@ -203,3 +205,33 @@ class RelatedLinkFactory(factory.django.DjangoModelFactory):
         lambda: {"tags": ["photography"], "artists": [], "artworks": [], "section": None}
     )
     computed_at = factory.LazyFunction(timezone.now)
+
+
+class LinkFactory(factory.django.DjangoModelFactory):
+    """An outbound address in the inventory, not checked yet (links/)."""
+
+    class Meta:
+        model = Link
+        django_get_or_create = ("url",)
+
+    url = factory.Sequence(lambda n: f"https://example.org/page-{n}")
+    host = factory.LazyAttribute(lambda link: link.url.split("/")[2].split(":")[0].lower())
+
+
+class LinkUseFactory(factory.django.DjangoModelFactory):
+    """Where an address is used: by default an article's body."""
+
+    class Meta:
+        model = LinkUse
+        exclude = ["used_by"]
+
+    link = factory.SubFactory(LinkFactory)
+    used_by = factory.SubFactory(ArticleFactory)
+    content_type = factory.LazyAttribute(
+        lambda use: ContentType.objects.get_for_model(type(use.used_by))
+    )
+    object_id = factory.LazyAttribute(lambda use: use.used_by.pk)
+    field = "body"
+    article = factory.LazyAttribute(
+        lambda use: use.used_by if isinstance(use.used_by, Article) else None
+    )

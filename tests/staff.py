@@ -12,6 +12,7 @@ ROLE_MIGRATIONS = {
     "recommendations.migrations.0002_groups": "create_groups",
     "articles.migrations.0003_roles": "create_roles",
     "featuring.migrations.0002_roles": "grant_decisions",
+    "links.migrations.0002_inventory_roles": "grant_links",
 }
 ROLES = ("Contributor", "Editor", "Moderator")
 

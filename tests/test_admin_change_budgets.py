@@ -29,8 +29,9 @@ pytestmark = pytest.mark.django_db
 # take the figures and byline from the inlines); the stored address (1); a working copy (1);
 # the sections to choose from (1); the tags chosen (1: the pickers of one object, and of
 # featured artists and artworks, show what the rows loaded, adminsite/primed.py); the
-# publishing record (1).
-CHANGE_PAGE_BUDGET = 23
+# publishing record (1); the state of its outbound links (1: links/admin_panel.py) and the
+# check for dead ones among them (1: links/prepublish.py).
+CHANGE_PAGE_BUDGET = 25
 # An article whose text names artists or artworks it does not feature: what it features, shows
 # in its figures or has decided on, for its "Featuring suggestions" (one UNION ALL,
 # featuring/suggestions.py); the names themselves come from the matcher, built once per process.

@@ -10,12 +10,14 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from featuring.models import FeaturingDecision
+from links.models import Link
 from sitesettings.models import SiteSettings
 from tests.factories import (
     ArticleFactory,
     ArtistFactory,
     ArtworkImageFactory,
     AuthorFactory,
+    LinkUseFactory,
     RelatedLinkFactory,
     SectionFactory,
 )
@@ -48,6 +50,13 @@ def _article(i, user):
     return article
 
 
+def _dead_link(i, user):
+    use = LinkUseFactory(link__url=f"https://gone-{i}.example/page", link__status="gone")
+    Link.objects.filter(pk=use.link_id).update(dead=True)
+    LinkUseFactory(link=use.link, used_by=ArtistFactory(), field="website")
+    return use.link
+
+
 # How to make the i-th row of each registered model (with what its list shows), and a search
 # term that finds some of them. A model registered later without an entry here fails
 # test_every_registered_model_has_a_budget, so this test grows with the admin.
@@ -71,6 +80,8 @@ MAKERS = {
         ),
         "article",
     ),
+    # A dead address used by an article and an artist: what the editors' queue lists.
+    "links.Link": (_dead_link, "example"),
 }
 
 # What every change list costs as a superuser: the session and the user (2), the SAVEPOINT /
@@ -101,6 +112,9 @@ BUDGETS = {
     "recommendations.RelatedLink": BASE + 1,
     # The date hierarchy's range (1) and its years, months or days (1).
     "featuring.FeaturingDecision": BASE + 2,
+    # The sections of the filter (1); the page's uses with their articles (1) and what each
+    # use is in, one query per kind (2: articles, artists).
+    "links.Link": BASE + 4,
 }
 
 # The site settings are one row: the list goes straight to its form (the session, the user,

@@ -19,6 +19,7 @@ from tests.factories import (
     ArtworkImageFactory,
     AuthorFactory,
     ImageFactory,
+    LinkUseFactory,
     RelatedLinkFactory,
     SectionFactory,
 )
@@ -60,9 +61,14 @@ MAKERS = {
     "featuring.FeaturingDecision": lambda user: FeaturingDecision.objects.create(
         article=ArticleFactory(), artist=ArtistFactory(), decision="rejected", decided_by=user
     ),
+    # A dead link used by an article: what the editors' queue lists.
+    "links.Link": lambda user: (
+        LinkUseFactory(link__status="gone", link__dead=True, link__http_status=404).link
+    ),
 }
-# Made elsewhere: the site settings are one row; decisions are made on the article's form.
-NO_ADD_PAGE = {"sitesettings.SiteSettings", "featuring.FeaturingDecision"}
+# Made elsewhere: the site settings are one row; decisions are made on the article's form;
+# links by the inventory, from what the content uses.
+NO_ADD_PAGE = {"sitesettings.SiteSettings", "featuring.FeaturingDecision", "links.Link"}
 
 REGISTERED = sorted(model._meta.label for model in admin.site._registry)
 

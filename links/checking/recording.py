@@ -17,6 +17,7 @@ from django.conf import settings
 
 from links.checking.outcome import Outcome
 from links.models import Link
+from plaintext.text import clean_text
 
 FIELDS = [
     "status",
@@ -42,8 +43,10 @@ def apply_outcome(link: Link, outcome: Outcome, *, now: datetime) -> None:
     strike = timedelta(days=settings.LINK_CHECK_STRIKE_DAYS)
     link.status = outcome.status
     link.http_status = outcome.http_status
-    link.detail = outcome.detail[:500]
-    link.redirect_url = outcome.redirect_url[:2000]
+    # Both come from a server's answer (a Location header, an error's text) and are written in
+    # bulk, past the models' own cleaning on save: cleaned here (plaintext/models.py).
+    link.detail = clean_text(outcome.detail)[:500]
+    link.redirect_url = clean_text(outcome.redirect_url)[:2000]
     link.checked_at = now
     if outcome.healthy:
         link.failures = 0
