@@ -67,4 +67,10 @@ def read() -> dict:
     )
     if not IMAGE_RENDITION_WIDTHS or IMAGE_RENDITION_WIDTHS[0] < 16:
         raise ImproperlyConfigured("IMAGE_RENDITION_WIDTHS must list widths of at least 16 pixels.")
+    # Archived copies of outbound links (links/archive.py): the Wayback Machine's address
+    # (addresses of archived copies are built on it; tests point it at a local server), and
+    # whether to ask it to save each link's page when an article is published (a background
+    # task; off by default: it sends every outbound URL to the Internet Archive).
+    LINK_ARCHIVE_BASE = env("LINK_ARCHIVE_BASE", "https://web.archive.org")
+    LINK_ARCHIVE_SAVE = env("LINK_ARCHIVE_SAVE", False, cast=bool)
     return {name: value for name, value in locals().items() if name.isupper()}

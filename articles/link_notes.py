@@ -1,0 +1,49 @@
+"""What readers are told beside an article's outbound links, by the apps that know it (links/:
+the archived copy of a dead link), without articles importing them: an app registers a reader
+of notes from its own ready(), and the body (body_figures/render.py), the page's further links
+(`{% link_note %}`) and the feeds' full content write each note right after its link. The
+editor's text is never changed: a note is written after the link, at render time.
+
+A reader takes a list of saved articles and returns {article pk: {url: note}}, a note being a
+function of the link's text (for a screen reader's context) giving safe HTML; it reads for all
+the articles at once (a feed's items in one query). What an article's notes are is read once
+per instance (`load()`), so the body and the links list share the one read."""
+
+from collections.abc import Callable, Iterable
+
+from django.utils.safestring import SafeString
+
+from articles.models import Article
+
+Note = Callable[[str], SafeString]
+Reader = Callable[[list[Article]], dict[int, dict[str, Note]]]
+
+_readers: list[Reader] = []
+_KEPT = "_link_notes"  # an article's notes, in its __dict__ once read
+
+
+def register(reader: Reader) -> None:
+    """Readers' notes come from `reader` too (called from an app's ready())."""
+    if reader not in _readers:
+        _readers.append(reader)
+
+
+def load(articles: Iterable[Article]) -> None:
+    """Read the notes of these articles (those not read yet), with one call of each reader."""
+    pending = [a for a in articles if a.pk is not None and _KEPT not in a.__dict__]
+    if not pending:
+        return
+    found: dict[int, dict[str, Note]] = {article.pk: {} for article in pending}
+    for reader in _readers:
+        for pk, notes in reader(pending).items():
+            found[pk].update(notes)
+    for article in pending:
+        article.__dict__[_KEPT] = found[article.pk]
+
+
+def notes_of(article: Article) -> dict[str, Note]:
+    """{url: note} for the article's links that have one ({} for an unsaved article)."""
+    if article.pk is None:
+        return {}
+    load([article])
+    return article.__dict__[_KEPT]
