@@ -3,8 +3,8 @@ links and the feeds; the editor's text is untouched, and without a dead link not
 
 import io
 import re
-from html import escape
 from datetime import UTC, datetime
+from html import escape
 
 import pytest
 from django.core.management import call_command
