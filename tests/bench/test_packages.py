@@ -17,6 +17,7 @@ BENCHMARKS = [
     "import_tate",
     "pages",
     "featuring",
+    "link_archive",
 ]
 
 

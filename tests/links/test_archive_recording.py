@@ -163,3 +163,25 @@ def test_another_article_s_links_are_left_alone():
     other = draft_with_links(CURATED)
     services.article_publish(article=article, user=None, at=APRIL_3)
     assert uses_of(other)[CURATED].archive_url == ""
+
+
+def test_hostile_urls_are_stored_as_values_never_as_sql():
+    """The addresses are written by a statement of ours (archive._write): quotes, a statement
+    and a script in a URL are data, stored as the Archive is given them."""
+    hostile = [
+        "https://evil.example/'; DROP TABLE links_linkuse; --",
+        'https://evil.example/"><script>alert(1)</script>',
+        "https://evil.example/?q=%27%22;--",
+    ]
+    article = draft_with_links(*hostile)
+    services.article_publish(article=article, user=None, at=APRIL_3)
+
+    uses = uses_of(article)
+    assert uses[hostile[0]].archive_url.endswith(
+        "/web/20110403093000/https://evil.example/';%20DROP%20TABLE%20links_linkuse;%20--"
+    )
+    assert uses[hostile[1]].archive_url.endswith(
+        "/https://evil.example/%22%3E%3Cscript%3Ealert(1)%3C/script%3E"
+    )
+    assert uses[hostile[2]].archive_url.endswith("/https://evil.example/?q=%27%22;--")
+    assert all(use.archived_on == APRIL_3.date() for use in uses.values())
