@@ -14,6 +14,7 @@ writer that uses `update()` or `bulk_update()` calls `link_states_changed(link_i
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
@@ -51,14 +52,18 @@ def notes_for(articles: list) -> dict[int, dict]:
         if dead and not ignored and archived_on and _is_web_address(archive_url):
             found = notes.setdefault(article_id, {})
             # The earliest copy where the article uses the URL in several places.
-            found.setdefault(url, partial(archived_copy_html, archive_url, archived_on))
+            found.setdefault(
+                url, partial(archived_copy_html, archive_url, archived_on, about=_host(url))
+            )
     return notes
 
 
-def archived_copy_html(address: str, on: date, text: str = ""):
+def archived_copy_html(address: str, on: date, text: str = "", *, about: str = ""):
     """The note after a dead link: a link to its archived copy whose words make sense alone
     (a screen reader's list of links reads "archived copy of “Wooster Collective”, 3 Apr
-    2011"), the original's text visually hidden. Every value escaped by format_html."""
+    2011"), the original's text visually hidden (or `about`, the URL's host, for a link with
+    no text). Every value escaped by format_html."""
+    text = text or about
     hidden = format_html('<span class="visually-hidden"> of “{}”</span>', text) if text else ""
     return format_html(
         ' <a class="archived-copy" href="{}" rel="nofollow noopener">(archived copy{}, '
@@ -77,6 +82,13 @@ def link_states_changed(link_ids: Iterable[int]) -> None:
     ids = {link_id for link_id in link_ids if link_id is not None}
     if ids:
         pagecache.invalidate.pages_showing(Link, ids)
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
 
 
 def _is_web_address(address: str) -> bool:

@@ -4,16 +4,19 @@ links and the feeds; the editor's text is untouched, and without a dead link not
 import io
 import re
 from datetime import UTC, datetime
-from html import escape
+from html import escape, unescape
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles import link_notes
 from articles.body_figures.render import body_html
 from articles.models import Article
+from links import wayback
 from links.archive import record_for_article
 from links.models import Link
 from tests.factories import ArticleFactory
@@ -195,3 +198,25 @@ def test_the_demo_articles_are_byte_for_byte_the_same_while_no_link_is_dead(monk
     assert len(changed) == 1
     assert NOTE.sub("", after[changed[0]]) == without_notes[changed[0]]
     assert after[changed[0]].count("archived-copy") == 1
+
+
+@given(text=st.text(min_size=1, max_size=40), path=st.text(max_size=30))
+def test_any_link_text_and_url_keep_the_editor_s_text_and_stay_escaped(text, path):
+    """Whatever an editor typed as a link's text and address: the body with the note taken
+    out is the body stored, the note is one well-formed link, and nothing typed is markup."""
+    url = f"https://example.org/{path}"
+    body = f'<p><a href="{escape(url)}">{escape(text)}</a> after</p>'
+    article = ArticleFactory(body=body, published_at=APRIL_3)
+    stored = Article.objects.get(pk=article.pk).body
+    hrefs = [unescape(h) for h in re.findall(r'href="([^"]*)"', stored)]
+    for href in hrefs:
+        use_of(article, href)
+    record_for_article(article)
+    Link.objects.filter(url__in=hrefs).update(dead=True)
+    html = body_html(Article.objects.get(pk=article.pk))
+
+    assert NOTE.sub("", html) == stored
+    notes = NOTE.findall(html)
+    assert len(notes) == sum(1 for h in hrefs if wayback.wayback_address(h, APRIL_3))
+    for note in notes:
+        assert note.count("<a ") == 1 and note.count("<span ") == 1 and "<script" not in note
