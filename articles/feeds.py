@@ -22,6 +22,7 @@ from taggit.models import Tag
 
 from articles.body_figures.render import body_html
 from articles.feed_formats import UNKNOWN_LENGTH, AtomFeed, RssFeed
+from articles.link_notes import load as load_link_notes
 from articles.models import Article, Section
 from articles.selectors import articles_featuring, tag_has_public_content
 from artists.models import Artist
@@ -64,6 +65,9 @@ class ArticleFeed(Feed):
         in_bodies = [f for a in articles for f in a.body_figures() if f.artwork_id]
         credits = ArtworkArtist.objects.select_related("artist")
         prefetch_related_objects(in_bodies, Prefetch("artwork__artist_credits", queryset=credits))
+        # What readers are told beside the bodies' links (an archived copy of a dead link):
+        # read for all the items at once, only those whose body has a link (as body_html asks).
+        load_link_notes([article for article in articles if "<a " in (article.body or "")])
         return articles
 
     def title(self, obj):

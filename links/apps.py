@@ -4,8 +4,9 @@ from django.db.models.signals import post_migrate
 
 class LinksConfig(AppConfig):
     """The outbound links: every URL the site uses and where (models.py, inventory.py), checked
-    in the background (checking/), archived when an article is published (archive.py), and the
-    editors' queue of broken and moved links (admin.py)."""
+    in the background (checking/), archived when an article is published (archive.py), shown
+    to readers with the archived copy once dead (readers.py), and the editors' queue of broken
+    and moved links (admin.py)."""
 
     name = "links"
     verbose_name = "Outbound links"
@@ -13,8 +14,10 @@ class LinksConfig(AppConfig):
 
     def ready(self):
         import pagecache  # noqa: PLC0415
+        from articles import link_notes  # noqa: PLC0415
         from articles.admin import ArticleAdmin  # noqa: PLC0415
-        from links import prepublish, receivers, registrations  # noqa: PLC0415
+        from articles.signals import article_public_state_changed  # noqa: PLC0415
+        from links import archive, prepublish, readers, receivers, registrations  # noqa: PLC0415  # noqa: PLC0415
         from links.admin_panel import ArticleLinksPanel  # noqa: PLC0415
         from links.migrating import inventory_after_migrate  # noqa: PLC0415
         from links.models import Link, LinkUse  # noqa: PLC0415
@@ -24,11 +27,6 @@ class LinksConfig(AppConfig):
         # (links/tasks.py), when the tasks backend is a real queue.
         post_migrate.connect(start_checking, sender=self, dispatch_uid="links.start_checking")
 
-        # Until the readers' side registers what a link's state changes on a page (archive.py),
-        # neither is shown on a public page.
-        pagecache.not_shown(Link, why="the link checker's state; the admin only")
-        pagecache.not_shown(LinkUse, why="where a URL is used; the admin only")
-
         # The inventory: the content apps' sources (registrations/), kept current (receivers.py).
         registrations.register_all()
         receivers.connect()
@@ -37,3 +35,14 @@ class LinksConfig(AppConfig):
         prepublish.register_check()
         if ArticleLinksPanel not in ArticleAdmin.extra_inlines:
             ArticleAdmin.extra_inlines.append(ArticleLinksPanel)
+        # An article's page shows the state of its links (readers.py records every link of the
+        # articles it renders): a link saved makes stale exactly those pages. Not content:
+        # search results and sitemaps do not show it.
+        pagecache.register_model(Link, content=False)
+        # A use (its archived copy's address) is a part of the article it belongs to; the use
+        # of an artist's or an artwork's URL (no article) is shown nowhere.
+        pagecache.register_part(LinkUse, belongs_to=["article"], content=False)
+        link_notes.register(readers.notes_for)
+        article_public_state_changed.connect(
+            archive.on_public_state_changed, dispatch_uid="links-archive"
+        )

@@ -18,7 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from links import addresses
+from links import addresses, archive
 from links.models import Link, LinkUse
 from links.sources import Source, registered, source_of
 
@@ -102,6 +102,10 @@ def _create_uses(missing, content_type, articles) -> None:
             for object_id, field, url in missing
         ]
     )
+    # A URL added to an article already published gets its archived copy's address now (at
+    # publication, the publishing signal records them all: links/archive.py).
+    for article_id in {articles[object_id] for object_id, _, _ in missing} - {None}:
+        archive.record_for_article(article_id)
 
 
 def about_to_delete(instance: models.Model) -> None:

@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 
 from links import addresses, scheduling
 from links.models import Link, LinkUse
+from links.readers import link_states_changed
 from links.sources import source_of
 
 User = AbstractBaseUser | None
@@ -90,8 +91,12 @@ def link_accept_redirect(*, link: Link, user: User) -> Replaced:
 
 def link_ignore(*, links: QuerySet[Link], user: User, ignored: bool = True) -> int:
     """An editor's decision: these links leave the queue and are never warned about (or, with
-    `ignored=False`, come back)."""
-    return links.exclude(ignored=ignored).update(ignored=ignored)
+    `ignored=False`, come back). Readers' pages showing them go stale: a dead link's archived
+    copy is shown, or no longer (links/readers.py)."""
+    changing = list(links.exclude(ignored=ignored).values_list("pk", flat=True))
+    count = Link.objects.filter(pk__in=changing).update(ignored=ignored)
+    transaction.on_commit(lambda: link_states_changed(changing))
+    return count
 
 
 def link_recheck(*, links: QuerySet[Link]) -> int:

@@ -83,4 +83,10 @@ def read() -> dict:
     LINK_CHECK_STRIKE_DAYS = env("LINK_CHECK_STRIKE_DAYS", 3, cast=float, minimum=0)
     LINK_CHECK_HEALTHY_MAX_DAYS = env("LINK_CHECK_HEALTHY_MAX_DAYS", 60, cast=float, minimum=1)
     LINK_CHECK_BLOCKED_DAYS = env("LINK_CHECK_BLOCKED_DAYS", 7, cast=float, minimum=0)
+    # Archived copies of outbound links (links/archive.py): the Wayback Machine's address
+    # (addresses of archived copies are built on it; tests point it at a local server), and
+    # whether to ask it to save each link's page when an article is published (a background
+    # task; off by default: it sends every outbound URL to the Internet Archive).
+    LINK_ARCHIVE_BASE = env("LINK_ARCHIVE_BASE", "https://web.archive.org")
+    LINK_ARCHIVE_SAVE = env("LINK_ARCHIVE_SAVE", False, cast=bool)
     return {name: value for name, value in locals().items() if name.isupper()}

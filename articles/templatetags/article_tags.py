@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from articles import card_reads
 from articles.body_figures.render import body_html, figure_html
 from articles.cards import cards_of_rows
+from articles.link_notes import notes_of
 from articles.models import Article
 from slugs.reversing import slug_addresses
 
@@ -41,6 +42,15 @@ def article_body(article, figures=None):
     """`{% article_body article %}`: the body with its figures in place
     (articles/body_figures/render.py); the body as stored when it has no figure node."""
     return body_html(article, figures)
+
+
+@register.simple_tag
+def link_note(article, link):
+    """`{% link_note article link %}`: what readers are told beside one of the article's
+    further links (articles/link_notes.py: the archived copy of a dead link), or nothing.
+    The article's notes are read once, with its body's."""
+    note = notes_of(article).get(link.url)
+    return note(link.title) if note is not None else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -28,6 +28,7 @@ from links.checking.outcome import Deferred, Outcome
 from links.checking.recording import FIELDS, apply_outcome
 from links.checking.session import Session
 from links.models import Link
+from links.readers import link_states_changed
 
 logger = logging.getLogger(__name__)
 CLAIM_MARGIN = timedelta(minutes=10)
@@ -166,10 +167,14 @@ class _Writer:
         self.summary = summary
         self.on_checked = on_checked
         self.batch: list[Link] = []
+        self.turned: set[int] = set()  # links of the batch found dead, or alive again
         self.flushed_at = time.monotonic()
 
     def record(self, link: Link, outcome: Outcome):
+        was_dead = link.dead
         apply_outcome(link, outcome, now=timezone.now())
+        if link.dead != was_dead:
+            self.turned.add(link.pk)
         self.batch.append(link)
         self.summary.by_status[link.status] += 1
         if len(self.batch) >= BATCH or time.monotonic() - self.flushed_at > FLUSH_SECONDS:
@@ -177,13 +182,20 @@ class _Writer:
 
     def flush(self):
         if self.batch:
-            with transaction.atomic():  # (bulk_update's CASE per field cost more than it saved)
+            # Written with update(), not save(): a routine check that finds a link as it was
+            # changes no page; readers' pages go stale only for the links that died or came
+            # back (links/readers.py). (bulk_update's CASE per field cost more than it saved.)
+            with transaction.atomic():
                 for link in self.batch:
-                    link.save(update_fields=FIELDS)
+                    Link.objects.filter(pk=link.pk).update(
+                        **{name: getattr(link, name) for name in FIELDS}
+                    )
+            link_states_changed(self.turned)
             if self.on_checked:
                 for link in self.batch:
                     self.on_checked(link)
         self.batch = []
+        self.turned = set()
         self.flushed_at = time.monotonic()
 
 

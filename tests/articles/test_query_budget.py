@@ -29,9 +29,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 # credits with the artists (1), tags (1), and the "You may also like" block: which published
 # articles its links point at (1), and for the cards not kept in the cache yet
 # (recommendations/cards.py) those articles with their sections' names and their figures
-# with their pictures (1).
-ARTICLE_PAGE_QUERIES = 6
-ARTICLE_PAGE_KEPT_CARDS_QUERIES = 5
+# with their pictures (1). And the state of its outbound links, for the archived copy of a
+# dead one (1: links/readers.py, whatever the number of links; none for an article without a
+# link in its body or its further links).
+ARTICLE_PAGE_QUERIES = 7
+ARTICLE_PAGE_KEPT_CARDS_QUERIES = 6
 
 # The home page's budget includes the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS (a savepoint
 # because the test itself runs in a transaction). Home page (articles/cards.py): the newest

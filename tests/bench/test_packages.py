@@ -18,6 +18,7 @@ BENCHMARKS = [
     "pages",
     "featuring",
     "links",
+    "link_archive",
 ]
 
 

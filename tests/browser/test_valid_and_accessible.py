@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse
 
 from articles import previews
 from articles.models import Article
+from links.archive import record_for_article
 from tests.browser.page_checks import accessibility_violations, html_errors
 from tests.factories import (
     ArticleAuthorFactory,
@@ -21,6 +22,7 @@ from tests.factories import (
     SectionFactory,
 )
 from tests.images.samples import photo_like, save
+from tests.links.helpers import use_of
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -61,14 +63,19 @@ def pages(settings, tmp_path) -> list[str]:
     ArticleFigureFactory(article=article, artwork=artwork, position=0)
     ArticleFigureFactory(article=article, artwork=ArtworkFactory(), position=1)
     ArticleAuthorFactory(article=article)
-    ArticleLinkFactory(article=article)
+    further = ArticleLinkFactory(article=article)
     article.featured_artists.add(artist)
+    # Both links dead, with their archived copies offered after them (links/readers.py).
+    for url in ("https://example.org", further.url):
+        use_of(article, url, dead=True)
+    record_for_article(article)
     for _ in range(3):  # the engine links them to the article (shared tag and artwork)
         other = ArticleFactory(section=section, tags=["Photography"])
         ArticleFigureFactory(article=other, artwork=artwork)
     draft = ArticleFactory(status=Article.Status.DRAFT, section=section)
     assert article.related_links.exists(), "the page shows a You May Also Like block"
     assert article.body_figures()[0].shown_image().picture.src, "the body shows a figure"
+    assert article.link_uses.exclude(archive_url="").count() == 2, "archived copies are shown"
     urls = [
         reverse("articles:home"),
         reverse("articles:article-list"),

@@ -18,7 +18,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 # Every budget includes the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS, the site settings (1)
 # and the articles (1) with their bylines (1), figures with artworks (1), the artworks'
 # images (1) and tags (1): 2 + 6. A feed of a section, tag or artist also loads that (1); a
-# tag's also checks that something public carries it (1).
+# tag's also checks that something public carries it (1). Bodies with links add one query for
+# the state of those links, whatever their number (links/readers.py): none here.
 BUDGETS = {"latest": 8, "section": 9, "tag": 10, "artist": 9}
 
 
