@@ -58,7 +58,11 @@ def waiting_passes(*, besides: str | None = None) -> list[datetime] | None:
             if result.id != besides
         ]
     if apps.is_installed("django_tasks_db"):
-        results = apps.get_model("django_tasks_db", "DBTaskResult").objects
+        # Imported here: the app is installed with the database backend only (its label is
+        # "django_tasks_database", not its module's name).
+        from django_tasks_db.models import DBTaskResult  # noqa: PLC0415
+
+        results = DBTaskResult.objects
         waiting = results.filter(status="READY", task_path=path).exclude(id=besides)
         far = datetime(9999, 1, 1, tzinfo=UTC) - timedelta(days=1)
         # The database backend stores "as soon as possible" as the year 9999.

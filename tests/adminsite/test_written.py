@@ -7,6 +7,7 @@ delete, one row at most, fields side by side)."""
 import re
 
 import pytest
+import time_machine
 from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
@@ -14,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.template import Context, engines
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from adminsite import fieldsets, tabular
 from articles.admin import ArticleAuthorInline, ArticleLinkInline
@@ -24,6 +26,15 @@ from tests.factories import ArticleLinkFactory, AuthorFactory, RelatedLinkFactor
 from tests.querybudgets import article_with_everything
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def still_clock():
+    """Both renders of a page in the same minute: the preview link's expiry is written to the
+    minute (two renders either side of a minute's turn differed: 14:51 and 14:52)."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
+
 
 HOSTILE = "\"><script>alert(1)</script> & ' %s %% {{ x }}"
 
