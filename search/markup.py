@@ -66,7 +66,10 @@ def _article(card, snippet: SafeString) -> str:
     when = ""
     if card.published_at:
         local = template_localtime(card.published_at)
-        when = f'<time datetime="{escape(date(local, "c"))}">{escape(date(local, "j F Y"))}</time>'
+        # ISO 8601 to the second (|date:"c" writes the microseconds, which a datetime
+        # attribute may not hold past three digits: the Nu HTML Checker refused them).
+        machine = local.replace(microsecond=0).isoformat()
+        when = f'<time datetime="{escape(machine)}">{escape(date(local, "j F Y"))}</time>'
     return (
         f'\n    <p class="kicker card__kicker">{escape(card.section_name)}</p>\n'
         f"    {_title(card.url, card.title)}\n    {shown}\n"

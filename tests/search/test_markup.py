@@ -164,3 +164,10 @@ def test_hostile_values_are_escaped(kind):
     assert "<script>" not in written
     assert ESCAPED in written
     assert f"<mark>{ESCAPED}</mark>" in written
+
+
+def test_the_publication_time_is_written_to_the_second():
+    """A datetime attribute holds at most three digits of a second (the Nu HTML Checker)."""
+    card, _ = article(published_at=datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=UTC))
+    written = result_html(SearchResult("article", card, ""))
+    assert 'datetime="2024-05-06T08:08:09+01:00"' in written
