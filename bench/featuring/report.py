@@ -1,12 +1,10 @@
 """The matcher benchmark's table and its entry in docs/benchmarks.md, under "Featuring matcher
 (issue 18)"."""
 
-import shlex
 import statistics
 
-from bench.shared.entries import append_to_section, bullet
+from bench.shared.entries import append_to_section, machine_entry
 from bench.shared.entries import table as markdown_table
-from bench.shared.machine import machine_info
 
 SECTION = "## Featuring matcher (issue 18)"
 SECTION_INTRO = f"""{SECTION}
@@ -68,28 +66,15 @@ def table(results: dict) -> str:
 
 
 def entry(results: dict, *, argv: list[str], label: str) -> str:
-    info = machine_info({"Django": "django", "pyahocorasick": "pyahocorasick"})
-    versions = ", ".join(f"{name} {version}" for name, version in info["versions"].items())
-    heading = (
-        f"### {info['date']}: {results['artworks']:,} artworks, {results['artists']:,} artists"
+    return machine_entry(
+        heading=f"{results['artworks']:,} artworks, {results['artists']:,} artists",
+        module="bench.featuring",
+        argv=argv,
+        label=label,
+        packages={"pyahocorasick": "pyahocorasick"},
+        load=(results["load_before"], results["load_after"]),
+        body=table(results),
     )
-    command = shlex.join([".venv/bin/python", "-m", "bench.featuring", *argv])
-    lines = [
-        heading + (f", {label}" if label else ""),
-        "",
-        f"`{command}`",
-        "",
-        bullet(
-            f"Machine: {info['nproc']} CPUs (`nproc`), {info['cpu']}, "
-            f"{info['memory_gib']:.0f} GiB RAM; Python {info['python']}, {versions}; "
-            f"commit {info['commit']}. Load average (1 min): {results['load_before']:.2f} "
-            f"before, {results['load_after']:.2f} after."
-        ),
-        "",
-        table(results),
-        "",
-    ]
-    return "\n".join(lines)
 
 
 def record(results: dict, *, argv: list[str], label: str) -> None:

@@ -1,11 +1,8 @@
 """The link checker benchmark's table and its entry in docs/benchmarks.md, under "Link checker
 (issue 19)"."""
 
-import shlex
-
-from bench.shared.entries import append_to_section, bullet
+from bench.shared.entries import append_to_section, machine_entry
 from bench.shared.entries import table as markdown_table
-from bench.shared.machine import machine_info
 
 SECTION = "## Link checker (issue 19)"
 SECTION_INTRO = f"""{SECTION}
@@ -54,26 +51,15 @@ def table(r: dict) -> str:
 
 
 def entry(results: dict, *, argv: list[str], label: str) -> str:
-    info = machine_info({"Django": "django", "httpx": "httpx", "protego": "protego"})
-    versions = ", ".join(f"{name} {version}" for name, version in info["versions"].items())
-    heading = f"### {info['date']}: {results['links']:,} links, {results['hosts']} local hosts"
-    command = shlex.join([".venv/bin/python", "-m", "bench.links", *argv])
-    lines = [
-        heading + (f", {label}" if label else ""),
-        "",
-        f"`{command}`",
-        "",
-        bullet(
-            f"Machine: {info['nproc']} CPUs (`nproc`), {info['cpu']}, "
-            f"{info['memory_gib']:.0f} GiB RAM; Python {info['python']}, {versions}; "
-            f"commit {info['commit']}. Load average (1 min): {results['load_before']:.2f} "
-            f"before, {results['load_after']:.2f} after."
-        ),
-        "",
-        table(results),
-        "",
-    ]
-    return "\n".join(lines)
+    return machine_entry(
+        heading=f"{results['links']:,} links, {results['hosts']} local hosts",
+        module="bench.links",
+        argv=argv,
+        label=label,
+        packages={"httpx": "httpx", "protego": "protego"},
+        load=(results["load_before"], results["load_after"]),
+        body=table(results),
+    )
 
 
 def record(results: dict, *, argv: list[str], label: str) -> None:

@@ -2,9 +2,11 @@
 at the end of the benchmark's own section."""
 
 import re
+import shlex
 import textwrap
 from pathlib import Path
 
+from bench.shared.machine import machine_info
 from bench.shared.paths import DOC
 
 # The top of docs/benchmarks.md, when a benchmark writes the first entry of a new file.
@@ -39,6 +41,40 @@ def bullet(item: str) -> str:
 def table(rows: list[list[str]] | list[tuple[str, ...]]) -> str:
     """Rows of cells as a Markdown table (the second row is the `---` one)."""
     return "\n".join("| " + " | ".join(cells) + " |" for cells in rows)
+
+
+def machine_entry(
+    *,
+    heading: str,
+    module: str,
+    argv: list[str],
+    label: str,
+    packages: dict[str, str],
+    load: tuple[float, float],
+    body: str,
+) -> str:
+    """An entry dated today: "### <date>: <heading>, <label>", the command that ran
+    (`python -m <module> <argv>`), the machine (CPUs, memory, Python, Django and `packages`'
+    versions, the commit, the load average before and after) and `body` (its table)."""
+    info = machine_info({"Django": "django", **packages})
+    versions = ", ".join(f"{name} {version}" for name, version in info["versions"].items())
+    command = shlex.join([".venv/bin/python", "-m", module, *argv])
+    lines = [
+        f"### {info['date']}: {heading}" + (f", {label}" if label else ""),
+        "",
+        f"`{command}`",
+        "",
+        bullet(
+            f"Machine: {info['nproc']} CPUs (`nproc`), {info['cpu']}, "
+            f"{info['memory_gib']:.0f} GiB RAM; Python {info['python']}, {versions}; "
+            f"commit {info['commit']}. Load average (1 min): {load[0]:.2f} "
+            f"before, {load[1]:.2f} after."
+        ),
+        "",
+        body,
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def append_to_section(text: str, *, section: str, intro: str, doc: Path = DOC) -> None:
