@@ -308,6 +308,8 @@ def ensure_triggers(cursor) -> bool:
     those it no longer has, and then rebuild every row: a migration may have changed content
     while they were missing, and a new definition builds rows differently. False when all were
     there as written here."""
+    # Constant SQL (no value from anyone); the names it returns are only compared with ours,
+    # and a retired one is dropped by name only when it is ours (the search_fts_ prefix).
     cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
     existing = dict(cursor.fetchall())
     stale = [name for name in TRIGGERS if existing.get(name) != _as_stored(TRIGGERS[name])]

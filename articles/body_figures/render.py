@@ -46,7 +46,8 @@ def body_html(article: Article, figures: list[ArticleFigure] | None = None) -> S
     parts = body_parts(body)
     if not any(isinstance(part, FigureNode) for part in parts):
         # The sanitizer's output (RichTextField cleans on every save): safe as stored; the
-        # notes are safe HTML (link_notes.Note) put after a whole link.
+        # notes are safe HTML (link_notes.Note, format_html) put after a whole link (hostile
+        # link text and addresses: tests/links/test_readers_markup.py).
         return mark_safe(with_notes(body, notes))  # noqa: S308
     if figures is None:
         figures = article.body_figures()

@@ -124,6 +124,7 @@ def test_triggers_of_an_earlier_version_are_replaced_after_migrate(client):
     article = ArticleFactory(title="Essay")
     ArticleFigureFactory(article=article, artwork__title="Tollemarsh Weir")
     with connection.cursor() as cursor:
+        # Constant statements: an earlier version's triggers, as a database may hold them.
         cursor.execute("DROP TRIGGER search_fts_artwork_caption")
         cursor.execute("DROP TRIGGER search_fts_article_update")
         cursor.execute(
