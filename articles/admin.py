@@ -128,7 +128,7 @@ class ArticleAdmin(
             "Publication",
             {"fields": ["status", "published_at", "public_state", "preview_link"]},
         ),
-        ("Related", {"fields": ["tags", "featured_artists", "featured_artworks"]}),
+        ("Related", {"fields": ["tags", "featured_artists", "featured_artworks", "evergreen"]}),
         ("Search engines", {"fields": ["meta_description"], "classes": ["collapse"]}),
         (
             "Record",

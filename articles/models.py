@@ -104,6 +104,10 @@ class Article(CleanTextModel):
         db_index=True,
         help_text="Leave empty to publish now. A time in the future waits until then.",
     )
+    evergreen = models.BooleanField(
+        default=False,
+        help_text="Timeless: recommended under other articles as if it were new, however old.",
+    )
     meta_description = models.CharField(
         max_length=300,
         blank=True,

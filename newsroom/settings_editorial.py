@@ -23,6 +23,12 @@ def read() -> dict:
     RECOMMENDATIONS_HALF_LIFE_DAYS = env("RECOMMENDATIONS_HALF_LIFE_DAYS", 365, cast=float)
     # "post": suggestions show until a moderator rejects them; "pre": only approved and pinned show.
     RECOMMENDATIONS_MODERATION = env("RECOMMENDATIONS_MODERATION", "post", choices=["post", "pre"])
+    # The scoring every reader sees outside an experiment (recommendations/variants.py).
+    RECOMMENDATIONS_VARIANT = env(
+        "RECOMMENDATIONS_VARIANT",
+        "standard",
+        choices=["standard", "score-only", "fresher", "more-diverse"],
+    )
 
     # Editorial workflow: how long a preview link sent from the admin keeps working.
     PREVIEW_LINK_HOURS = env("PREVIEW_LINK_HOURS", 48, cast=float)

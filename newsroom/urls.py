@@ -38,6 +38,7 @@ urlpatterns = [
     path("artists/", include("artists.urls")),
     path("artworks/", include("artworks.urls")),
     path("search/", include("search.urls")),
+    path("r/", include("recommendations.urls")),
     path("", include("articles.urls")),
 ]
 

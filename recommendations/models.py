@@ -123,3 +123,114 @@ class RelatedLink(models.Model):
     @property
     def reasons_text(self) -> str:
         return describe_reasons(self.reasons)
+
+
+class SlotKind(models.TextChoices):
+    """Where a slot's link came from: a person's pin or approval, or the engine's suggestion."""
+
+    PINNED = "pinned", "Pinned"
+    APPROVED = "approved", "Approved"
+    SUGGESTED = "suggested", "Suggested"
+
+
+class Team(models.TextChoices):
+    """Which of an experiment's two scorings put a slot's link in the block (interleaving)."""
+
+    A = "a", "A"
+    B = "b", "B"
+
+
+class SlotDay(models.Model):
+    """Impressions and clicks of one slot of one block on one day (the site's time zone),
+    summed over every reader: no row names a person, a browser or an address
+    (recommendations/counting/, docs/privacy.md). Written by upserts only."""
+
+    day = models.DateField()
+    source = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField(help_text="The slot: 1 is the first.")
+    kind = models.CharField(max_length=10, choices=SlotKind)
+    impressions = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "slot's day"
+        verbose_name_plural = "slots' days"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "source", "target", "position", "kind"], name="slotday_one_per_slot"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["source", "target", "day"], name="slotday_link_idx"),
+            models.Index(fields=["target", "day"], name="slotday_target_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.source_id} → {self.target_id} #{self.position}"
+
+
+class Experiment(models.Model):
+    """Two scorings compared on live traffic by team-draft interleaving
+    (recommendations/interleaving.py): while one runs, each block's unpinned slots are drawn in
+    turn from both rankings, and each click counts for the scoring whose slot it was."""
+
+    name = models.CharField(max_length=100)
+    variant_a = models.CharField("scoring A", max_length=30)
+    variant_b = models.CharField("scoring B", max_length=30)
+    running = models.BooleanField(default=False, editable=False)
+    started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    ended_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["running"],
+                condition=models.Q(running=True),
+                name="experiment_one_running",
+                violation_error_message="Another experiment is running: stop it first.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(variant_a=models.F("variant_b")),
+                name="experiment_two_scorings",
+                violation_error_message="Choose two different scorings.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from recommendations.variants import VARIANTS  # noqa: PLC0415 (variants reads settings)
+
+        errors = {}
+        for field in ("variant_a", "variant_b"):
+            if getattr(self, field) not in VARIANTS:
+                errors[field] = "Choose one of the scorings listed."
+        if not errors and self.variant_a == self.variant_b:
+            errors["variant_b"] = "Choose a scoring other than A."
+        if errors:
+            raise ValidationError(errors)
+
+
+class ExperimentDay(models.Model):
+    """One team's slot impressions and clicks in an experiment on one day, summed over every
+    reader (upserts only)."""
+
+    experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="days")
+    day = models.DateField()
+    team = models.CharField(max_length=1, choices=Team)
+    impressions = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["experiment", "day", "team"], name="experimentday_one_per_team"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.experiment_id} {self.day} {self.team}"
