@@ -10,20 +10,70 @@ each is kept with the version keys of everything that read loaded (the articles,
 sections, the artworks and images of their figures): a card built beside others also depends
 on theirs, which may rebuild it more often than needed, never show it stale."""
 
+from dataclasses import dataclass
+
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
 from articles.cards import ArticleCard, cards_without_bylines
 from articles.models import Article
 from pagecache import fragments
 from pagecache.tracking import Recorder
-from recommendations.selectors import related_target_ids
+from recommendations import slots as blocks
+from recommendations.reasons import reader_note
+from recommendations.selectors import block_for
+
+# Where a kept card's link and note go: a card is kept once per target, but its link (the
+# click redirect, recommendations/counting/) and its note (the reasons) belong to the slot.
+HREF = "related-card-href-placeholder-4e1b"
+NOTE = "related-card-note-placeholder-4e1b"
+
+
+@dataclass(frozen=True, slots=True)
+class ShownBlock:
+    """The block under an article: its cards' HTML in slot order, and the signed token of its
+    slots that the impression beacon sends (empty when the block has no cards)."""
+
+    cards: list[SafeString]
+    token: str
+
+
+def related_block(article: Article) -> ShownBlock:
+    """The block under `article`: one query when every card is kept (which links the block
+    shows), two when some must be built. Each card links through the click redirect of its
+    slot and says in a few words why it is there."""
+    shown = block_for(article)
+    kept = _cards([slot.target_id for slot in shown.slots])
+    # Only the slots whose card could be built: the token counts what readers see.
+    slots = [slot for slot in shown.slots if slot.target_id in kept]
+    block = blocks.Block(article.pk, tuple(
+        blocks.Slot(n, slot.target_id, slot.kind, slot.team, slot.reasons)
+        for n, slot in enumerate(slots, start=1)
+    ), shown.experiment_id)  # fmt: skip
+    if not block.slots:
+        return ShownBlock([], "")
+    token = blocks.dump(block)
+    cards = []
+    for slot in block.slots:
+        href = reverse("recommendations:click", args=[token, slot.position])
+        note = reader_note(slot.kind, slot.reasons)
+        note = format_html('<p class="related__why">{}</p>', note) if note else ""
+        # Safe: the kept card is our template's output (its values escaped); what goes in its
+        # placeholders is escaped here (tests/recommendations/test_cards.py, hostile names).
+        card = kept[slot.target_id].replace(HREF, escape(href)).replace(NOTE, note)
+        cards.append(SafeString(card))
+    return ShownBlock(cards, token)
 
 
 def related_cards(article: Article) -> list[SafeString]:
-    """The block's cards under `article`, in block order: one query when every card is kept
-    (which articles the block shows), two when some must be built."""
-    ids = related_target_ids(article)
+    """The block's cards under `article`, in slot order (related_block())."""
+    return related_block(article).cards
+
+
+def _cards(ids: list[int]) -> dict[int, str]:
+    """The kept card of each target, built (and kept) for those missing."""
     names = {pk: f"related-card:{pk}" for pk in ids}
     kept = fragments.look_up(names.values())
     missing = [pk for pk in ids if names[pk] not in kept]
@@ -34,8 +84,9 @@ def related_cards(article: Article) -> list[SafeString]:
         built = {names[pk]: (_render(card), set(loaded)) for pk, card in cards.items()}
         fragments.keep(built, before=before)
         kept.update({name: value for name, (value, _) in built.items()})
-    return [kept[names[pk]] for pk in ids if names[pk] in kept]
+    return {pk: kept[names[pk]] for pk in ids if names[pk] in kept}
 
 
 def _render(card: ArticleCard) -> SafeString:
-    return SafeString(render_to_string("recommendations/related_card.html", {"card": card}))
+    context = {"card": card, "href": HREF, "note": NOTE}
+    return SafeString(render_to_string("recommendations/related_card.html", context))

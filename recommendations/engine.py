@@ -73,7 +73,7 @@ def _enter_lists(article: Features, scorer: Scorer, others: dict[int, Features])
     """Offer the article to each related article's list, where it beats the weakest stored
     suggestion (or the list has room); withdraw it from lists it no longer belongs in."""
     keep = stored_per_article()
-    recency = scorer.recency(article.published_at)
+    recency = scorer.recency(article.published_at, article.evergreen)
     existing: dict[int, list[RelatedLink]] = {}
     inbound = RelatedLink.objects.filter(target_id=article.id)
     for link in (
@@ -143,7 +143,13 @@ def _leave_everywhere(article_id: int):
 
 def _directed(match: Match, score: float) -> Match:
     return Match(
-        match.target_id, score, match.tags, match.artists, match.artworks, match.same_section
+        match.target_id,
+        score,
+        match.tags,
+        match.artists,
+        match.artworks,
+        match.same_section,
+        match.rare_tags,
     )
 
 

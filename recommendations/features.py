@@ -26,7 +26,7 @@ def load_features(article_ids: Iterable[int] | None = None) -> dict[int, Feature
     articles = candidate_articles()
     if article_ids is not None:
         articles = articles.filter(pk__in=list(article_ids))
-    rows = list(articles.values_list("pk", "section_id", "published_at"))
+    rows = list(articles.values_list("pk", "section_id", "published_at", "evergreen"))
     ids = [row[0] for row in rows]
     scope = {} if article_ids is None else {"pk__in": ids}
     stream = article_ids is None
@@ -49,8 +49,9 @@ def load_features(article_ids: Iterable[int] | None = None) -> dict[int, Feature
             tags=frozenset(tags.get(pk, ())),
             artists=frozenset(artists.get(pk, ())),
             artworks=frozenset(artworks.get(pk, ())),
+            evergreen=evergreen,
         )
-        for pk, section_id, published_at in rows
+        for pk, section_id, published_at, evergreen in rows
     }
 
 

@@ -39,6 +39,7 @@ class Names:
             "artists": list(match.artists),
             "artworks": list(match.artworks),
             "section": section_id if match.same_section else None,
+            "rare_tags": list(match.rare_tags),
         }
 
     def fill(self, links: Iterable[RelatedLink]):
@@ -72,6 +73,7 @@ class Names:
             "artists": sorted([artists.get(a, "") for a in reasons["artists"]]),
             "artworks": sorted([artworks.get(w, "") for w in reasons["artworks"]]),
             "section": self.sections.get(reasons["section"]) if reasons["section"] else None,
+            "rare_tags": sorted([tags.get(t, "") for t in reasons.get("rare_tags", ())]),
         }
 
     def reasons_json(self, match: Match, section_id: int) -> str:

@@ -20,6 +20,8 @@ class Features:
     tags: frozenset[int]
     artists: frozenset[int]
     artworks: frozenset[int]
+    # An evergreen article (set by its editors) is recommended as if it were new: no recency.
+    evergreen: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,8 @@ class Match:
     artists: tuple[int, ...]
     artworks: tuple[int, ...]
     same_section: bool
+    # The shared tags rare enough to be told as "the rare tag …" (RARE_TAG_WEIGHT).
+    rare_tags: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,9 @@ class Weights:
 # most others and say little about any pair.
 NOMINATING_TAG_SHARE = 0.002
 NOMINATING_TAG_MIN_ARTICLES = 50
+# A shared tag whose rarity weighs at least this (a tag on fewer than about N^0.4 articles) is
+# told to moderators and readers as a rare one: on its own it passes the floor.
+RARE_TAG_WEIGHT = 0.6
 # How many nominated candidates per article get a full score (the rest cannot win on the
 # small terms a full score adds: common tags, section, recency).
 SHORTLIST = 30
@@ -85,10 +92,10 @@ class Scorer:
     def nominates(self, tag_id: int) -> bool:
         return self.tag_counts.get(tag_id, 0) <= self.nominating_max
 
-    def recency(self, published_at: datetime | None) -> float:
+    def recency(self, published_at: datetime | None, evergreen: bool = False) -> float:
         """A gentle preference for recent targets: 1 for today, 0.75 at one half-life, never
-        below 0.5."""
-        if published_at is None or self.half_life_days <= 0:
+        below 0.5; 1 for an evergreen target, however old."""
+        if evergreen or published_at is None or self.half_life_days <= 0:
             return 1.0
         age_days = max((self.now - published_at).total_seconds() / 86400, 0.0)
         return 0.5 + 0.5 * 0.5 ** (age_days / self.half_life_days)
@@ -108,14 +115,19 @@ class Scorer:
         """What the two articles share, and its weight (given, when already computed)."""
         if score is None:
             score = self.relatedness_score(source, target)
+        tags = tuple(sorted(source.tags & target.tags))
         return Match(
             target.id,
             score,
-            tuple(sorted(source.tags & target.tags)),
+            tags,
             tuple(sorted(source.artists & target.artists)),
             tuple(sorted(source.artworks & target.artworks)),
             source.section_id == target.section_id,
+            tuple(tag for tag in tags if self.is_rare(tag)),
         )
+
+    def is_rare(self, tag_id: int) -> bool:
+        return self.tag_weight(tag_id) >= RARE_TAG_WEIGHT * self.weights.tag
 
     def best(
         self,
@@ -135,7 +147,13 @@ class Scorer:
                 continue
             related = self.relatedness_score(source, target)
             if related >= self.floor:
-                scored.append((related * self.recency(target.published_at), target.id, target))
+                scored.append(
+                    (
+                        related * self.recency(target.published_at, target.evergreen),
+                        target.id,
+                        target,
+                    )
+                )
         scored.sort(key=lambda entry: (-entry[0], entry[1]))
         return [
             self.relatedness(source, target, score) for score, _target_id, target in scored[:limit]

@@ -6,7 +6,7 @@ writing). The article's other fields (title, text) play no part in the scores.""
 import threading
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.dispatch import receiver
 
 from articles.models import Article, ArticleFigure, TaggedArticle
@@ -47,6 +47,21 @@ def article_moved(sender, article, before, after, **kwargs):
         sources = RelatedLink.objects.suggested().filter(target_id=article.pk)
         for source_id in sources.values_list("source_id", flat=True):
             schedule_refresh(source_id)
+
+
+@receiver(post_init, sender=Article)
+def remember_evergreen(sender, instance, **kwargs):
+    """What the article's evergreen flag was when loaded, to tell a change on save."""
+    instance._evergreen_loaded = instance.__dict__.get("evergreen")
+
+
+@receiver(post_save, sender=Article)
+def evergreen_changed(sender, instance, created, **kwargs):
+    """An article made evergreen, or no longer, is scored anew in the lists it is a target in
+    (its recency is 1 while evergreen)."""
+    if not created and instance.__dict__.get("evergreen") != instance._evergreen_loaded:
+        instance._evergreen_loaded = instance.evergreen
+        schedule_refresh(instance.pk)
 
 
 @receiver(post_save, sender=TaggedArticle)

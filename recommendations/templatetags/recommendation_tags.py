@@ -3,13 +3,13 @@ it while the articles app's Python never imports recommendations."""
 
 from django import template
 
-from recommendations.cards import related_cards as cards_under
+from recommendations.cards import related_block as block_under
 
 register = template.Library()
 
 
 @register.simple_tag
-def related_cards(article):
-    """`{% related_cards article as cards %}`: the HTML of the block's cards, in order
-    (templates/recommendations/related_block.html)."""
-    return cards_under(article)
+def related_block(article):
+    """`{% related_block article as block %}`: the block's cards' HTML in slot order and the
+    token of its slots (templates/recommendations/related_block.html)."""
+    return block_under(article)

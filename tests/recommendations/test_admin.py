@@ -128,7 +128,7 @@ def test_queue_shows_reasons_in_words_and_rounded_scores(admin_client):
 
     content = admin_client.get(QUEUE_URL).content.decode()
 
-    assert "shares artist Ai Weiwei; tags China and film; same section (Art)" in content
+    assert "shares the artist Ai Weiwei and the tags China and film; same section (Art)" in content
     assert "2.35" in content
     assert "2.34567" not in content
 
@@ -221,7 +221,7 @@ def test_change_page_shows_why_read_only_and_records_the_decision(admin_client, 
     shown = {"initial-status": Status.SUGGESTED, "initial-position": ""}
     response = admin_client.post(url, {"status": Status.REJECTED, "position": "", **shown})
 
-    assert "shares tag photography" in content
+    assert "shares the tag photography" in content
     assert "1.50" in content
     assert 'name="score"' not in content
     assert 'name="target"' not in content

@@ -77,7 +77,7 @@ def test_article_page_lists_its_links_in_block_order(admin_client):
     )
     rows = [form.instance for form in inline.formset.initial_forms]
     assert rows == [first, second, approved, strong, weak, rejected]
-    assert "shares tag photography" in content
+    assert "shares the tag photography" in content
 
 
 def test_article_add_page_has_no_related_links(admin_client):

@@ -20,7 +20,7 @@ BLOCK_QUERIES = 2
 KEPT_BLOCK_QUERIES = 1
 
 BLOCK = Template(
-    "{% load recommendation_tags %}{% related_cards article as cards %}"
+    "{% load recommendation_tags %}{% related_block article as block %}"
     '{% include "recommendations/related_block.html" %}'
 )
 

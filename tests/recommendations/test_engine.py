@@ -43,7 +43,7 @@ def test_rebuild_links_related_articles_both_ways_with_reasons():
     assert targets_of(first) == {"Second"} and targets_of(second) == {"First"}
     link = RelatedLink.objects.get(source=first)
     assert link.status == Status.SUGGESTED and link.origin == RelatedLink.Origin.ENGINE
-    assert link.reasons_text == "shares artist Ai Weiwei"
+    assert link.reasons_text == "shares the artist Ai Weiwei"
     assert link.computed_at is not None
     assert summary.suggestions == 2
 

@@ -139,7 +139,7 @@ def test_moderator_sees_an_article_read_only(client, moderator):
     assert link.source.title in content
     assert 'name="title"' not in content
     assert 'name="_save"' not in content
-    assert "shares tag photography" in content
+    assert "shares the tag photography" in content
     assert 'name="related_links-0-status"' not in content
 
 

@@ -1,0 +1,97 @@
+"""The order of a block's unpinned links under one scoring (variants.py): pure functions over
+what the block's one read loaded, so that the public block, the experiments and the tests rank
+alike.
+
+- **Freshness.** A scoring may decay old targets at read time, beyond the engine's gentle
+  recency (already in the stored score): score × (floor + (1 − floor) × 0.5 ^ (age / half-life)).
+  An evergreen target never decays.
+- **Diversity** (maximal marginal relevance, Carbonell and Goldstein 1998): links are placed one
+  at a time, each the candidate with the best λ × relevance − (1 − λ) × likeness to the links
+  already placed (pins included). Relevance is the score over the best score, plus 1 for a link
+  a moderator approved, so approved links still come before suggestions unless they are
+  near-duplicates of what is shown. Likeness of two targets is the Jaccard overlap of their
+  featured artists and what each shares with the source (artworks, tags), with their section
+  counting a fifth: four articles on one artist in one section are near-duplicates, four on
+  four artists are not.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from recommendations.variants import Variant
+
+APPROVED_BONUS = 1.0
+SECTION_SHARE = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored link the block may show, with what ranking needs of its target."""
+
+    target_id: int
+    kind: str  # "pinned", "approved" or "suggested"
+    position: int | None  # a pin's order
+    score: float
+    published_at: datetime | None
+    evergreen: bool
+    section_id: int | None
+    artists: frozenset[int]
+    reasons: dict
+
+    def traits(self) -> frozenset:
+        reasons = self.reasons or {}
+        return frozenset(
+            [("artist", artist) for artist in self.artists]
+            + [("artwork", name) for name in reasons.get("artworks") or ()]
+            + [("tag", name) for name in reasons.get("tags") or ()]
+        )
+
+
+def freshness(candidate: Candidate, variant: Variant, now: datetime) -> float:
+    if variant.half_life_days is None or candidate.evergreen or candidate.published_at is None:
+        return 1.0
+    age_days = max((now - candidate.published_at).total_seconds() / 86400, 0.0)
+    floor = variant.freshness_floor
+    return floor + (1 - floor) * 0.5 ** (age_days / variant.half_life_days)
+
+
+def likeness(one: Candidate, other: Candidate) -> float:
+    """0 (nothing in common) to 1 (the same artists, shared works and tags, and section)."""
+    mine, theirs = one.traits(), other.traits()
+    union = mine | theirs
+    overlap = len(mine & theirs) / len(union) if union else 0.0
+    same_section = one.section_id is not None and one.section_id == other.section_id
+    return (1 - SECTION_SHARE) * overlap + SECTION_SHARE * same_section
+
+
+def pinned_first(candidates: list[Candidate]) -> list[Candidate]:
+    """The pins, in their order (they keep the first slots; no scoring moves them)."""
+    pins = [c for c in candidates if c.kind == "pinned"]
+    return sorted(pins, key=lambda c: (c.position is None, c.position or 0, c.target_id))
+
+
+def ranked(
+    candidates: list[Candidate], variant: Variant, now: datetime, *, placed: list[Candidate] = ()
+) -> list[Candidate]:
+    """Every unpinned candidate, in the order the scoring places them after `placed` (the pins)."""
+    pool = [c for c in candidates if c.kind != "pinned"]
+    weighted = {c.target_id: max(c.score, 0.0) * freshness(c, variant, now) for c in pool}
+    best = max(weighted.values(), default=0.0) or 1.0
+    relevance = {
+        c.target_id: weighted[c.target_id] / best + (APPROVED_BONUS if c.kind == "approved" else 0)
+        for c in pool
+    }
+    shown = list(placed)
+    order = []
+    lam = variant.diversity
+    while pool:
+
+        def value(c):
+            alike = max((likeness(c, s) for s in shown), default=0.0) if lam < 1 else 0.0
+            return (-(lam * relevance[c.target_id] - (1 - lam) * alike), c.target_id)
+
+        chosen = min(pool, key=value)
+        pool.remove(chosen)
+        shown.append(chosen)
+        order.append(chosen)
+    return order
