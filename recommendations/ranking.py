@@ -7,9 +7,10 @@ alike.
   An evergreen target never decays.
 - **Diversity** (maximal marginal relevance, Carbonell and Goldstein 1998): links are placed one
   at a time, each the candidate with the best λ × relevance − (1 − λ) × likeness to the links
-  already placed (pins included). Relevance is the score over the best score, plus 1 for a link
-  a moderator approved, so approved links still come before suggestions unless they are
-  near-duplicates of what is shown. Likeness of two targets is the Jaccard overlap of their
+  already placed (pins included). Relevance is the score over the best score, and a link a moderator
+  approved is above every suggestion (approved links in their order, from 2 down to just above
+  1), so approved links still come before suggestions unless they are near-duplicates of what
+  is shown. Likeness of two targets is the Jaccard overlap of their
   featured artists and what each shares with the source (artworks, tags), with their section
   counting a fifth: four articles on one artist in one section are near-duplicates, four on
   four artists are not.
@@ -18,6 +19,7 @@ alike.
 from dataclasses import dataclass
 from datetime import datetime
 
+from recommendations.models import block_order_key
 from recommendations.variants import Variant
 
 APPROVED_BONUS = 1.0
@@ -67,7 +69,7 @@ def likeness(one: Candidate, other: Candidate) -> float:
 def pinned_first(candidates: list[Candidate]) -> list[Candidate]:
     """The pins, in their order (they keep the first slots; no scoring moves them)."""
     pins = [c for c in candidates if c.kind == "pinned"]
-    return sorted(pins, key=lambda c: (c.position is None, c.position or 0, c.target_id))
+    return sorted(pins, key=lambda c: block_order_key(c.kind, c.position, c.score, c.target_id))
 
 
 def ranked(
@@ -77,13 +79,23 @@ def ranked(
     pool = [c for c in candidates if c.kind != "pinned"]
     weighted = {c.target_id: max(c.score, 0.0) * freshness(c, variant, now) for c in pool}
     best = max(weighted.values(), default=0.0) or 1.0
-    relevance = {
-        c.target_id: weighted[c.target_id] / best + (APPROVED_BONUS if c.kind == "approved" else 0)
-        for c in pool
-    }
+    relevance = {c.target_id: weighted[c.target_id] / best for c in pool}
+    # Approved links in the order moderators left them (a position first, then score), each
+    # above every suggestion: from 2 down to just above 1.
+    approved = sorted(
+        (c for c in pool if c.kind == "approved"),
+        key=lambda c: (c.position is None, c.position or 0, -weighted[c.target_id], c.target_id),
+    )
+    for index, c in enumerate(approved):
+        relevance[c.target_id] = APPROVED_BONUS + 1 - index / len(approved) * 0.999
+    lam = variant.diversity
+    if lam >= 1:  # score alone: the block order of models.in_block_order(), freshness applied
+        return sorted(
+            pool,
+            key=lambda c: block_order_key(c.kind, c.position, weighted[c.target_id], c.target_id),
+        )
     shown = list(placed)
     order = []
-    lam = variant.diversity
     while pool:
 
         def value(c):
