@@ -13,7 +13,7 @@ DESK_GROUPS = [
     ("content", "Content", ["article_authors"]),
     ("figures", "Figures", ["figures"]),
     ("publishing", "Publishing", []),
-    ("related", "Related", ["links", "related_links", "featuring_decisions"]),
+    ("related", "Related", ["links", "related_links", "shown_block", "featuring_decisions"]),
     ("search", "Search engines", []),
     ("record", "Record", []),
 ]

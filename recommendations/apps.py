@@ -11,8 +11,10 @@ class RecommendationsConfig(AppConfig):
         from articles.admin import ArticleAdmin  # noqa: PLC0415
         from recommendations import cached_pages, signals  # noqa: F401, PLC0415 (signals connects)
         from recommendations.admin import RelatedLinkInline  # noqa: PLC0415
+        from recommendations.admin_block import ShownBlockInline  # noqa: PLC0415
 
         cached_pages.register()
         # The article's own related links under it, through the article admin's extension point.
-        if RelatedLinkInline not in ArticleAdmin.extra_inlines:
-            ArticleAdmin.extra_inlines.append(RelatedLinkInline)
+        for inline in (RelatedLinkInline, ShownBlockInline):  # the block as readers see it
+            if inline not in ArticleAdmin.extra_inlines:
+                ArticleAdmin.extra_inlines.append(inline)

@@ -210,7 +210,8 @@ def test_each_inline_builds_its_empty_form_once(admin_client, monkeypatch):
 
     prefixes = ["article_authors", "figures", "links", "related_links"]
     # The featuring panel's rows are hidden inputs, their template in a <template> of its own.
-    built_once = [*prefixes, "featuring_decisions"]
+    # So is "What readers see now" (recommendations/admin_block.py), a panel of no rows.
+    built_once = [*prefixes, "featuring_decisions", "shown_block"]
     assert built == {f"{prefix}-__prefix__": 1 for prefix in built_once}
     for prefix in prefixes:
         assert f'id="{prefix}-empty"' in html
