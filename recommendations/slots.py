@@ -43,13 +43,15 @@ def dump(block: Block) -> str:
         block.experiment_id or 0,
         [[slot.target_id, _KIND_CODES[slot.kind], slot.team] for slot in block.slots],
     ]
-    return signing.dumps(payload, salt=SALT, compress=True)
+    # No timestamp (signing.dumps would add one): the same block is the same token, so a page
+    # built again is the same page, byte for byte (and its ETag the same).
+    return signing.Signer(salt=SALT).sign_object(payload, compress=True)
 
 
 def load(token: str) -> Block | None:
     """The block a token carries, or None for a token that was not ours, altered or malformed."""
     try:
-        source_id, experiment_id, rows = signing.loads(token, salt=SALT)
+        source_id, experiment_id, rows = signing.Signer(salt=SALT).unsign_object(token)
         slots = tuple(
             Slot(position, int(target_id), _KINDS[kind], team)
             for position, (target_id, kind, team) in enumerate(rows, start=1)
