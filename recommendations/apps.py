@@ -14,6 +14,9 @@ class RecommendationsConfig(AppConfig):
         from recommendations.admin_block import ShownBlockInline  # noqa: PLC0415
 
         cached_pages.register()
+        from recommendations import renames  # noqa: PLC0415
+
+        renames.connect()
         # The article's own related links under it, through the article admin's extension point.
         for inline in (RelatedLinkInline, ShownBlockInline):  # the block as readers see it
             if inline not in ArticleAdmin.extra_inlines:
