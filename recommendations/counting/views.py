@@ -7,10 +7,13 @@
 - the beacon `/r/seen/` the block's script posts its token to once the block has been seen.
 
 Both count only what visitors.may_count() allows, and neither sets a cookie, reads a session
-or is kept by any cache."""
+or is kept by any cache. Neither runs in the request's transaction (ATOMIC_REQUESTS): the
+redirect's read of the article is done before, and the count is a transaction of its own
+that starts with its write (services.py says why SQLite needs that under concurrent clicks)."""
 
 from functools import wraps
 
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -46,6 +49,7 @@ def _not_kept(response):
     return response
 
 
+@transaction.non_atomic_requests
 @_no_cookie
 @require_safe
 def click(request, token, position):
@@ -64,6 +68,7 @@ def click(request, token, position):
 
 
 @csrf_exempt  # it carries no one's decision (sendBeacon sends no token), only "this was seen"
+@transaction.non_atomic_requests
 @_no_cookie
 @require_POST
 def seen(request):
