@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import signing
+from django.db import connection
 
 from recommendations import slots
 from recommendations.models import Experiment
@@ -258,3 +259,27 @@ def test_the_destination_is_always_a_path_on_this_site(client, source):
 
 def test_robots_txt_keeps_crawlers_out_of_the_redirect(client):
     assert "Disallow: /r/" in client.get("/robots.txt").content.decode().splitlines()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_counts_are_transactions_of_their_own_outside_the_requests(client, monkeypatch):
+    """The count's transaction is the outermost one and starts with its write: on SQLite a
+    transaction that read first cannot wait for another writer ("database is locked"; 90 of
+    200 concurrent clicks failed so before, on the embedded default)."""
+    from recommendations.counting import services  # noqa: PLC0415
+
+    source, targets = ArticleFactory(), three_targets()
+    token = token_of(source, targets)
+    depths = []
+    add = services.add_to_slot_days
+
+    def spied(counts):
+        depths.append(len(connection.atomic_blocks))
+        add(counts)
+
+    monkeypatch.setattr(services, "add_to_slot_days", spied)
+    assert click(client, token, 1).status_code == 302
+    seen = client.post("/r/seen/", token, content_type="text/plain", headers=READER)
+    assert seen.status_code == 204
+    assert depths == [1, 1]
+    assert [row[3:] for row in slot_days()] == [(1, 1), (1, 0), (1, 0)]
