@@ -4,6 +4,7 @@ entering or leaving the public set changes the blocks of the articles that link 
 
 import pagecache
 from articles.models import Article
+from recommendations.counting import cached_pages as counting
 from recommendations.models import RelatedLink
 
 
@@ -11,6 +12,7 @@ def register() -> None:
     # A link shows on its source's page only; moderation is not content search or sitemaps see.
     pagecache.register_part(RelatedLink, belongs_to=["source"], content=False)
     pagecache.register_footprint(Article, blocks_linking_to)
+    counting.register()
 
 
 def blocks_linking_to(article_ids) -> set[str]:

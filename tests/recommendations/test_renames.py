@@ -43,7 +43,8 @@ def test_a_renamed_artist_is_named_anew_under_the_card(client, committed, settin
         artist.name = "Ai Wei Wei"
         artist.save()
 
-    assert RelatedLink.objects.get(source=source, target=target).reasons["artists"] == ["Ai Wei Wei"]
+    link = RelatedLink.objects.get(source=source, target=target)
+    assert link.reasons["artists"] == ["Ai Wei Wei"]
     assert "Also on Ai Wei Wei" in note_on(client, source)
 
 
