@@ -12,6 +12,9 @@ from django.utils.html import format_html
 from adminsite.autocomplete import LabelledChoicesMixin
 from adminsite.primed import PrimedChoicesAdminMixin
 from articles.labels import article_details
+from recommendations import admin_experiments  # noqa: F401 (registers the experiments' admin)
+from recommendations.admin_counts import COLUMNS as COUNT_COLUMNS
+from recommendations.admin_counts import LinkCountsMixin
 from recommendations.forms import (
     ArticleRelatedLinkForm,
     RelatedLinkForm,
@@ -96,7 +99,7 @@ class SourceSectionFilter(admin.RelatedFieldListFilter):
 
 
 @admin.register(RelatedLink)
-class RelatedLinkAdmin(admin.ModelAdmin):
+class RelatedLinkAdmin(LinkCountsMixin, admin.ModelAdmin):
     """The moderation queue: every link, filtered down to what needs a decision."""
 
     form = RelatedLinkForm
@@ -107,6 +110,7 @@ class RelatedLinkAdmin(admin.ModelAdmin):
         "target_title",
         "score_display",
         "reasons_display",
+        *COUNT_COLUMNS,  # the last 28 days (admin_counts.py)
         "status",
         "position",
         "origin_short",
@@ -249,15 +253,25 @@ class RelatedLinkAdmin(admin.ModelAdmin):
         )
 
 
-class RelatedLinkInline(PrimedChoicesAdminMixin, LabelledChoicesMixin, admin.TabularInline):
+class RelatedLinkInline(
+    LinkCountsMixin, PrimedChoicesAdminMixin, LabelledChoicesMixin, admin.TabularInline
+):
     """An article's own links in the order its block shows them, rejected ones last."""
 
     model = RelatedLink
     form = ArticleRelatedLinkForm
     formset = RelatedLinkInlineFormSet
     fk_name = "source"
-    fields = ["target", "status", "position", "score_display", "reasons_display", "shown_target"]
-    readonly_fields = ["score_display", "reasons_display"]
+    fields = [
+        "target",
+        "status",
+        "position",
+        "score_display",
+        "reasons_display",
+        *COUNT_COLUMNS,
+        "shown_target",
+    ]
+    readonly_fields = ["score_display", "reasons_display", *COUNT_COLUMNS]
     autocomplete_fields = ["target"]
     extra = 0
     show_change_link = True

@@ -47,6 +47,17 @@ class Result:
     def clicks(self) -> int:
         return self.clicks_a + self.clicks_b
 
+    @property
+    def share_b(self) -> float | None:
+        return None if self.share_a is None else 1 - self.share_a
+
+    @property
+    def method(self) -> str:
+        """How the p-value was computed, in words."""
+        if self.exact:
+            return "exact binomial"
+        return f"normal approximation, more than {EXACT_UP_TO:,} clicks"
+
 
 def share(clicks_a: int, clicks_b: int) -> float | None:
     n = clicks_a + clicks_b
