@@ -62,18 +62,19 @@ def with_counts(links):
     )
 
 
-@admin.display(description=f"Seen ({WINDOW_DAYS} d)", ordering="recent_impressions")
+# Short headers: the queue's columns are tight; the list says above itself what they count.
+@admin.display(description="Seen", ordering="recent_impressions")
 def impressions_display(link) -> str:
     return _whole(getattr(link, "recent_impressions", None))
 
 
-@admin.display(description=f"Clicks ({WINDOW_DAYS} d)", ordering="recent_clicks")
+@admin.display(description="Clicks", ordering="recent_clicks")
 def clicks_display(link) -> str:
     return _whole(getattr(link, "recent_clicks", None))
 
 
 # Links without impressions (no rate) sort below a 0% rate, on SQLite and PostgreSQL alike.
-@admin.display(description="Rate", ordering=Coalesce(F("recent_rate"), Value(-1.0)))
+@admin.display(description="CTR", ordering=Coalesce(F("recent_rate"), Value(-1.0)))
 def rate_display(link) -> str:
     if getattr(link, "recent_impressions", None) is None:
         return "—"
@@ -93,6 +94,11 @@ class LinkCountsMixin:
     impressions_display = staticmethod(impressions_display)
     clicks_display = staticmethod(clicks_display)
     rate_display = staticmethod(rate_display)
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {"counts_window_days": WINDOW_DAYS, **(extra_context or {})}
+        )
 
     def get_queryset(self, request):
         links = super().get_queryset(request)

@@ -139,13 +139,15 @@ def ranked_bar_chart(
     label: Callable[[float], str],
     width: int = 480,
     label_chars: int = 60,
+    scale_to: float = 0,
 ) -> Chart:
     """Horizontal bars, one row per (label, value), the label above its bar: for long labels
-    (a link's two headlines), cut to `label_chars` characters with an ellipsis."""
+    (a link's two headlines), cut to `label_chars` characters with an ellipsis. `scale_to`: a
+    value the scale must reach too (two charts side by side on one scale)."""
     row = 34
     top, left, right = TOP, 8, width - 56
     height = top + row * max(len(items), 1) + 8
-    top_value = nice_ceiling(max((value for _name, value in items), default=0))
+    top_value = nice_ceiling(max([scale_to, *(value for _name, value in items)]))
     bars = []
     for index, (name, value) in enumerate(items):
         y = top + row * index

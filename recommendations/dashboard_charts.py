@@ -68,6 +68,8 @@ def dashboard_charts(figures: Figures) -> dict[str, charts.Chart]:
             label=label,
             x_label_every=every,
         )
+    # One scale for both lists, side by side on the page.
+    highest = max((link.counts.rate or 0 for link in figures.best + figures.worst), default=0)
     for key, title, links in (
         ("best", "Best links by click-through rate", figures.best),
         ("worst", "Worst links by click-through rate", figures.worst),
@@ -79,5 +81,6 @@ def dashboard_charts(figures: Figures) -> dict[str, charts.Chart]:
                 description=_rates([(link_label(link), link.counts) for link in links]),
                 items=[(link_label(link), link.counts.rate) for link in links],
                 label=percent,
+                scale_to=highest,
             )
     return found

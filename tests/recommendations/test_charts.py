@@ -94,3 +94,15 @@ def test_coordinates_are_plain_numbers_whatever_the_locale(settings):
     points = " ".join(re.findall(r'points="([^"]*)"', svg)).replace(",", " ").split()
     assert len(values) > 60 and len(points) == 60
     assert all(re.fullmatch(r"-?\d+(\.\d)?", value) for value in values + points)
+
+
+def test_two_ranked_charts_share_one_scale():
+    """The worst links' bars are drawn on the best links' scale when asked to."""
+    alone = charts.ranked_bar_chart(
+        id="w", title="t", description="d", items=[("x", 0.07)], label=label
+    )
+    shared = charts.ranked_bar_chart(
+        id="w", title="t", description="d", items=[("x", 0.07)], label=label, scale_to=0.13
+    )
+
+    assert float(shared.bars[0].width) == pytest.approx(float(alone.bars[0].width) * 0.1 / 0.2)
