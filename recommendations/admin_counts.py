@@ -1,25 +1,15 @@
 """Each link's impressions, clicks and click-through rate over the last 28 days, beside its
 reason in the moderation queue and on the article's related-links inline.
 
-The list's own query carries them: three correlated subqueries summing the link's SlotDay rows
-(its source and target, the days of the window; slotday_link_idx answers each), so a page of
-links costs no query more than it did, and each column sorts in the database."""
+The list's own query carries them: three correlated subqueries over the link's SlotDay rows (its
+source and target, the days of the window; slotday_link_idx answers each), so a page of links
+costs no query more than it did, and each column sorts in the database."""
 
 from datetime import timedelta
 
 from django.contrib import admin
-from django.db.models import (
-    Case,
-    F,
-    FloatField,
-    IntegerField,
-    OuterRef,
-    Subquery,
-    Sum,
-    Value,
-    When,
-)
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import F, FloatField, IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 
 from recommendations.dashboard_charts import percent
@@ -30,18 +20,35 @@ WINDOW_DAYS = 28
 
 def _summed(field: str, first, last):
     link_days = (
-        SlotDay.objects.filter(
-            source_id=OuterRef("source_id"),
-            target_id=OuterRef("target_id"),
-            day__gte=first,
-            day__lte=last,
-        )
-        .order_by()
-        .values("source_id")
-        .annotate(total=Sum(field))
-        .values("total")
+        _link_days(first, last).values("source_id").annotate(total=Sum(field)).values("total")
     )
     return Coalesce(Subquery(link_days, output_field=IntegerField()), 0)
+
+
+def _link_days(first, last):
+    return SlotDay.objects.filter(
+        source_id=OuterRef("source_id"),
+        target_id=OuterRef("target_id"),
+        day__gte=first,
+        day__lte=last,
+    ).order_by()
+
+
+def _rate(first, last):
+    """The rate as a subquery of its own, not from the two others: sorting the queue by it
+    then runs one subquery per link, and PostgreSQL computes the page's other columns for the
+    rows it shows only (an expression built on the two would run both again for every link).
+    NULL without impressions (NULLIF: no division by zero on PostgreSQL)."""
+    rates = (
+        _link_days(first, last)
+        .values("source_id")
+        .annotate(
+            rate=Cast(Sum("clicks"), FloatField())
+            / NullIf(Cast(Sum("impressions"), FloatField()), Value(0.0))
+        )
+        .values("rate")
+    )
+    return Subquery(rates, output_field=FloatField())
 
 
 def with_counts(links):
@@ -52,13 +59,7 @@ def with_counts(links):
     return links.annotate(
         recent_impressions=_summed("impressions", first, last),
         recent_clicks=_summed("clicks", first, last),
-    ).annotate(
-        recent_rate=Case(
-            When(recent_impressions=0, then=None),
-            default=Cast(F("recent_clicks"), FloatField())
-            / Cast(F("recent_impressions"), FloatField()),
-            output_field=FloatField(),
-        )
+        recent_rate=_rate(first, last),
     )
 
 

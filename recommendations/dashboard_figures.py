@@ -1,7 +1,7 @@
 """What the moderators' dashboard shows (recommendations/admin_dashboard.py), read from the
-daily aggregate rows (SlotDay, ExperimentDay) in a fixed handful of grouped queries: the
-database sums, Python only arranges the few rows each query returns (at most one per kind, per
-position, per day of the period, per link shown).
+daily aggregate rows (SlotDay, ExperimentDay) in a fixed handful of grouped queries (nine at
+most): the database sums, Python only arranges the few rows each query returns (one per day,
+kind and position of the period, per link or article listed, per experiment's team).
 
 A period is the last 7, 28 or 90 days in the site's time zone, today included."""
 
@@ -104,9 +104,7 @@ def slot_days(span: Period) -> QuerySet[SlotDay]:
 
 def figures(span: Period) -> Figures:
     rows = slot_days(span)
-    kinds = _sums(rows, "kind")
-    positions = _sums(rows, "position")
-    days = _sums(rows, "day")
+    kinds, positions, days = _slot_sums(rows)
     last_position = max(positions, default=0)
     result = Figures(
         period=span,
@@ -154,9 +152,21 @@ def experiments_figures(experiments=None) -> list[ExperimentFigures]:
     return shown
 
 
-def _sums(rows: QuerySet[SlotDay], key: str) -> dict:
-    grouped = rows.values(key).annotate(shown=Sum("impressions"), clicked=Sum("clicks")).order_by()
-    return {row[key]: Counts(row["shown"], row["clicked"]) for row in grouped}
+def _slot_sums(rows: QuerySet[SlotDay]) -> tuple[dict, dict, dict]:
+    """The period's sums by kind, by position and by day, from one pass over its rows: the
+    database sums by (day, kind, position), a few hundred groups at most (90 days, three kinds,
+    a handful of positions), which are added up here three ways."""
+    kinds, positions, days = {}, {}, {}
+    grouped = (
+        rows.values("day", "kind", "position")
+        .annotate(shown=Sum("impressions"), clicked=Sum("clicks"))
+        .order_by()
+    )
+    for row in grouped:
+        counts = Counts(row["shown"], row["clicked"])
+        for sums, key in ((kinds, row["kind"]), (positions, row["position"]), (days, row["day"])):
+            sums[key] = sums.get(key, Counts()) + counts
+    return kinds, positions, days
 
 
 def _rate():

@@ -69,11 +69,12 @@ def measure(*, runs: int) -> dict:
 
 
 def _plans() -> dict:
-    """The database's plan for the period's grouped sum (does it read an index?)."""
+    """The database's plan for the period's grouped sum (dashboard_figures._slot_sums): does it
+    read an index?"""
     from django.db.models import Sum  # noqa: PLC0415
 
     from recommendations import dashboard_figures  # noqa: PLC0415
 
     rows = dashboard_figures.slot_days(dashboard_figures.period(28))
-    by_kind = rows.values("kind").annotate(shown=Sum("impressions")).order_by()
-    return {"by kind, 28 days": by_kind.explain().splitlines()[:8]}
+    grouped = rows.values("day", "kind", "position").annotate(shown=Sum("impressions")).order_by()
+    return {"by day, kind and position, 28 days": grouped.explain().splitlines()[:8]}

@@ -37,8 +37,11 @@ def table(results: dict) -> str:
             )
         rows.append([step, *cells])
     plans = [
-        f"{NAMES[db]} plan of the 28-day sum by kind: "
-        + " / ".join(line.strip() for line in results[db]["timings"]["plans"]["by kind, 28 days"])
+        f"{NAMES[db]} plan of the 28-day sums by day, kind and position: "
+        + " / ".join(
+            line.strip()
+            for line in results[db]["timings"]["plans"]["by day, kind and position, 28 days"]
+        )
         for db in databases
     ]
     return markdown_table(rows) + "\n\n" + "\n".join(f"- {plan}" for plan in plans)

@@ -29,7 +29,7 @@ def frozen():
 @pytest.fixture
 def counted():
     """Three links: one seen 100 times and clicked 5 (4 days' rows, one outside the 28 days),
-    one seen 40 times and clicked 4, one never seen."""
+    one seen 40 times and clicked 4, one never seen (a row of zeros)."""
     first, second, unseen = RelatedLinkFactory.create_batch(3)
     for days_ago, position, shown, clicked in ((0, 1, 60, 3), (27, 2, 40, 2), (28, 1, 999, 99)):
         slot_day(
@@ -42,6 +42,8 @@ def counted():
         )
     slot_day(first.source, first.target, days_ago=3, kind="approved", shown=0, clicked=0)
     slot_day(second.source, second.target, days_ago=10, shown=40, clicked=4)
+    # A row without impressions: the rate is unknown, not a division by zero.
+    slot_day(unseen.source, unseen.target, days_ago=2, shown=0, clicked=0)
     # The same target from another source, and the reverse pair: neither is `second`'s.
     slot_day(ArticleFactory(), second.target, shown=500, clicked=50)
     slot_day(second.target, second.source, shown=700, clicked=70)

@@ -294,5 +294,5 @@ def test_a_fixed_handful_of_queries_whatever_the_rows(admin_client, django_asser
     assert len(many.captured_queries) <= len(few.captured_queries) + 3  # lists that were empty
 
 
-# The session, the user, the figures' eleven queries at most (dashboard_figures.py).
-QUERY_BUDGET = 13
+# The session, the user, the figures' nine queries at most (dashboard_figures.py).
+QUERY_BUDGET = 11
