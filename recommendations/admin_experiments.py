@@ -76,14 +76,18 @@ class ExperimentAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        run = RUN_FIELDS
-        if obj.started_at is not None:
-            # Its clicks were counted for these two scorings: they stay what was compared.
-            return ["variant_a", "variant_b", *run]
-        return run
+        return [*self._scorings(obj)[1:], *RUN_FIELDS] if obj.started_at else RUN_FIELDS
 
     def get_fields(self, request, obj=None):
-        return ["name", "variant_a", "variant_b"] + ([] if obj is None else RUN_FIELDS)
+        return [*self._scorings(obj)] + ([] if obj is None else RUN_FIELDS)
+
+    @staticmethod
+    def _scorings(obj) -> list[str]:
+        """The name and the two scorings: chosen in the form until the experiment starts, then
+        shown by their labels, read-only (its clicks were counted for these two)."""
+        if obj is not None and obj.started_at is not None:
+            return ["name", "scoring_a", "scoring_b"]
+        return ["name", "variant_a", "variant_b"]
 
     def has_delete_permission(self, request, obj=None):
         # A running experiment is stopped first (readers' pages name it).

@@ -1,7 +1,7 @@
 """The dashboard benchmark's table and its entry in docs/benchmarks.md, under "Moderators'
 dashboard (issue 20)"."""
 
-from bench.shared.entries import append_to_section, machine_entry
+from bench.shared.entries import append_to_section, bullet, machine_entry
 from bench.shared.entries import table as markdown_table
 
 TARGET_MS = 1000
@@ -44,7 +44,7 @@ def table(results: dict) -> str:
         )
         for db in databases
     ]
-    return markdown_table(rows) + "\n\n" + "\n".join(f"- {plan}" for plan in plans)
+    return markdown_table(rows) + "\n\n" + "\n".join(bullet(plan) for plan in plans)
 
 
 def _rows(rows: dict) -> str:

@@ -7,9 +7,10 @@ from collections import defaultdict
 
 import pytest
 import time_machine
+from django.urls import reverse
 
 from recommendations.dashboard_figures import MIN_IMPRESSIONS
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, RelatedLinkFactory
 from tests.recommendations.dashboard_page import (
     DASHBOARD_URL,
     NOW,
@@ -185,7 +186,9 @@ def test_the_period_counts_today_and_the_days_before_it(admin_client):
     assert table_rows(page, "by-day")[0][1:] == ["10", "1", "10.0%"]
 
 
-@pytest.mark.parametrize("days", ["", "365", "abc", "7; DROP TABLE", "-7", "28.0"])
+@pytest.mark.parametrize(
+    "days", ["", "365", "abc", "7; DROP TABLE", "-7", "28.0", "<script>alert(1)</script>"]
+)
 def test_a_period_not_offered_falls_back_to_28_days_with_a_note(admin_client, days):
     """Anything but 7, 28 or 90 shows the last 28 days and says so; never a 500."""
     source, target = ArticleFactory(), ArticleFactory()
@@ -204,6 +207,7 @@ def test_a_period_not_offered_falls_back_to_28_days_with_a_note(admin_client, da
     assert (note is None) == (days == "")
     if days:
         assert "here are the last 28 days" in text(note)
+        assert "<script>alert" not in response.content.decode()
 
 
 def test_no_data_yet_says_so(admin_client):
@@ -296,3 +300,32 @@ def test_a_fixed_handful_of_queries_whatever_the_rows(admin_client, django_asser
 
 # The session, the user, the figures' nine queries at most (dashboard_figures.py).
 QUERY_BUDGET = 11
+
+
+def test_the_unclicked_articles_lead_to_their_links_in_the_queue(admin_client):
+    """Each unclicked article's "In the queue" opens the queue filtered to its own links."""
+    quiet, target = ArticleFactory(title="Quiet"), ArticleFactory()
+    RelatedLinkFactory(source=quiet, target=target)
+    RelatedLinkFactory(source=target, target=quiet)
+    slot_day(quiet, target, shown=MIN_IMPRESSIONS)
+    page = parse(admin_client.get(DASHBOARD_URL))
+    link = by_id(page, "unclicked").find(".//a[.='In the queue']").get("href")
+
+    response = admin_client.get(link)
+
+    assert response.status_code == 200
+    assert [(each.source, each.target) for each in response.context["cl"].result_list] == [
+        (quiet, target)
+    ]
+
+
+def test_best_links_lead_to_the_link_itself(admin_client):
+    """A listed link that still exists leads to its own page in the admin."""
+    source, target = ArticleFactory(), ArticleFactory()
+    link = RelatedLinkFactory(source=source, target=target)
+    slot_day(source, target, shown=MIN_IMPRESSIONS, clicked=1)
+
+    page = parse(admin_client.get(DASHBOARD_URL))
+
+    anchors = [a.get("href") for a in by_id(page, "best-links").iter("a")]
+    assert anchors == [reverse("admin:recommendations_relatedlink_change", args=[link.pk])]

@@ -171,6 +171,7 @@ def test_scorings_are_read_only_once_started(admin_client, admin_user):
 
     page = admin_client.get(change_url(experiment)).content.decode()
     assert 'name="variant_a"' not in page and 'name="variant_b"' not in page
+    assert '<div class="readonly">Fresher: standard with a 180-day freshness decay</div>' in page
     admin_client.post(
         change_url(experiment),
         {"name": "Renamed", "variant_a": "score-only", "variant_b": "more-diverse"},
