@@ -3,6 +3,7 @@ from functools import wraps
 from django.contrib import admin
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
+from django.urls import path
 
 from adminsite.autocomplete import LabelledAutocompleteJsonView, LabelledChoicesMixin
 from adminsite.index import IndexPanel, render_panels
@@ -25,12 +26,26 @@ class NewsroomAdminSite(admin.AdminSite):
     def __init__(self, name="admin"):
         super().__init__(name)
         self._index_panels: list[IndexPanel] = []
+        self._app_views: dict[str, tuple[str, object]] = {}
 
     def add_index_panel(self, panel: IndexPanel) -> None:
         """Show `panel` on the home page above the apps (adminsite/index.py); once, however
         often an app's ready() runs."""
         if panel not in self._index_panels:
             self._index_panels.append(panel)
+
+    def add_view(self, route: str, view, name: str) -> None:
+        """Serve `view` at `route` under the admin (e.g. "recommendations/dashboard/"), behind
+        the admin's login (admin_view), named `admin:<name>`: a page an app adds beside its
+        models' from its AppConfig.ready(); the view checks its own permission."""
+        self._app_views[name] = (route, view)
+
+    def get_urls(self):
+        added = [
+            path(route, self.admin_view(view), name=name)
+            for name, (route, view) in self._app_views.items()
+        ]
+        return [*added, *super().get_urls()]
 
     def index(self, request, extra_context=None):
         panels, stylesheets = render_panels(self._index_panels, request)

@@ -7,11 +7,16 @@ through its extension point: RecommendationsConfig.ready() appends RelatedLinkIn
 
 from django.contrib import admin, messages
 from django.db.models import Case, IntegerField, Value, When, prefetch_related_objects
+from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.html import format_html
 
 from adminsite.autocomplete import LabelledChoicesMixin
 from adminsite.primed import PrimedChoicesAdminMixin
 from articles.labels import article_details
+from recommendations import admin_experiments  # noqa: F401 (registers the experiments' admin)
+from recommendations.admin_counts import COLUMNS as COUNT_COLUMNS
+from recommendations.admin_counts import LinkCountsMixin
 from recommendations.forms import (
     ArticleRelatedLinkForm,
     RelatedLinkForm,
@@ -96,7 +101,7 @@ class SourceSectionFilter(admin.RelatedFieldListFilter):
 
 
 @admin.register(RelatedLink)
-class RelatedLinkAdmin(admin.ModelAdmin):
+class RelatedLinkAdmin(LinkCountsMixin, admin.ModelAdmin):
     """The moderation queue: every link, filtered down to what needs a decision."""
 
     form = RelatedLinkForm
@@ -107,11 +112,11 @@ class RelatedLinkAdmin(admin.ModelAdmin):
         "target_title",
         "score_display",
         "reasons_display",
+        *COUNT_COLUMNS,  # the last 28 days (admin_counts.py)
         "status",
         "position",
         "origin_short",
-        "moderated_by",
-        "moderated_at",
+        "decided",
     ]
     list_display_links = ["source_title"]
     list_editable = ["status", "position"]
@@ -143,6 +148,17 @@ class RelatedLinkAdmin(admin.ModelAdmin):
     @admin.display(description="Target", ordering="target__title")
     def target_title(self, link):
         return _titled(link.target)
+
+    # Who decided and when in one column: the counts beside the reasons took the room of one.
+    @admin.display(description="Decided", ordering="moderated_at")
+    def decided(self, link):
+        if link.moderated_at is None:
+            return "—"
+        return format_html(
+            '{}<br><span class="article-details">{}</span>',
+            link.moderated_by or "—",
+            localize(timezone.localtime(link.moderated_at)),
+        )
 
     @admin.display(description="Origin", ordering="origin")
     def origin_short(self, link):
@@ -249,15 +265,25 @@ class RelatedLinkAdmin(admin.ModelAdmin):
         )
 
 
-class RelatedLinkInline(PrimedChoicesAdminMixin, LabelledChoicesMixin, admin.TabularInline):
+class RelatedLinkInline(
+    LinkCountsMixin, PrimedChoicesAdminMixin, LabelledChoicesMixin, admin.TabularInline
+):
     """An article's own links in the order its block shows them, rejected ones last."""
 
     model = RelatedLink
     form = ArticleRelatedLinkForm
     formset = RelatedLinkInlineFormSet
     fk_name = "source"
-    fields = ["target", "status", "position", "score_display", "reasons_display", "shown_target"]
-    readonly_fields = ["score_display", "reasons_display"]
+    fields = [
+        "target",
+        "status",
+        "position",
+        "score_display",
+        "reasons_display",
+        *COUNT_COLUMNS,
+        "shown_target",
+    ]
+    readonly_fields = ["score_display", "reasons_display", *COUNT_COLUMNS]
     autocomplete_fields = ["target"]
     extra = 0
     show_change_link = True

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.contrib import admin
+
+from adminsite.index import IndexPanel
 
 
 class RecommendationsConfig(AppConfig):
@@ -7,17 +10,32 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self):
         # Here, not at the top: these modules import models, loaded only now (and the admin
-        # module the article admin, registered by the admin's autodiscovery before this runs).
+        # module the article admin, registered by the admin's autodiscovery before this runs);
+        # signals connects its receivers on import.
         from articles.admin import ArticleAdmin  # noqa: PLC0415
-        from recommendations import cached_pages, signals  # noqa: F401, PLC0415 (signals connects)
+        from recommendations import (  # noqa: F401, PLC0415
+            admin_dashboard,
+            cached_pages,
+            renames,
+            signals,
+        )
         from recommendations.admin import RelatedLinkInline  # noqa: PLC0415
         from recommendations.admin_block import ShownBlockInline  # noqa: PLC0415
 
         cached_pages.register()
-        from recommendations import renames  # noqa: PLC0415
-
         renames.connect()
         # The article's own related links under it, through the article admin's extension point.
         for inline in (RelatedLinkInline, ShownBlockInline):  # the block as readers see it
             if inline not in ArticleAdmin.extra_inlines:
                 ArticleAdmin.extra_inlines.append(inline)
+        # The moderators' dashboard, and its panel on the admin's home page.
+        admin.site.add_view(
+            "recommendations/dashboard/", admin_dashboard.dashboard_view, admin_dashboard.URL_NAME
+        )
+        admin.site.add_index_panel(
+            IndexPanel(
+                "recommendations/dashboard_panel.html",
+                admin_dashboard.panel_context,
+                stylesheets=("recommendations/dashboard.css",),
+            )
+        )

@@ -13,6 +13,7 @@ ROLE_MIGRATIONS = {
     "articles.migrations.0003_roles": "create_roles",
     "featuring.migrations.0002_roles": "grant_decisions",
     "links.migrations.0002_inventory_roles": "grant_links",
+    "recommendations.migrations.0007_experiment_roles": "grant_experiments",
 }
 ROLES = ("Contributor", "Editor", "Moderator")
 

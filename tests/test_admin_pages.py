@@ -1,12 +1,16 @@
 """Every page of the admin loads for a superuser: list, add and change, for every model."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from taggit.models import Tag
 
 from featuring.models import FeaturingDecision
+from recommendations.models import Experiment, ExperimentDay
 from sitesettings.models import SiteSettings
 from tests.factories import (
     ArticleAuthorFactory,
@@ -44,6 +48,24 @@ def _artwork():
     return artwork
 
 
+def _experiment(user):
+    """A finished experiment with clicks for both scorings: its page shows its result."""
+    now = timezone.now()
+    experiment = Experiment.objects.create(
+        name="Fresher against standard",
+        variant_a="standard",
+        variant_b="fresher",
+        started_at=now - timedelta(days=3),
+        ended_at=now,
+        started_by=user,
+    )
+    for team, clicks in (("a", 60), ("b", 40)):
+        ExperimentDay.objects.create(
+            experiment=experiment, day=now.date(), team=team, impressions=900, clicks=clicks
+        )
+    return experiment
+
+
 # One way to make a row of each registered model. A model registered later without an entry here
 # fails test_every_registered_model_has_a_maker, so the admin tests grow with the admin.
 MAKERS = {
@@ -58,6 +80,7 @@ MAKERS = {
     "articles.Author": lambda user: AuthorFactory(),
     "articles.Article": lambda user: _article(),
     "recommendations.RelatedLink": lambda user: RelatedLinkFactory(),
+    "recommendations.Experiment": _experiment,
     "featuring.FeaturingDecision": lambda user: FeaturingDecision.objects.create(
         article=ArticleFactory(), artist=ArtistFactory(), decision="rejected", decided_by=user
     ),

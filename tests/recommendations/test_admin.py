@@ -1,5 +1,7 @@
 """The moderation queue and a link's own page in the admin."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -240,3 +242,21 @@ def test_staff_link_page_offers_no_suggested_status(admin_client):
     form = response.context["adminform"].form
     assert Status.SUGGESTED not in dict(form.fields["status"].choices)
     assert "Why the engine suggests it" not in response.content.decode()
+
+
+def test_queue_says_who_decided_and_when_in_one_column(admin_client, admin_user):
+    """Who decided on a link and when share the "Decided" column (the counts took the room of
+    one), the time as the admin writes times; a suggestion nobody decided on shows a dash."""
+    decided = RelatedLinkFactory(status=Status.APPROVED, moderated_by=admin_user)
+    RelatedLink.objects.filter(pk=decided.pk).update(
+        moderated_at=datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
+    )
+    RelatedLinkFactory()
+
+    content = admin_client.get(QUEUE_URL).content.decode()
+
+    assert (
+        f'<td class="field-decided">{admin_user.username}<br>'
+        '<span class="article-details">2 Mar 2026, 10 a.m.</span></td>' in content
+    )
+    assert '<td class="field-decided">—</td>' in content

@@ -64,7 +64,8 @@ def approve(client, link):
 
 
 def test_moderator_group_may_only_moderate_links():
-    """The Moderator group edits related links and only views articles and sections."""
+    """The Moderator group edits related links, runs experiments, reads the measurement and
+    only views articles and sections."""
     group = Group.objects.get(name="Moderator")
 
     codenames = set(group.permissions.values_list("codename", flat=True))
@@ -76,6 +77,11 @@ def test_moderator_group_may_only_moderate_links():
         "view_relatedlink",
         "view_article",
         "view_section",
+        "add_experiment",
+        "change_experiment",
+        "view_experiment",
+        "view_slotday",
+        "view_experimentday",
     }
 
 
@@ -231,7 +237,9 @@ def test_groups_migration_runs_again_and_reverses():
 
     # The Editor's 51st permission, publish_article, comes from articles' 0003_roles; the four
     # on featuring decisions from featuring's 0002_roles; the three on links (change and view a
-    # link, view its uses: the queue of broken links) from links' 0002_inventory_roles.
+    # link, view its uses: the queue of broken links) from links' 0002_inventory_roles; five
+    # each on experiments and the measurement from recommendations' 0007_experiment_roles.
     assert again == before
-    assert {name: again[name] for name in ("Moderator", "Editor")} == {"Moderator": 6, "Editor": 58}
+    roles = {name: again[name] for name in ("Moderator", "Editor")}
+    assert roles == {"Moderator": 11, "Editor": 63}
     assert not Group.objects.filter(name__in=["Moderator", "Editor"]).exists()
