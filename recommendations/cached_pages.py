@@ -5,7 +5,7 @@ entering or leaving the public set changes the blocks of the articles that link 
 import pagecache
 from articles.models import Article
 from recommendations.counting import cached_pages as counting
-from recommendations.models import RelatedLink
+from recommendations.models import Experiment, RelatedLink
 
 
 def register() -> None:
@@ -13,6 +13,11 @@ def register() -> None:
     pagecache.register_part(RelatedLink, belongs_to=["source"], content=False)
     pagecache.register_footprint(Article, blocks_linking_to)
     counting.register()
+    pagecache.not_shown(
+        Experiment,
+        why="no page shows an experiment; starting or stopping one invalidates the pages with "
+        "a block itself (recommendations/experiments.py), since every block is drafted anew",
+    )
 
 
 def blocks_linking_to(article_ids) -> set[str]:

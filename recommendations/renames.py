@@ -1,7 +1,7 @@
 """Reasons are stored with names (names.py: "shares the artist Ai Weiwei"), which moderators
 read and readers read under each card ("Also on Ai Weiwei"). When an artist is renamed, an
 artwork retitled, a tag or a section renamed, the links that tell the old name are rewritten
-after the change commits, by a task (tasks.py), and the pages showing them invalidated: a
+after the change commits, by a task (`rename_in_reasons`), and the pages showing them invalidated: a
 renamed artist is never named the old way under a card.
 
 Which links: those whose source article has the artist, artwork, tag or section (a link tells
@@ -11,6 +11,7 @@ The names were loaded with each instance (post_init), so telling a change costs 
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_init, post_save
+from django.tasks import task
 from taggit.models import Tag
 
 from articles.models import Article, Section, TaggedArticle
@@ -40,8 +41,6 @@ def _renamed(sender, instance, created, raw=False, **kwargs):
     if created or raw or before is None or now is None or before == now:
         return
     instance._recommendations_name = now
-    from recommendations.tasks import rename_in_reasons  # noqa: PLC0415 (tasks import this)
-
     label = sender._meta.label
     transaction.on_commit(lambda: rename_in_reasons.enqueue(label, instance.pk, before, now))
 
@@ -88,3 +87,9 @@ def rewrite(label: str, pk: int, before: str, now: str) -> int:
     # bulk_update sends no signal: the pages whose blocks tell the name are told here.
     pages.pages_showing(Article, {link.source_id for link in changed})
     return len(changed)
+
+
+@task
+def rename_in_reasons(label: str, pk: int, before: str, now: str):
+    """An artist, artwork, tag or section was renamed: tell the new name in the links' reasons."""
+    rewrite(label, pk, before, now)

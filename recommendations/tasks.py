@@ -4,7 +4,7 @@ from django.tasks import task
 
 from articles.models import Article
 from pagecache import invalidate as pages
-from recommendations import engine, renames
+from recommendations import engine
 from recommendations.models import RelatedLink
 
 
@@ -22,8 +22,3 @@ def refresh_article_recommendations(article_id: int):
 def _linked_to(article_id: int) -> set[int]:
     return set(RelatedLink.objects.filter(target_id=article_id).values_list("source_id", flat=True))
 
-
-@task
-def rename_in_reasons(label: str, pk: int, before: str, now: str):
-    """An artist, artwork, tag or section was renamed: tell the new name in the links' reasons."""
-    renames.rewrite(label, pk, before, now)

@@ -60,12 +60,17 @@ def add_to_experiment_days(counts: list[TeamCount]) -> None:
     """Add each count to its team's row of the day in its experiment."""
     if counts:
         rows = [(c.experiment_id, c.day, c.team, c.impressions, c.clicks) for c in sorted(counts)]
-        _upsert(ExperimentDay, _TEAM_KEY, rows, existing={1: Experiment})
+        # Only an experiment running now: a page built before it stopped may still be clicked.
+        _upsert(ExperimentDay, _TEAM_KEY, rows, existing={1: Experiment}, true={1: "running"})
 
 
-def _upsert(model, key: tuple[str, ...], rows: list[tuple], *, existing: dict) -> None:
+def _upsert(
+    model, key: tuple[str, ...], rows: list[tuple], *, existing: dict, true: dict | None = None
+) -> None:
     """One INSERT ... ON CONFLICT of `rows` (the `key` fields' values, then _SUMS') into
-    `model`'s table, keeping the rows whose VALUES column n names an existing `existing[n]`."""
+    `model`'s table, keeping the rows whose VALUES column n names an existing `existing[n]`
+    (whose boolean field `true[n]`, if given, is true)."""
+    true = true or {}
     q = connection.ops.quote_name
     meta = model._meta
     table = q(meta.db_table)
@@ -76,7 +81,9 @@ def _upsert(model, key: tuple[str, ...], rows: list[tuple], *, existing: dict) -
     picked = ", ".join(f"v.column{n}" for n in range(1, width + 1))
     still_there = " AND ".join(
         f"EXISTS (SELECT 1 FROM {q(other._meta.db_table)} o"  # noqa: S608 (the comment below)
-        f" WHERE o.{q(other._meta.pk.column)} = v.column{n})"
+        f" WHERE o.{q(other._meta.pk.column)} = v.column{n}"
+        + (f" AND o.{q(other._meta.get_field(true[n]).column)}" if n in true else "")
+        + ")"
         for n, other in existing.items()
     )
     added = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in sums)

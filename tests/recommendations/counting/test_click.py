@@ -55,7 +55,9 @@ def test_a_click_redirects_to_the_slots_article_and_is_counted(client, source, t
 
 
 def test_a_click_in_an_experiment_counts_for_its_slots_team(client, source, targets):
-    experiment = Experiment.objects.create(name="E", variant_a="default", variant_b="fresh")
+    experiment = Experiment.objects.create(
+        name="E", variant_a="standard", variant_b="fresher", running=True
+    )
     token = token_of(
         source, targets, kinds=["pinned", "suggested", "suggested"], teams=["", "b", "a"],
         experiment=experiment,
@@ -67,6 +69,19 @@ def test_a_click_in_an_experiment_counts_for_its_slots_team(client, source, targ
     click(client, token, 1)  # the pin belongs to no team
     assert team_days() == {"b": (0, 2), "a": (0, 1)}
     assert [row[4] for row in slot_days()] == [1, 2, 1]
+
+
+def test_a_click_after_the_experiment_stopped_counts_for_no_team(client, source, targets):
+    """A page built while it ran may still be open: its slot counts, no team does."""
+    experiment = Experiment.objects.create(
+        name="E", variant_a="standard", variant_b="fresher", running=True
+    )
+    token = token_of(source, targets, teams=["a", "b", "a"], experiment=experiment)
+    click(client, token, 1)
+    Experiment.objects.filter(pk=experiment.pk).update(running=False)
+    click(client, token, 2)
+    assert team_days() == {"a": (0, 1)}
+    assert [row[4] for row in slot_days()] == [1, 1]
 
 
 def test_the_answer_is_kept_by_no_cache_indexed_by_no_engine_and_sets_no_cookie(

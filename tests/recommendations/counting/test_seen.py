@@ -49,7 +49,9 @@ def test_a_beacon_counts_one_impression_per_slot(client, source, targets):
 
 
 def test_in_an_experiment_each_team_counts_its_slots_shown(client, source, targets):
-    experiment = Experiment.objects.create(name="E", variant_a="default", variant_b="fresh")
+    experiment = Experiment.objects.create(
+        name="E", variant_a="standard", variant_b="fresher", running=True
+    )
     token = token_of(
         source, targets, kinds=["pinned", "suggested", "suggested"], teams=["", "a", "b"],
         experiment=experiment,

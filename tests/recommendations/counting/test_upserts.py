@@ -30,7 +30,9 @@ def articles(db):
 
 @pytest.fixture
 def experiment(db):
-    return Experiment.objects.create(name="Fresh or not", variant_a="default", variant_b="fresh")
+    return Experiment.objects.create(
+        name="Fresh or not", variant_a="standard", variant_b="fresher", running=True
+    )
 
 
 def test_a_count_makes_its_row_and_the_next_adds_to_it(articles):
@@ -107,7 +109,9 @@ def test_rows_naming_an_article_or_experiment_deleted_since_are_skipped():
     source, target, gone = ArticleFactory(), ArticleFactory(), ArticleFactory()
     gone_id = gone.pk
     gone.delete()
-    experiment = Experiment.objects.create(name="Over", variant_a="default", variant_b="fresh")
+    experiment = Experiment.objects.create(
+        name="Over", variant_a="standard", variant_b="fresher", running=True
+    )
     over = experiment.pk
     experiment.delete()
     add_to_slot_days(
@@ -148,7 +152,9 @@ THREADS, CLICKS = 8, 25
 def test_clicks_on_many_connections_at_once_are_all_counted():
     """8 readers on 8 connections click 25 times each, all released together: 200 clicks, and
     200 for the team."""
-    experiment = Experiment.objects.create(name="Busy", variant_a="default", variant_b="fresh")
+    experiment = Experiment.objects.create(
+        name="Busy", variant_a="standard", variant_b="fresher", running=True
+    )
     source, target = ArticleFactory(), ArticleFactory()
     token = token_of(source, [target], teams=["a"], experiment=experiment)
     start = threading.Barrier(THREADS)
