@@ -10,7 +10,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from featuring.models import FeaturingDecision
-from recommendations.models import Experiment, ExperimentDay
+from recommendations.models import Experiment, ExperimentDay, SlotDay
 from sitesettings.models import SiteSettings
 from tests.factories import (
     ArticleAuthorFactory,
@@ -96,6 +96,29 @@ NO_ADD_PAGE = {"sitesettings.SiteSettings", "featuring.FeaturingDecision", "link
 REGISTERED = sorted(model._meta.label for model in admin.site._registry)
 
 
+def _slot_days(user):
+    """A week of counts under one article's block: the dashboard's charts and tables fill."""
+    source, targets = ArticleFactory(), [ArticleFactory() for _ in range(3)]
+    today = timezone.localdate()
+    for day in range(7):
+        for position, (target, kind) in enumerate(
+            zip(targets, ("pinned", "approved", "suggested"), strict=True), start=1
+        ):
+            SlotDay.objects.create(
+                day=today - timedelta(days=day),
+                source=source,
+                target=target,
+                position=position,
+                kind=kind,
+                impressions=40 + day,
+                clicks=position + day % 3,
+            )
+
+
+# One way to fill each page an app adds beside its models' (admin.site.add_view).
+VIEW_MAKERS = {"recommendations_dashboard": _slot_days}
+
+
 def _admin_url(label, view, *args):
     app_label, model_name = label.lower().split(".")
     return reverse(f"admin:{app_label}_{model_name}_{view}", args=args)
@@ -104,6 +127,13 @@ def _admin_url(label, view, *args):
 def test_every_registered_model_has_a_maker():
     """The admin page tests below cover every model registered in the admin."""
     assert sorted(MAKERS) == REGISTERED
+    assert sorted(VIEW_MAKERS) == sorted(admin.site._app_views)
+
+
+@pytest.mark.parametrize("name", sorted(VIEW_MAKERS))
+def test_every_added_view_loads_with_figures(admin_client, admin_user, name):
+    VIEW_MAKERS[name](admin_user)
+    assert admin_client.get(reverse(f"admin:{name}")).status_code == 200
 
 
 def test_admin_index_loads(admin_client):

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tests.browser.desk.staff_pages import crowded_lists, log_in, superuser
 from tests.browser.page_checks import accessibility_violations
-from tests.test_admin_pages import MAKERS
+from tests.test_admin_pages import MAKERS, VIEW_MAKERS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -44,6 +44,11 @@ def admin_pages(user) -> list[tuple[str, str]]:
         if model_admin.has_add_permission(request):
             pages.append(("add", reverse(f"{prefix}_add")))
         pages.append(("change", reverse(f"{prefix}_change", args=[obj.pk])))
+    # The pages apps add beside their models' (admin.site.add_view: the moderators' dashboard),
+    # with a figure to show.
+    for name in admin.site._app_views:
+        VIEW_MAKERS[name](user)
+        pages.append(("view", reverse(f"admin:{name}")))
     return pages
 
 
