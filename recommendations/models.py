@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, IntegerField, Value, When
 
+from plaintext.models import CleanTextModel
 from recommendations.reasons import describe_reasons
 
 
@@ -170,7 +171,7 @@ class SlotDay(models.Model):
         return f"{self.day} {self.source_id} → {self.target_id} #{self.position}"
 
 
-class Experiment(models.Model):
+class Experiment(CleanTextModel):
     """Two scorings compared on live traffic by team-draft interleaving
     (recommendations/interleaving.py): while one runs, each block's unpinned slots are drawn in
     turn from both rankings, and each click counts for the scoring whose slot it was."""

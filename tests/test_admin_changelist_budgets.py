@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from featuring.models import FeaturingDecision
 from links.models import Link
+from recommendations.models import Experiment
 from sitesettings.models import SiteSettings
 from tests.factories import (
     ArticleFactory,
@@ -82,6 +83,12 @@ MAKERS = {
     ),
     # A dead address used by an article and an artist: what the editors' queue lists.
     "links.Link": (_dead_link, "example"),
+    "recommendations.Experiment": (
+        lambda i, user: Experiment.objects.create(
+            name=f"Experiment {i}", variant_a="standard", variant_b="fresher"
+        ),
+        "experiment",
+    ),
 }
 
 # What every change list costs as a superuser: the session and the user (2), the SAVEPOINT /
@@ -115,6 +122,7 @@ BUDGETS = {
     # The sections of the filter (1); the page's uses with their articles (1) and what each
     # use is in, one query per kind (2: articles, artists).
     "links.Link": BASE + 4,
+    "recommendations.Experiment": BASE + 1,  # the whole table's count (a short list)
 }
 
 # The site settings are one row: the list goes straight to its form (the session, the user,
