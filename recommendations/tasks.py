@@ -21,4 +21,3 @@ def refresh_article_recommendations(article_id: int):
 
 def _linked_to(article_id: int) -> set[int]:
     return set(RelatedLink.objects.filter(target_id=article_id).values_list("source_id", flat=True))
-
