@@ -19,6 +19,7 @@ BENCHMARKS = [
     "featuring",
     "links",
     "link_archive",
+    "measurement",
 ]
 
 
