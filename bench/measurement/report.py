@@ -15,20 +15,25 @@ SECTION = "## Measurement and diversity (issue 20)"
 SECTION_INTRO = f"""{SECTION}
 
 `bench/measurement/` measures what "You may also like" costs now that it is ranked for
-diversity, explained and counted: `related_block(article)` with its cards kept (the page
-cache's fragments warm) under the `score-only` scoring, the `standard` one (maximal marginal
-relevance) and during an experiment (team draft of {EXPERIMENT[0]} and {EXPERIMENT[1]}), over
-200 articles of the corpus with suggestions computed, in interleaved rounds (medians, p90, the
-ratio to score-only, the queries: one per block), with what the diversity buys (blocks showing
-two cards on one artist, sections per block); the cold article page with the standard block
-against score-only; the click redirect `/r/<token>/<position>/` and the beacon `/r/seen/`
-against a warm article page (Django's test client, DEBUG off); and 16 clients sending 100
-clicks and 100 beacons each through gunicorn (2 workers), with the bare view's req/s beside,
-whose sums in `SlotDay` and `ExperimentDay` must be exactly what was sent, with 0 errors, on
-SQLite (a file, the embedded default) and PostgreSQL, each a throwaway database. Run it with
-`.venv/bin/python -m bench.measurement` (100,000 articles, both databases, 15 to 25 minutes);
-`--articles 2000 --database sqlite --no-record` for a quick look; `--sample`, `--rounds`,
-`--clients`, `--requests`, `--workers`, `--no-gunicorn` (no Redis needed), `--label`.
+diversity, explained and counted, on a throwaway database per engine (SQLite as a file, the
+embedded default; PostgreSQL) holding the corpus with suggestions computed. 1. The block:
+`related_block(article)` with its cards kept (the page cache's fragments warm) over 200
+articles under the `score-only` scoring, the `standard` one (maximal marginal relevance) and
+during an experiment (team draft of {EXPERIMENT[0]} and {EXPERIMENT[1]}), in interleaved
+rounds: median, p90, the ratio to score-only and the queries (target: one per block); and what
+the diversity buys: the mean likeness of two cards of a block (the ranking's own measure),
+the blocks that show other links than score-only's, those with two cards on one artist, and
+the sections per block. Then the cold article page (the page cache off) with the standard
+block against score-only. 2. The counting: the click redirect `/r/<token>/<position>/` and the
+beacon `/r/seen/` against a warm article page (Django's test client, DEBUG off, every request
+checked as counted); then through gunicorn (2 workers) 16 clients sending 100 clicks and 100
+beacons each, after the bare view as many times (its req/s the ceiling): requests/s, errors
+(target 0), and the sums in `SlotDay` and `ExperimentDay`, which must have grown by exactly what
+was sent. Times are read as ratios within one run: the machine is shared. Run it with
+`.venv/bin/python -m bench.measurement` (100,000 articles, both databases, about 20 minutes, the
+corpus most of it); `--articles 2000 --database sqlite --no-record` for a quick look;
+`--sample`, `--rounds`, `--clients`, `--requests`, `--workers`, `--no-gunicorn` (no Redis
+needed), `--label`.
 """
 
 
@@ -170,7 +175,7 @@ def entry(runs: list[dict], *, argv: list[str], args, load: tuple, redis: str | 
         f"gunicorn: {args.workers} sync workers, `deploy/gunicorn.conf.py`"
         + (f", Redis {redis}" if redis else "")
         + f"; {args.clients} clients (threads, one connection per request) x {args.requests} "
-        "clicks and as many beacons, then the bare view as many times."
+        "clicks and as many beacons, after the bare view as many times."
     )
     body = "\n\n".join([settings, *(database_section(run) for run in runs)])
     return machine_entry(
