@@ -20,6 +20,7 @@ BENCHMARKS = [
     "links",
     "link_archive",
     "dashboard",
+    "measurement",
 ]
 
 

@@ -1,0 +1,7 @@
+"""`python -m bench.measurement`: see run.py."""
+
+import sys
+
+from bench.measurement.run import main
+
+sys.exit(main())
