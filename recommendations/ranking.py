@@ -14,8 +14,13 @@ alike.
   featured artists and what each shares with the source (artworks, tags), with their section
   counting a fifth: four articles on one artist in one section are near-duplicates, four on
   four artists are not.
+- **Near-duplicates last**: however strong its score, a link at least NEAR_DUPLICATE (0.75) like
+  one already shown, or on an artist who already has ARTIST_CAP (2) links shown, waits until no
+  other link is left; so the block is never four near-identical articles while the stored links
+  hold anything else, and never has an empty slot because of diversity.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,6 +29,10 @@ from recommendations.variants import Variant
 
 APPROVED_BONUS = 1.0
 SECTION_SHARE = 0.2
+# A link this like one already shown is a near-duplicate; an artist has at most this many links
+# in a block. Both only hold a link back while another is left: diversity never empties a slot.
+NEAR_DUPLICATE = 0.75
+ARTIST_CAP = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +106,23 @@ def ranked(
     shown = list(placed)
     order = []
     while pool:
-
-        def value(c):
-            alike = max((likeness(c, s) for s in shown), default=0.0) if lam < 1 else 0.0
-            return (-(lam * relevance[c.target_id] - (1 - lam) * alike), c.target_id)
-
-        chosen = min(pool, key=value)
+        alike = {c.target_id: max((likeness(c, s) for s in shown), default=0.0) for c in pool}
+        # Held back while anything else is left: a near-duplicate of a link already shown, and
+        # a link on an artist who already has ARTIST_CAP links shown.
+        artists = Counter(artist for s in shown for artist in s.artists)
+        eligible = [
+            c
+            for c in pool
+            if alike[c.target_id] < NEAR_DUPLICATE
+            and all(artists[artist] < ARTIST_CAP for artist in c.artists)
+        ] or pool
+        chosen = min(
+            eligible,
+            key=lambda c, alike=alike: (
+                -(lam * relevance[c.target_id] - (1 - lam) * alike[c.target_id]),
+                c.target_id,
+            ),
+        )
         pool.remove(chosen)
         shown.append(chosen)
         order.append(chosen)

@@ -153,3 +153,36 @@ def test_an_evergreen_target_is_not_decayed_in_the_block(settings):
         RelatedLink.objects.create(source=source, target=target, score=score)
 
     assert [s.target_id for s in block_for(source).slots] == [classic.pk, recent.pk, old.pk]
+
+
+def test_near_duplicates_wait_even_for_a_much_weaker_link():
+    """Four near-identical links (one artist, one section, the same shared tags) far above a
+    weak one: the weak one is shown second, and the near-duplicates fill what is left."""
+    reasons = {"tags": ["porcelain", "protest"]}
+    twins = [candidate(n, 3.0 - n / 10, artists=[7], reasons=reasons) for n in range(1, 5)]
+    weak = candidate(10, 0.7, artists=[8], section=2)
+    order = ids(ranking.ranked([*twins, weak], STANDARD, NOW))
+    assert order[:2] == [1, 10]
+    assert order[2:] == [2, 3, 4]
+
+
+def test_an_artist_has_at_most_two_links_while_others_are_left():
+    """Links on one artist but otherwise unalike (other sections, other shared tags): two of
+    them, then the others, then the third."""
+    same_artist = [
+        candidate(n, 3.0 - n / 10, artists=[7], section=n, reasons={"tags": [f"t{n}"]})
+        for n in range(1, 4)
+    ]
+    others = [candidate(10, 0.8, artists=[8], section=20), candidate(11, 0.7, section=21)]
+    assert ids(ranking.ranked([*same_artist, *others], STANDARD, NOW)) == [1, 2, 10, 11, 3]
+
+
+def test_a_pinned_artist_counts_toward_the_cap():
+    pins = [candidate(1, 0, kind="pinned", position=0, artists=[7], section=5)]
+    pool = [
+        *pins,
+        candidate(2, 3.0, artists=[7], section=2, reasons={"tags": ["a"]}),
+        candidate(3, 2.9, artists=[7], section=3, reasons={"tags": ["b"]}),
+        candidate(4, 0.5, artists=[9], section=4),
+    ]
+    assert ids(ranking.ranked(pool, STANDARD, NOW, placed=pins)) == [2, 4, 3]
