@@ -30,6 +30,11 @@ class ExperimentForm(forms.ModelForm):
         model = Experiment
         fields = ["name", "variant_a", "variant_b"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.started_at is not None:  # shown read-only, by their labels
+            del self.fields["variant_a"], self.fields["variant_b"]
+
     def clean(self):
         cleaned = super().clean()
         a, b = cleaned.get("variant_a"), cleaned.get("variant_b")
@@ -88,6 +93,21 @@ class ExperimentAdmin(admin.ModelAdmin):
         if obj is not None and obj.started_at is not None:
             return ["name", "scoring_a", "scoring_b"]
         return ["name", "variant_a", "variant_b"]
+
+    def save_model(self, request, obj, form, change):
+        """A new experiment is saved whole; a change writes only what the form changed, so a
+        form opened before someone started or stopped the experiment never undoes that, and
+        its scorings are written only while it has not started."""
+        if not change:
+            return super().save_model(request, obj, form, change)
+        changed = {name: getattr(obj, name) for name in form.changed_data}
+        scorings = {k: v for k, v in changed.items() if k in ("variant_a", "variant_b")}
+        if "name" in changed:
+            Experiment.objects.filter(pk=obj.pk).update(name=changed["name"])
+        if scorings and not Experiment.objects.filter(pk=obj.pk, started_at__isnull=True).update(
+            **scorings
+        ):
+            messages.warning(request, "It was started meanwhile: its scorings stay as they were.")
 
     def has_delete_permission(self, request, obj=None):
         # A running experiment is stopped first (readers' pages name it).

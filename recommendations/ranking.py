@@ -5,15 +5,14 @@ alike.
 - **Freshness.** A scoring may decay old targets at read time, beyond the engine's gentle
   recency (already in the stored score): score × (floor + (1 − floor) × 0.5 ^ (age / half-life)).
   An evergreen target never decays.
-- **Diversity** (maximal marginal relevance, Carbonell and Goldstein 1998): links are placed one
-  at a time, each the candidate with the best λ × relevance − (1 − λ) × likeness to the links
-  already placed (pins included). Relevance is the score over the best score, and a link a moderator
-  approved is above every suggestion (approved links in their order, from 2 down to just above
-  1), so approved links still come before suggestions unless they are near-duplicates of what
-  is shown. Likeness of two targets is the Jaccard overlap of their
-  featured artists and what each shares with the source (artworks, tags), with their section
-  counting a fifth: four articles on one artist in one section are near-duplicates, four on
-  four artists are not.
+- **Diversity** (maximal marginal relevance, Carbonell and Goldstein 1998): links are placed
+  one at a time, each the candidate with the best λ × relevance − (1 − λ) × likeness to the
+  links already placed (pins included). Relevance is the score over the best score; a link a
+  moderator approved is above every suggestion (approved links in their order, from 11 down to
+  just above 10), so approved links come before suggestions unless the rule below holds one
+  back. Likeness of two targets is the Jaccard overlap of their featured artists and what each
+  shares with the source (artworks, tags), with their section counting a fifth: four articles
+  on one artist in one section are near-duplicates, four on four artists are not.
 - **Near-duplicates last**: however strong its score, a link at least NEAR_DUPLICATE (0.75) like
   one already shown, or on an artist who already has ARTIST_CAP (2) links shown, waits until no
   other link is left; so the block is never four near-identical articles while the stored links
@@ -27,7 +26,9 @@ from datetime import datetime
 from recommendations.models import block_order_key
 from recommendations.variants import Variant
 
-APPROVED_BONUS = 1.0
+# Above any suggestion whatever its likeness to what is shown (λ × 10 outweighs 1 − λ), so
+# only the near-duplicate and artist rules below send an approved link after a suggestion.
+APPROVED_BONUS = 10.0
 SECTION_SHARE = 0.2
 # A link this like one already shown is a near-duplicate; an artist has at most this many links
 # in a block. Both only hold a link back while another is left: diversity never empties a slot.
@@ -90,7 +91,7 @@ def ranked(
     best = max(weighted.values(), default=0.0) or 1.0
     relevance = {c.target_id: weighted[c.target_id] / best for c in pool}
     # Approved links in the order moderators left them (a position first, then score), each
-    # above every suggestion: from 2 down to just above 1.
+    # above every suggestion: from 11 down to just above 10.
     approved = sorted(
         (c for c in pool if c.kind == "approved"),
         key=lambda c: (c.position is None, c.position or 0, -weighted[c.target_id], c.target_id),

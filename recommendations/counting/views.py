@@ -11,10 +11,17 @@ or is kept by any cache. Neither runs in the request's transaction (ATOMIC_REQUE
 redirect's read of the article is done before, and the count is a transaction of its own
 that starts with its write (services.py says why SQLite needs that under concurrent clicks)."""
 
+import logging
 from functools import wraps
 
-from django.db import transaction
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.db import DatabaseError, transaction
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotFound,
+    HttpResponseRedirect,
+)
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -26,6 +33,8 @@ from recommendations.counting import services
 from recommendations.counting.beacon import BadBeacon, token_from
 from recommendations.counting.visitors import may_count
 
+log = logging.getLogger(__name__)
+
 
 def _no_cookie(view):
     """The answer sets no cookie, ever. Django's CSRF middleware would replace a malformed
@@ -34,9 +43,12 @@ def _no_cookie(view):
 
     @wraps(view)
     def answer(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
-        return response
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            return _not_kept(HttpResponseNotFound("Not found.", content_type="text/plain"))
+        finally:
+            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
 
     return answer
 
@@ -63,7 +75,7 @@ def click(request, token, position):
     # A browser following a link sends GET; a HEAD is a link checker or a preview: answered,
     # not counted.
     if request.method == "GET" and may_count(request):
-        services.slot_clicked(block=block, slot=slot, day=timezone.localdate())
+        _counted(services.slot_clicked, block=block, slot=slot, day=timezone.localdate())
     return _not_kept(HttpResponseRedirect(article.get_absolute_url()))
 
 
@@ -79,5 +91,14 @@ def seen(request):
     if block is None:
         return _not_kept(HttpResponseBadRequest("Not a block's token.", content_type="text/plain"))
     if may_count(request):
-        services.block_seen(block=block, day=timezone.localdate())
+        _counted(services.block_seen, block=block, day=timezone.localdate())
     return _not_kept(HttpResponse(status=204))
+
+
+def _counted(count, **values) -> None:
+    """Count, or log why not: a database that cannot take the count now (locked, read-only,
+    a timeout) never keeps a reader from the article."""
+    try:
+        count(**values)
+    except DatabaseError:
+        log.warning("A count of 'You may also like' was lost", exc_info=True)

@@ -36,7 +36,20 @@ _BROWSER_PREFIXES = ("mozilla/", "opera/")
 def may_count(request) -> bool:
     """True when this request is a reader's own, and the reader has not opted out."""
     meta = request.META
-    return not (opted_out(meta) or is_prefetch(meta) or is_robot(meta.get("HTTP_USER_AGENT", "")))
+    return not (
+        opted_out(meta)
+        or is_prefetch(meta)
+        or from_elsewhere(meta)
+        or is_robot(meta.get("HTTP_USER_AGENT", ""))
+    )
+
+
+def from_elsewhere(meta) -> bool:
+    """A request another site's page made (an <img> pointing at a click address, a no-cors
+    POST of a copied token): browsers say so in Sec-Fetch-Site. A reader's click on our card
+    and our own beacon are same-origin; a browser that sends no such header is not refused."""
+    site = meta.get("HTTP_SEC_FETCH_SITE", "").strip().lower()
+    return site not in ("", "same-origin", "none")
 
 
 def opted_out(meta) -> bool:

@@ -255,3 +255,34 @@ def test_the_result_on_the_experiment_page(admin_client, finished):
     assert text(result.find("p[@class='experiment-verdict']")) == (
         "Result: no difference detected (p = 0.057; 100 clicks)."
     )
+
+
+def test_a_started_experiment_is_renamed_from_the_form_it_shows(admin_client):
+    """The page of a started experiment posts its name only: that saves."""
+    experiment = make()
+    admin_client.post(switch_url(experiment, "start"))
+    response = admin_client.post(change_url(experiment), {"name": "Renamed"})
+    assert response.status_code == 302
+    experiment.refresh_from_db()
+    assert experiment.name == "Renamed" and experiment.running
+
+
+def test_a_form_posted_after_the_start_does_not_undo_it(admin_client, admin_user):
+    """Someone started the experiment while another had its form open: that form's post (with
+    the scorings it showed) keeps it running, renames it, and leaves its scorings as started."""
+    from recommendations.experiments import experiment_start  # noqa: PLC0415
+
+    experiment = make()
+    experiment_start(Experiment.objects.get(pk=experiment.pk), by=admin_user)
+    response = admin_client.post(
+        change_url(experiment),
+        {"name": "Renamed", "variant_a": "score-only", "variant_b": "more-diverse"},
+    )
+    assert response.status_code == 302
+    experiment.refresh_from_db()
+    assert experiment.running and experiment.started_at is not None
+    assert (experiment.name, experiment.variant_a, experiment.variant_b) == (
+        "Renamed",
+        "standard",
+        "fresher",
+    )

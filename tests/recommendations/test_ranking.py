@@ -186,3 +186,17 @@ def test_a_pinned_artist_counts_toward_the_cap():
         candidate(4, 0.5, artists=[9], section=4),
     ]
     assert ids(ranking.ranked(pool, STANDARD, NOW, placed=pins)) == [2, 4, 3]
+
+
+def test_alike_approved_links_are_not_dropped_for_suggestions():
+    """Four approved links in one section, each pair sharing two of their four tags (likeness
+    0.6: alike, not near-duplicates), stay ahead of four unrelated suggestions, under every
+    scoring."""
+    tags = [["a", "b", "c"], ["a", "b", "d"], ["a", "c", "d"], ["b", "c", "d"]]
+    approved = [
+        candidate(n, 1.0, kind="approved", reasons={"tags": tags[n - 1]}) for n in range(1, 5)
+    ]
+    suggested = [candidate(10 + n, 3.0, artists=[n], section=10 + n) for n in range(4)]
+    for key in ("standard", "more-diverse", "fresher"):
+        order = ids(ranking.ranked([*approved, *suggested], VARIANTS[key], NOW))
+        assert set(order[:4]) == {1, 2, 3, 4}, key

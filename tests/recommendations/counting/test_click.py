@@ -298,3 +298,47 @@ def test_counts_are_transactions_of_their_own_outside_the_requests(client, monke
     assert seen.status_code == 204
     assert depths == [1, 1]
     assert [row[3:] for row in slot_days()] == [(1, 1), (1, 0), (1, 0)]
+
+
+@pytest.mark.parametrize("site", ["cross-site", "same-site"])
+def test_a_request_another_site_made_is_answered_not_counted(client, source, targets, site):
+    """An <img> on another site pointing at a click address, a no-cors POST of a copied
+    token: the browser says Sec-Fetch-Site; only our own pages' requests count."""
+    token = token_of(source, targets)
+    response = click(client, token, 1, headers={"Sec-Fetch-Site": site})
+    assert response.status_code == 302
+    seen = client.post(
+        "/r/seen/", token, content_type="text/plain", headers={**READER, "Sec-Fetch-Site": site}
+    )
+    assert seen.status_code == 204
+    assert nothing_counted()
+    click(client, token, 1, headers={"Sec-Fetch-Site": "same-origin"})
+    assert [row[4] for row in slot_days()] == [1]
+
+
+def test_a_count_the_database_cannot_take_never_keeps_a_reader_from_the_article(
+    client, source, targets, monkeypatch
+):
+    from django.db import OperationalError  # noqa: PLC0415
+
+    from recommendations.counting import services  # noqa: PLC0415
+
+    def locked(**values):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(services, "slot_clicked", locked)
+    monkeypatch.setattr(services, "block_seen", locked)
+    token = token_of(source, targets)
+    response = click(client, token, 1)
+    assert response.status_code == 302
+    assert response["Location"] == targets[0].get_absolute_url()
+    seen = client.post("/r/seen/", token, content_type="text/plain", headers=READER)
+    assert seen.status_code == 204
+
+
+def test_a_404_sets_no_cookie_and_is_kept_by_no_cache(client):
+    client.cookies["csrftoken"] = "bad"
+    response = client.get("/r/garbage/1/", headers=READER)
+    assert response.status_code == 404
+    assert not response.cookies and "Cookie" not in response.get("Vary", "")
+    assert "no-store" in response["Cache-Control"]
