@@ -142,9 +142,9 @@ def _child(args) -> int:
     timings = measure(runs=args.runs)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute("SELECT sqlite_version()")  # constant SQL
+            cursor.execute("SELECT sqlite_version()")  # constant SQL, no value: nothing to inject
         else:
-            cursor.execute("SHOW server_version")  # constant SQL
+            cursor.execute("SHOW server_version")  # constant SQL, no value: nothing to inject
         version = cursor.fetchone()[0].split()[0]
     Path(args.child).write_text(
         json.dumps(
