@@ -14,6 +14,7 @@ from articles.models import (
     ArticleLink,
     Author,
     Section,
+    Series,
     TaggedArticle,
 )
 from articles.public_state import PublicState
@@ -56,6 +57,7 @@ def _featuring_artist(kwargs) -> list[str]:
 def register() -> None:
     pagecache.register_model(Article)
     pagecache.register_model(Author)
+    pagecache.register_model(Series)
     # Every page shows the sections (the navigation): it depends on all of them at once.
     pagecache.register_model(Section, shown_as_set=True)
     for part in (ArticleAuthor, ArticleFigure, ArticleLink, TaggedArticle):

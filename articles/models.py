@@ -8,37 +8,14 @@ from taggit.models import TaggedItemBase
 
 from articles.querysets import ArticleQuerySet, Status, is_live
 from articles.records import PublicationEvent, SlugRedirect  # noqa: F401 (models of this app)
+from articles.sections import Section
+from articles.series import Series
 from articles.shown_images import ShownImage, artwork_image_alt
 from images.model_fields import decorative_field
 from plaintext.models import CleanTextModel
 from richtext.fields import RichTextField, SafeURLField
 from slugs.making import fill_slug
 from tagging.managers import CleanTagManager
-
-
-class Section(CleanTextModel):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(
-        max_length=100,
-        unique=True,
-        allow_unicode=True,
-        blank=True,
-        help_text="The last part of the section's address. Leave empty to make it from the name.",
-    )
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
-
-    class Meta:
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        fill_slug(self, self.name, fallback="section", update_fields=kwargs.get("update_fields"))
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:section-detail", kwargs={"slug": self.slug})
 
 
 class Author(CleanTextModel):
@@ -95,6 +72,15 @@ class Article(CleanTextModel):
     )
     featured_artworks = models.ManyToManyField(
         "artworks.Artwork", related_name="featured_in", blank=True
+    )
+    featured_exhibitions = models.ManyToManyField(
+        "exhibitions.Exhibition", related_name="featured_in", blank=True
+    )
+    series = models.ForeignKey(
+        Series, on_delete=models.PROTECT, null=True, blank=True, related_name="parts"
+    )
+    series_part = models.PositiveSmallIntegerField(
+        "part", null=True, blank=True, help_text="Its number in the series: 2 for “Part 2 of 4”."
     )
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(
@@ -154,6 +140,16 @@ class Article(CleanTextModel):
                 fields=["status", "-published_at", "-id"], name="article_status_pub_id_idx"
             ),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "series_part"], name="article_one_per_series_part"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(series__isnull=True, series_part__isnull=True)
+                | models.Q(series__isnull=False, series_part__gte=1),
+                name="article_series_has_part",
+            ),
+        ]
         permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
 
     def __str__(self):
@@ -190,6 +186,13 @@ class Article(CleanTextModel):
 
     def get_absolute_url(self):
         return reverse("articles:article-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.series_id and not self.series_part:
+            raise ValidationError({"series_part": "Give its part number in the series."})
+        if self.series_part and not self.series_id:
+            raise ValidationError({"series": "Choose the series this is a part of."})
 
     @property
     def is_scheduled(self) -> bool:

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "structured_data",
     "artists",
     "artworks",
+    "exhibitions",
     "articles",
     "recommendations",
     # "Featuring" found in an article's text: artists and artworks it names (featuring/).

@@ -10,9 +10,18 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 
 from articles import services
-from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleFigure,
+    ArticleLink,
+    Author,
+    Section,
+    Series,
+)
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from exhibitions.models import Exhibition, Venue
 from images.models import Image
 from links.models import Link, LinkUse
 from recommendations.models import RelatedLink
@@ -55,6 +64,47 @@ class AuthorFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Author {n}")
     slug = factory.Sequence(lambda n: f"author-{n}")
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Series
+
+    title = factory.Sequence(lambda n: f"Series {n}")
+    slug = factory.Sequence(lambda n: f"series-{n}")
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    name = factory.Sequence(lambda n: f"Gallery {n}")
+    city = "London"
+    country = "United Kingdom"
+
+
+class ExhibitionFactory(factory.django.DjangoModelFactory):
+    """A show on view from 1 January 2020 to 31 December 2099 unless told otherwise."""
+
+    class Meta:
+        model = Exhibition
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Exhibition {n}")
+    slug = factory.Sequence(lambda n: f"exhibition-{n}")
+    venue = factory.SubFactory(VenueFactory)
+    opens_on = datetime.date(2020, 1, 1)
+    closes_on = datetime.date(2099, 12, 31)
+
+    @factory.post_generation
+    def artists(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.artists.add(*extracted)
+
+    @factory.post_generation
+    def artworks(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.artworks.add(*extracted)
 
 
 class ArtistFactory(factory.django.DjangoModelFactory):

@@ -13,7 +13,13 @@ from images import tasks, uses
 from images.models import Image
 from images.renditions import rendition_names
 from images.signals import renditions_changed
-from tests.factories import ArticleFigureFactory, ArtistFactory, ArtworkImageFactory, ImageFactory
+from tests.factories import (
+    ArticleFigureFactory,
+    ArtistFactory,
+    ArtworkImageFactory,
+    ExhibitionFactory,
+    ImageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +55,9 @@ MAKE_USE = {
     ),
     "artists.Artist": lambda: ArtistFactory(
         portrait=ImageFactory(file=jpeg()), portrait_alt_text="The artist"
+    ),
+    "exhibitions.Exhibition": lambda: ExhibitionFactory(
+        image=ImageFactory(file=jpeg()), image_alt_text="The gallery"
     ),
 }
 
@@ -102,6 +111,7 @@ def test_each_use_has_its_own_folder():
         "artworks.ArtworkImage": "artworks",
         "articles.ArticleFigure": "figures",
         "artists.Artist": "artists/portraits",
+        "exhibitions.Exhibition": "exhibitions",
     }
 
 
