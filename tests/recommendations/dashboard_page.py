@@ -52,7 +52,11 @@ def table_rows(document, table_id) -> list[list[str]]:
 
 
 def percent(clicks: int, impressions: int) -> str:
-    return "—" if not impressions else f"{clicks / impressions * 100:.1f}%"
+    """A rate as the dashboard writes it: none without impressions, nor with more clicks than
+    impressions (a cached page whose impression beacon was blocked)."""
+    if not impressions or clicks > impressions:
+        return "no data"
+    return f"{clicks / impressions * 100:.1f}%"
 
 
 def row(clicks: int, impressions: int) -> list[str]:
