@@ -345,6 +345,18 @@ def test_clicks_counted_before_the_articles_are_in_the_totals_and_out_of_the_tes
     )
 
 
+def test_only_ties_give_no_p_value(admin_client):
+    """Articles with clicks, all split evenly: counted as tied, and no test to show yet."""
+    experiment = finished_experiment("Even")
+    add_days(experiment, [(0, "a", 20, 2), (0, "b", 20, 2)], source=ArticleFactory())
+
+    result = result_of(parse(admin_client.get(change_url(experiment))), experiment)
+
+    assert text(result.find("p[@class='experiment-articles']")) == (
+        "A preferred on 0 articles, B on 0, 1 tied."
+    )
+
+
 def test_too_few_articles_and_ties_are_said_plainly(admin_client):
     """Three articles decided and one tied: the counts are shown, the verdict waits."""
     experiment = finished_experiment("Short")
