@@ -6,7 +6,7 @@ import datetime as dt
 import html5lib
 from django.urls import reverse
 
-from recommendations.models import SlotDay
+from recommendations.models import Experiment, ExperimentDay, SlotDay
 
 DASHBOARD_URL = reverse("admin:recommendations_dashboard")
 # A fixed "now" (noon in London): the period's days do not depend on when the tests run.
@@ -74,3 +74,21 @@ def slot_day(source, target, *, days_ago=0, position=1, kind="suggested", shown=
         impressions=shown,
         clicks=clicked,
     )
+
+
+def experiment_days(clicks, experiment=None, *, finished=False):
+    """An experiment (a new one unless given) with a day's clicks per (article, team, clicks)."""
+    if experiment is None:
+        experiment = Experiment.objects.create(
+            name="Fresh",
+            variant_a="standard",
+            variant_b="fresher",
+            running=not finished,
+            started_at=NOW - dt.timedelta(days=3),
+            ended_at=NOW if finished else None,
+        )
+    for article, team, clicked in clicks:
+        ExperimentDay.objects.create(
+            experiment=experiment, day=TODAY, source=article, team=team, clicks=clicked
+        )
+    return experiment

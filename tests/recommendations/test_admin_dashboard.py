@@ -11,7 +11,6 @@ import time_machine
 from django.urls import reverse
 
 from recommendations.dashboard_figures import MIN_IMPRESSIONS
-from recommendations.models import Experiment, ExperimentDay
 from tests.factories import ArticleFactory, RelatedLinkFactory
 from tests.recommendations.dashboard_page import (
     DASHBOARD_URL,
@@ -20,6 +19,7 @@ from tests.recommendations.dashboard_page import (
     TODAY,
     by_id,
     charts,
+    experiment_days,
     parse,
     row,
     slot_day,
@@ -321,24 +321,6 @@ def test_a_fixed_handful_of_queries_whatever_the_rows(admin_client, django_asser
 # The session and the user (2), the request's SAVEPOINT and RELEASE (2, ATOMIC_REQUESTS), the
 # figures' ten queries at most (dashboard_figures.py; two of them for the experiments' sums).
 QUERY_BUDGET = 14
-
-
-def experiment_days(clicks, experiment=None, *, finished=False):
-    """An experiment (a new one unless given) with a day's clicks per (article, team, clicks)."""
-    if experiment is None:
-        experiment = Experiment.objects.create(
-            name="Fresh",
-            variant_a="standard",
-            variant_b="fresher",
-            running=not finished,
-            started_at=NOW - dt.timedelta(days=3),
-            ended_at=NOW if finished else None,
-        )
-    for article, team, clicked in clicks:
-        ExperimentDay.objects.create(
-            experiment=experiment, day=TODAY, source=article, team=team, clicks=clicked
-        )
-    return experiment
 
 
 def test_clicks_without_impressions_have_no_rate(admin_client):
