@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from recommendations import dashboard_figures
-from recommendations.dashboard_charts import dashboard_charts, percent
+from recommendations.dashboard_charts import dashboard_charts, rate_text
 from recommendations.dashboard_figures import Counts
 from recommendations.models import RelatedLink
 
@@ -54,6 +54,7 @@ def dashboard_view(request):
         "periods": dashboard_figures.PERIODS,
         "period_note": note,
         "minimum": dashboard_figures.MIN_IMPRESSIONS,
+        "minimum_views": dashboard_figures.MIN_VIEWS,
         "may_run_experiments": request.user.has_perm("recommendations.view_experiment"),
     }
     return TemplateResponse(request, "recommendations/dashboard.html", context)
@@ -70,7 +71,7 @@ def panel_context(request) -> dict | None:
     counts = Counts(sums["shown"] or 0, sums["clicked"] or 0)
     return {
         "counts": counts,
-        "rate": percent(counts.rate),
+        "rate": rate_text(counts.rate),
         "days": PANEL_DAYS,
         "url": reverse(f"admin:{URL_NAME}"),
     }

@@ -7,8 +7,14 @@ from recommendations.dashboard_figures import Counts, Figures, LinkFigures
 
 
 def percent(rate: float | None) -> str:
-    """A click-through rate as the page writes it: "4.2%", "—" without impressions."""
+    """A share or a rate as the page writes it: "4.2%", "—" for none."""
     return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def rate_text(rate: float | None) -> str:
+    """A click-through rate as the dashboard writes it: "4.2%", or "no data" when there is none
+    (no impressions, or fewer than clicks: dashboard_figures.Counts.rate)."""
+    return "no data" if rate is None else percent(rate)
 
 
 def whole(value: float) -> str:
@@ -17,7 +23,7 @@ def whole(value: float) -> str:
 
 def _rates(entries: list[tuple[str, Counts]]) -> str:
     return "; ".join(
-        f"{name}: {percent(counts.rate)} ({counts.clicks:,} clicks of {counts.impressions:,} "
+        f"{name}: {rate_text(counts.rate)} ({counts.clicks:,} clicks of {counts.impressions:,} "
         "impressions)"
         for name, counts in entries
     )

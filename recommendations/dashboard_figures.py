@@ -1,7 +1,8 @@
 """What the moderators' dashboard shows (recommendations/admin_dashboard.py), read from the
-daily aggregate rows (SlotDay, ExperimentDay) in a fixed handful of grouped queries (nine at
-most): the database sums, Python only arranges the few rows each query returns (one per day,
-kind and position of the period, per link or article listed, per experiment's team).
+daily aggregate rows (SlotDay, ExperimentDay) in a fixed handful of grouped queries (ten at
+most): the database sums, Python only arranges the rows each query returns (one per day,
+kind and position of the period, per link or article listed, per experiment's team, per
+experiment's source article with a click).
 
 A period is the last 7, 28 or 90 days in the site's time zone, today included."""
 
@@ -18,9 +19,11 @@ from recommendations.models import Experiment, ExperimentDay, RelatedLink, SlotD
 
 PERIODS = (7, 28, 90)
 DEFAULT_PERIOD = 28
-# A link or an article enters the best, worst and unclicked lists from this many impressions
-# in the period: below it, one click more or less would top or sink it.
+# A link enters the best and worst lists from this many impressions in the period, an article
+# the unclicked list from this many views of its block: below it, one click more or less would
+# top or sink it.
 MIN_IMPRESSIONS = 20
+MIN_VIEWS = MIN_IMPRESSIONS
 SHOWN_LINKS = 10
 SHOWN_UNCLICKED = 20
 SHOWN_EXPERIMENTS = 10
@@ -33,8 +36,13 @@ class Counts:
 
     @property
     def rate(self) -> float | None:
-        """Click-through rate: clicks per impression; None without impressions."""
-        return self.clicks / self.impressions if self.impressions else None
+        """Click-through rate: clicks per impression. None ("no data") without impressions, and
+        with more clicks than impressions: a page kept by a cache still counts its clicks when
+        its impression beacon was blocked, so its impressions are short and no rate can be
+        told (never one above 100%)."""
+        if not self.impressions or self.clicks > self.impressions:
+            return None
+        return self.clicks / self.impressions
 
     def __add__(self, other: "Counts") -> "Counts":
         return Counts(self.impressions + other.impressions, self.clicks + other.clicks)
@@ -63,7 +71,7 @@ class LinkFigures:
 @dataclass(frozen=True, slots=True)
 class ArticleFigures:
     article_id: int
-    counts: Counts
+    counts: Counts  # the views of its block (slot 1's impressions) and its blocks' clicks
     article: Article | None = None
 
 
@@ -132,24 +140,62 @@ def experiments_figures(experiments=None) -> list[ExperimentFigures]:
         )
     if not experiments:
         return []
-    teams = {}
+    ids = [experiment.pk for experiment in experiments]
+    teams, before = _team_sums(ids)
+    articles = _article_clicks(ids)
+    shown = []
+    for experiment in experiments:
+        key = experiment.pk
+        outcome = experiment_results.result(
+            articles.get(key, []),
+            unattributed=(before.get((key, "a"), 0), before.get((key, "b"), 0)),
+            finished=not experiment.running and bool(experiment.ended_at),
+        )
+        a, b = teams.get((key, "a"), Counts()), teams.get((key, "b"), Counts())
+        shown.append(ExperimentFigures(experiment, a, b, outcome))
+    return shown
+
+
+def _team_sums(ids: list[int]) -> tuple[dict, dict]:
+    """Each experiment's team's impressions and clicks, by (experiment, team), and the clicks
+    among them counted before clicks were counted per article (rows without a source), in one
+    query: a row per team."""
+    teams, before = {}, {}
     rows = (
-        ExperimentDay.objects.filter(experiment__in=[experiment.pk for experiment in experiments])
+        ExperimentDay.objects.filter(experiment__in=ids)
         .values("experiment_id", "team")
-        .annotate(shown=Sum("impressions"), clicked=Sum("clicks"))
+        .annotate(
+            shown=Sum("impressions"),
+            clicked=Sum("clicks"),
+            unattributed=Sum("clicks", filter=Q(source__isnull=True), default=0),
+        )
         .order_by()
     )
     for row in rows:
-        teams[row["experiment_id"], row["team"]] = Counts(row["shown"], row["clicked"])
-    shown = []
-    for experiment in experiments:
-        a = teams.get((experiment.pk, "a"), Counts())
-        b = teams.get((experiment.pk, "b"), Counts())
-        outcome = experiment_results.result(
-            a.clicks, b.clicks, finished=not experiment.running and bool(experiment.ended_at)
-        )
-        shown.append(ExperimentFigures(experiment, a, b, outcome))
-    return shown
+        key = row["experiment_id"], row["team"]
+        teams[key] = Counts(row["shown"], row["clicked"])
+        before[key] = row["unattributed"]
+    return teams, before
+
+
+def _article_clicks(ids: list[int]) -> dict[int, list[tuple[int, int]]]:
+    """Each experiment's (clicks_A, clicks_B) per source article with a click, in one grouped
+    query: a row per experiment and article clicked (the test's unit), never a row per day;
+    articles seen but never clicked decide nothing and are left in the database."""
+    a = Sum("clicks", filter=Q(team="a"), default=0)
+    b = Sum("clicks", filter=Q(team="b"), default=0)
+    rows = (
+        ExperimentDay.objects.filter(experiment__in=ids, source__isnull=False)
+        .values("experiment_id", "source_id")
+        .annotate(clicked=Sum("clicks"), a=a, b=b)
+        .filter(clicked__gt=0)
+        .order_by()
+        .values_list("experiment_id", "a", "b")
+    )
+    articles: dict[int, list[tuple[int, int]]] = {}
+    for experiment_id, clicks_a, clicks_b in rows:
+        articles.setdefault(experiment_id, []).append((clicks_a, clicks_b))
+    return articles
 
 
 def _slot_sums(rows: QuerySet[SlotDay]) -> tuple[dict, dict, dict]:
@@ -176,10 +222,11 @@ def _rate():
 
 
 def _links_and_articles(rows: QuerySet[SlotDay], result: Figures) -> None:
+    # Links with more clicks than impressions have no rate (Counts.rate) and are not ranked.
     links = (
         rows.values("source_id", "target_id")
         .annotate(shown=Sum("impressions"), clicked=Sum("clicks"))
-        .filter(shown__gte=MIN_IMPRESSIONS)
+        .filter(shown__gte=MIN_IMPRESSIONS, clicked__lte=F("shown"))
         .annotate(rate=_rate())
     )
     best = list(
@@ -192,10 +239,13 @@ def _links_and_articles(rows: QuerySet[SlotDay], result: Figures) -> None:
         for row in links.order_by("rate", "-shown", "source_id", "target_id")[:SHOWN_LINKS]
         if (row["source_id"], row["target_id"]) not in listed
     ]
+    # An article's block views are its slot 1's impressions: each view counts an impression
+    # for every slot of the block (counting/services.py), so the sum over all slots would be
+    # the views times the block's length.
     sources = (
         rows.values("source_id")
-        .annotate(shown=Sum("impressions"), clicked=Sum("clicks"))
-        .filter(shown__gte=MIN_IMPRESSIONS, clicked=0)
+        .annotate(shown=Sum("impressions", filter=Q(position=1), default=0), clicked=Sum("clicks"))
+        .filter(shown__gte=MIN_VIEWS, clicked=0)
     )
     unclicked = list(sources.order_by("-shown", "source_id")[:SHOWN_UNCLICKED])
     result.unclicked_count = (

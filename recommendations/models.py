@@ -234,11 +234,19 @@ class Experiment(CleanTextModel):
 
 
 class ExperimentDay(models.Model):
-    """One team's slot impressions and clicks in an experiment on one day, summed over every
-    reader (upserts only)."""
+    """One team's slot impressions and clicks in an experiment on one day in the blocks of one
+    source article, summed over every reader (upserts only). Per source article because the
+    article is the unit of the experiment's test: every reader of one article sees the same
+    interleaved block, so its clicks are not independent coins
+    (recommendations/experiment_results.py)."""
 
     experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="days")
     day = models.DateField()
+    # Empty on the rows counted before clicks were counted per article (migration 0008): they
+    # stay in an experiment's totals and out of its test.
+    source = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     team = models.CharField(max_length=1, choices=Team)
     impressions = models.PositiveIntegerField(default=0)
     clicks = models.PositiveIntegerField(default=0)
@@ -246,9 +254,10 @@ class ExperimentDay(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["experiment", "day", "team"], name="experimentday_one_per_team"
+                fields=["experiment", "day", "source", "team"],
+                name="experimentday_one_per_article_team",
             ),
         ]
 
     def __str__(self):
-        return f"{self.experiment_id} {self.day} {self.team}"
+        return f"{self.experiment_id} {self.day} {self.source_id} {self.team}"

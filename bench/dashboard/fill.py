@@ -1,5 +1,6 @@
 """The benchmark's rows: articles, their related links, a year of SlotDay rows (a million by
-default) and two experiments' days, written in bulk (no model signal, no page cache)."""
+default) and two experiments' days per source article, written in bulk (no model signal, no
+page cache)."""
 
 import datetime as dt
 import random
@@ -10,6 +11,7 @@ from django.utils import timezone
 LINKS_PER_SOURCE = 10
 KINDS = ("pinned", "approved", "suggested", "suggested", "suggested")
 BATCH = 20_000
+EXPERIMENT_SOURCES = 200  # source articles with an experiment's row on each day
 
 # Constant SQL: every value goes in as a parameter of executemany.
 INSERT_SLOT_DAYS = (
@@ -86,16 +88,23 @@ def fill(*, articles: int, slot_days: int, days: int, seed: int) -> dict:
             started_at=now - dt.timedelta(days=60 - 30 * number),
             ended_at=None if running else now - dt.timedelta(days=31),
         )
+        # Per source article (the experiments' unit): each day, EXPERIMENT_SOURCES articles'
+        # blocks seen and clicked, so the dashboard groups thousands of rows per experiment.
         ExperimentDay.objects.bulk_create(
-            ExperimentDay(
-                experiment=experiment,
-                day=today - dt.timedelta(days=offset),
-                team=team,
-                impressions=chance.randint(1000, 3000),
-                clicks=chance.randint(40, 120),
-            )
-            for offset in range(30)
-            for team in ("a", "b")
+            (
+                ExperimentDay(
+                    experiment=experiment,
+                    day=today - dt.timedelta(days=offset),
+                    source_id=source,
+                    team=team,
+                    impressions=chance.randint(10, 60),
+                    clicks=chance.randint(0, 4),
+                )
+                for offset in range(30)
+                for source in chance.sample(ids, min(EXPERIMENT_SOURCES, len(ids)))
+                for team in ("a", "b")
+            ),
+            batch_size=5000,
         )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # constant SQL: the planner's statistics, both databases

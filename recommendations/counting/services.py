@@ -1,8 +1,8 @@
 """What one impression of a block, or one click on a slot, adds to the daily sums: its slots'
-rows (SlotDay) and, during an experiment, its teams' rows (ExperimentDay). Nothing else is
-written: no row says who, from where or with what (docs/privacy.md), and no content changes,
-so no cached page is made stale (the sums are declared to the page cache as shown on no page,
-recommendations/counting/cached_pages.py).
+rows (SlotDay) and, during an experiment, its teams' rows for its source article
+(ExperimentDay). Nothing else is written: no row says who, from where or with what
+(docs/privacy.md), and no content changes, so no cached page is made stale (the sums are
+declared to the page cache as shown on no page, recommendations/counting/cached_pages.py).
 
 Each is one short transaction of its own whose first statement is a write: on SQLite, a
 transaction that reads first and writes later cannot wait for another writer (SQLite refuses
@@ -34,7 +34,7 @@ def block_seen(*, block: Block, day: date) -> None:
         shown = Counter(slot.team for slot in block.slots if slot.team in TEAMS)
         add_to_experiment_days(
             [
-                TeamCount(block.experiment_id, day, team, impressions=count)
+                TeamCount(block.experiment_id, day, block.source_id, team, impressions=count)
                 for team, count in shown.items()
             ]
         )
@@ -45,7 +45,9 @@ def slot_clicked(*, block: Block, slot: Slot, day: date) -> None:
     """One click on the slot; and one for its team when the block was in an experiment."""
     add_to_slot_days([_slot_count(block, slot, day, clicks=1)])
     if block.experiment_id is not None and slot.team in TEAMS:
-        add_to_experiment_days([TeamCount(block.experiment_id, day, slot.team, clicks=1)])
+        add_to_experiment_days(
+            [TeamCount(block.experiment_id, day, block.source_id, slot.team, clicks=1)]
+        )
 
 
 def _slot_count(block: Block, slot: Slot, day: date, **sums) -> SlotCount:

@@ -35,13 +35,14 @@ class SlotCount:
 class TeamCount:
     experiment_id: int
     day: date
+    source_id: int  # the article whose block it was: the experiment's unit
     team: str
     impressions: int = 0
     clicks: int = 0
 
 
 _SLOT_KEY = ("day", "source", "target", "position", "kind")
-_TEAM_KEY = ("experiment", "day", "team")
+_TEAM_KEY = ("experiment", "day", "source", "team")
 _SUMS = ("impressions", "clicks")
 
 
@@ -57,11 +58,21 @@ def add_to_slot_days(counts: list[SlotCount]) -> None:
 
 
 def add_to_experiment_days(counts: list[TeamCount]) -> None:
-    """Add each count to its team's row of the day in its experiment."""
+    """Add each count to its team's row of the day in its experiment and source article."""
     if counts:
-        rows = [(c.experiment_id, c.day, c.team, c.impressions, c.clicks) for c in sorted(counts)]
-        # Only an experiment running now: a page built before it stopped may still be clicked.
-        _upsert(ExperimentDay, _TEAM_KEY, rows, existing={1: Experiment}, true={1: "running"})
+        rows = [
+            (c.experiment_id, c.day, c.source_id, c.team, c.impressions, c.clicks)
+            for c in sorted(counts)
+        ]
+        # column1, the experiment: only one running now (a page built before it stopped may
+        # still be clicked); column3, the source article: one that still exists.
+        _upsert(
+            ExperimentDay,
+            _TEAM_KEY,
+            rows,
+            existing={1: Experiment, 3: Article},
+            true={1: "running"},
+        )
 
 
 def _upsert(

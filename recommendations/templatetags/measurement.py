@@ -5,6 +5,7 @@ from django import template
 
 from recommendations import experiment_results
 from recommendations.dashboard_charts import percent as percent_text
+from recommendations.dashboard_charts import rate_text
 from recommendations.variants import VARIANTS
 
 register = template.Library()
@@ -14,6 +15,13 @@ register = template.Library()
 def percent(rate: float | None) -> str:
     """0.0421 → "4.2%"; None (no impressions, no clicks) → "—"."""
     return percent_text(rate)
+
+
+@register.filter
+def rate(value: float | None) -> str:
+    """A click-through rate: 0.0421 → "4.2%"; None (no impressions, or fewer than clicks) →
+    "no data"."""
+    return rate_text(value)
 
 
 @register.filter

@@ -6,7 +6,7 @@ import datetime as dt
 import html5lib
 from django.urls import reverse
 
-from recommendations.models import SlotDay
+from recommendations.models import Experiment, ExperimentDay, SlotDay
 
 DASHBOARD_URL = reverse("admin:recommendations_dashboard")
 # A fixed "now" (noon in London): the period's days do not depend on when the tests run.
@@ -52,7 +52,11 @@ def table_rows(document, table_id) -> list[list[str]]:
 
 
 def percent(clicks: int, impressions: int) -> str:
-    return "—" if not impressions else f"{clicks / impressions * 100:.1f}%"
+    """A rate as the dashboard writes it: none without impressions, nor with more clicks than
+    impressions (a cached page whose impression beacon was blocked)."""
+    if not impressions or clicks > impressions:
+        return "no data"
+    return f"{clicks / impressions * 100:.1f}%"
 
 
 def row(clicks: int, impressions: int) -> list[str]:
@@ -70,3 +74,21 @@ def slot_day(source, target, *, days_ago=0, position=1, kind="suggested", shown=
         impressions=shown,
         clicks=clicked,
     )
+
+
+def experiment_days(clicks, experiment=None, *, finished=False):
+    """An experiment (a new one unless given) with a day's clicks per (article, team, clicks)."""
+    if experiment is None:
+        experiment = Experiment.objects.create(
+            name="Fresh",
+            variant_a="standard",
+            variant_b="fresher",
+            running=not finished,
+            started_at=NOW - dt.timedelta(days=3),
+            ended_at=NOW if finished else None,
+        )
+    for article, team, clicked in clicks:
+        ExperimentDay.objects.create(
+            experiment=experiment, day=TODAY, source=article, team=team, clicks=clicked
+        )
+    return experiment

@@ -3,6 +3,7 @@ equals what the SlotDay rows of the period sum to, computed here independently."
 
 import datetime as dt
 import random
+import re
 from collections import defaultdict
 
 import pytest
@@ -18,6 +19,7 @@ from tests.recommendations.dashboard_page import (
     TODAY,
     by_id,
     charts,
+    experiment_days,
     parse,
     row,
     slot_day,
@@ -122,7 +124,11 @@ def test_best_and_worst_links_equal_the_rows(admin_client, rows):
     the worst."""
     page = parse(admin_client.get(DASHBOARD_URL, {"days": 90}))
     by_link = sums(rows, 90, lambda slot: (slot.source, slot.target))
-    eligible = [(pair, counts) for pair, counts in by_link.items() if counts[0] >= MIN_IMPRESSIONS]
+    eligible = [
+        (pair, counts)
+        for pair, counts in by_link.items()
+        if counts[0] >= MIN_IMPRESSIONS and counts[1] <= counts[0]
+    ]
 
     def rate(item):
         (source, target), (shown, clicks) = item
@@ -147,20 +153,28 @@ def pk_pair(item):
 
 
 def test_articles_nobody_clicks_equal_the_rows(admin_client, rows):
-    """Sources seen at least the minimum number of times without a click, most seen first."""
+    """Sources whose block was seen at least the minimum number of times without a click, most
+    seen first. A view of a block is one impression of its first slot (each view counts one for
+    every slot), not the impressions of all its slots."""
     quiet, busy = ArticleFactory(title="Quiet"), ArticleFactory(title="Busy")
     target = ArticleFactory()
-    slot_day(quiet, target, shown=MIN_IMPRESSIONS)
-    slot_day(quiet, target, position=2, shown=5)
-    slot_day(busy, target, shown=400, clicked=1)
-    slot_day(ArticleFactory(title="Barely seen"), target, shown=MIN_IMPRESSIONS - 1)
+    short = ArticleFactory(title="Six slots, four views")
+    added = [
+        slot_day(quiet, target, shown=MIN_IMPRESSIONS),
+        slot_day(quiet, target, position=2, shown=5),
+        slot_day(busy, target, shown=400, clicked=1),
+        slot_day(ArticleFactory(title="Barely seen"), target, shown=MIN_IMPRESSIONS - 1),
+        # A block of six slots seen four times: 24 slot impressions, but 4 views, too few.
+        *(slot_day(short, ArticleFactory(), position=n, shown=4) for n in range(1, 7)),
+    ]
     page = parse(admin_client.get(DASHBOARD_URL, {"days": 90}))
-    by_source = sums(rows, 90, lambda slot: slot.source)
+    views = sums(rows + added, 90, lambda slot: slot.source if slot.position == 1 else None)
+    clicks = sums(rows + added, 90, lambda slot: slot.source)
     expected = sorted(
         (
-            (source, counts[0])
-            for source, counts in {**by_source, quiet: [25, 0]}.items()
-            if counts[0] >= MIN_IMPRESSIONS and counts[1] == 0
+            (source, views[source][0])
+            for source in clicks
+            if views[source][0] >= MIN_IMPRESSIONS and clicks[source][1] == 0
         ),
         key=lambda item: (-item[1], item[0].pk),
     )
@@ -169,6 +183,9 @@ def test_articles_nobody_clicks_equal_the_rows(admin_client, rows):
         [source.title, f"{shown:,}", "In the queue"] for source, shown in expected
     ]
     assert quiet in [source for source, _shown in expected]
+    assert clicks[short][0] > MIN_IMPRESSIONS and short not in dict(expected)
+    headings = [text(cell) for cell in by_id(page, "unclicked").find("thead/tr")]
+    assert headings == ["Article", "Views of its block", "Its links"]
 
 
 def test_the_period_counts_today_and_the_days_before_it(admin_client):
@@ -219,7 +236,7 @@ def test_no_data_yet_says_so(admin_client):
     assert [text(by_id(page, f"total-{name}")) for name in ("impressions", "clicks", "rate")] == [
         "0",
         "0",
-        "—",
+        "no data",
     ]
     assert "No data yet" in text(by_id(page, "no-data"))
     assert by_id(page, "by-kind") is None
@@ -275,9 +292,10 @@ def test_every_chart_is_an_image_with_a_title_and_a_description(admin_client, ro
 
 def test_a_fixed_handful_of_queries_whatever_the_rows(admin_client, django_assert_max_num_queries):
     """The page's figures come from grouped queries: as many for 150 rows as the limit allows
-    for one, and no query per row, link or article."""
+    for one, and no query per row, link, article or experiment."""
     source, target = ArticleFactory(), ArticleFactory()
     slot_day(source, target, shown=MIN_IMPRESSIONS)
+    running = experiment_days([(source, "a", 3)])
     admin_client.get(DASHBOARD_URL)  # the session and the user, read once before counting
 
     with django_assert_max_num_queries(QUERY_BUDGET) as few:
@@ -292,14 +310,49 @@ def test_a_fixed_handful_of_queries_whatever_the_rows(admin_client, django_asser
             shown=30,
             clicked=index % 3,
         )
+    experiment_days([(article, team, 2) for article in articles for team in "ab"], running)
+    experiment_days([(article, "a", 1) for article in articles], finished=True)
     with django_assert_max_num_queries(QUERY_BUDGET) as many:
         admin_client.get(DASHBOARD_URL)
 
     assert len(many.captured_queries) <= len(few.captured_queries) + 3  # lists that were empty
 
 
-# The session, the user, the figures' nine queries at most (dashboard_figures.py).
-QUERY_BUDGET = 11
+# The session and the user (2), the request's SAVEPOINT and RELEASE (2, ATOMIC_REQUESTS), the
+# figures' ten queries at most (dashboard_figures.py; two of them for the experiments' sums).
+QUERY_BUDGET = 14
+
+
+def test_clicks_without_impressions_have_no_rate(admin_client):
+    """A cached page whose impression beacon was blocked still counts its clicks: a row with
+    clicks and no impressions, or a link with more clicks than impressions, has "no data" for a
+    rate, never one above 100% nor a division by zero, and such a link is not ranked."""
+    source, target, other = ArticleFactory(), ArticleFactory(), ArticleFactory()
+    slot_day(source, target, kind="pinned", position=2, shown=0, clicked=3, days_ago=1)
+    slot_day(other, target, kind="approved", shown=MIN_IMPRESSIONS, clicked=MIN_IMPRESSIONS + 5)
+
+    response = admin_client.get(DASHBOARD_URL)
+
+    assert response.status_code == 200
+    page = parse(response)
+    assert text(by_id(page, "total-rate")) == "no data"  # 45 clicks, 20 impressions
+    assert table_rows(page, "by-kind")[0] == ["Pinned", "0", "3", "no data"]
+    assert table_rows(page, "by-position") == [
+        ["1", "20", "25", "no data"],
+        ["2", "0", "3", "no data"],
+    ]
+    assert [cells[1:] for cells in table_rows(page, "by-day")[-2:]] == [
+        ["0", "3", "no data"],
+        ["20", "25", "no data"],
+    ]
+    assert by_id(page, "best-links") is None and by_id(page, "worst-links") is None
+    assert (
+        "Pinned: no data (3 clicks of 0 impressions)"
+        in svg_texts(charts(page)["chart-kind"], "desc")[0]
+    )
+    figures = [text(cell) for tag in ("td", "dd") for cell in page.iter(tag)]
+    figures += svg_texts(charts(page)["chart-position"], "desc")
+    assert not any(re.search(r"\b[1-9]\d{2,}\.\d%", figure) for figure in figures)
 
 
 def test_the_unclicked_articles_lead_to_their_links_in_the_queue(admin_client):

@@ -1,7 +1,5 @@
 """Experiments in the admin (recommendations/admin_experiments.py): the form, the start and
-stop buttons, who may use them, and the result on the experiment's page and the dashboard."""
-
-import datetime as dt
+stop buttons and who may use them (their result: test_experiment_figures.py)."""
 
 import pytest
 from django.contrib.messages import get_messages
@@ -9,9 +7,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from recommendations.models import Experiment, ExperimentDay
+from recommendations.models import Experiment
 from tests.adminforms import form_errors
-from tests.recommendations.dashboard_page import DASHBOARD_URL, parse, text
 from tests.staff import staff_in
 
 pytestmark = pytest.mark.django_db
@@ -196,65 +193,6 @@ def test_a_running_experiment_cannot_be_deleted(admin_client):
 
     assert response.status_code == 403
     assert Experiment.objects.filter(pk=experiment.pk).exists()
-
-
-@pytest.fixture
-def finished():
-    """A finished experiment: 60 clicks for A, 40 for B, over two days."""
-    now = timezone.now()
-    experiment = Experiment.objects.create(
-        name="Fresher <b>bold</b>",
-        variant_a="standard",
-        variant_b="fresher",
-        started_at=now - dt.timedelta(days=2),
-        ended_at=now,
-    )
-    for day, team, shown, clicked in (
-        (1, "a", 500, 25),
-        (0, "a", 400, 35),
-        (1, "b", 480, 22),
-        (0, "b", 410, 18),
-    ):
-        ExperimentDay.objects.create(
-            experiment=experiment,
-            day=now.date() - dt.timedelta(days=day),
-            team=team,
-            impressions=shown,
-            clicks=clicked,
-        )
-    return experiment
-
-
-def test_the_result_on_the_dashboard(moderator, finished):
-    """Each team's sums over the whole run, the shares, the interval, Δ, p and the verdict."""
-    client, _person = moderator
-
-    page = parse(client.get(DASHBOARD_URL, {"days": 7}))
-
-    result = page.find(f".//div[@data-experiment='{finished.pk}']")
-    assert "Fresher <b>bold</b>" in text(result.find("h3"))
-    rows = [[text(cell) for cell in row] for row in result.find("table/tbody")]
-    assert rows == [
-        ["A: Standard: score, then near-duplicates pushed down", "900", "60", "60.0%"],
-        ["B: Fresher: standard with a 180-day freshness decay", "890", "40", "40.0%"],
-    ]
-    assert text(result.find("p[@class='experiment-verdict']")) == (
-        "Result: no difference detected (p = 0.057; 100 clicks)."
-    )
-    assert text(result.find("p[@class='experiment-figures']")) == (
-        "A's share of the clicks: 60.0% (95% interval 50.2% to 69.1%); preference Δ = (A − B) "
-        "/ (A + B) = +0.20; two-sided sign test p = 0.057 (exact binomial)."
-    )
-
-
-def test_the_result_on_the_experiment_page(admin_client, finished):
-    """The experiment's own page shows the same result under its form."""
-    page = parse(admin_client.get(change_url(finished)))
-
-    result = page.find(f".//div[@data-experiment='{finished.pk}']")
-    assert text(result.find("p[@class='experiment-verdict']")) == (
-        "Result: no difference detected (p = 0.057; 100 clicks)."
-    )
 
 
 def test_a_started_experiment_is_renamed_from_the_form_it_shows(admin_client):

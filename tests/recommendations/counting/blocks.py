@@ -52,5 +52,10 @@ def team_days() -> dict[str, tuple[int, int]]:
     }
 
 
+def team_sources() -> set[int | None]:
+    """The source articles the teams' rows were counted for."""
+    return set(ExperimentDay.objects.values_list("source_id", flat=True))
+
+
 def nothing_counted() -> bool:
     return not SlotDay.objects.exists() and not ExperimentDay.objects.exists()

@@ -18,6 +18,7 @@ from tests.recommendations.counting.blocks import (
     nothing_counted,
     slot_days,
     team_days,
+    team_sources,
     three_targets,
     token_of,
 )
@@ -68,6 +69,7 @@ def test_a_click_in_an_experiment_counts_for_its_slots_team(client, source, targ
     assert team_days() == {"b": (0, 2), "a": (0, 1)}
     click(client, token, 1)  # the pin belongs to no team
     assert team_days() == {"b": (0, 2), "a": (0, 1)}
+    assert team_sources() == {source.pk}  # the block's article: the experiment's unit
     assert [row[4] for row in slot_days()] == [1, 2, 1]
 
 

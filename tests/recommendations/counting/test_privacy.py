@@ -78,5 +78,5 @@ def test_the_daily_sums_have_no_column_that_could_name_a_reader():
         "id", "day", "source", "target", "position", "kind", "impressions", "clicks",
     }  # fmt: skip
     assert {field.name for field in ExperimentDay._meta.concrete_fields} == {
-        "id", "experiment", "day", "team", "impressions", "clicks",
+        "id", "experiment", "day", "source", "team", "impressions", "clicks",
     }  # fmt: skip

@@ -14,6 +14,7 @@ from tests.recommendations.counting.blocks import (
     nothing_counted,
     slot_days,
     team_days,
+    team_sources,
     three_targets,
     token_of,
 )
@@ -61,6 +62,7 @@ def test_in_an_experiment_each_team_counts_its_slots_shown(client, source, targe
     two_for_a = token_of(source, targets, teams=["a", "b", "a"], experiment=experiment)
     beacon(client, two_for_a)
     assert team_days() == {"a": (3, 0), "b": (2, 0)}
+    assert team_sources() == {source.pk}  # the block's article: the experiment's unit
 
 
 def test_the_answer_sets_no_cookie_and_is_kept_by_no_cache(client, source, targets, settings):

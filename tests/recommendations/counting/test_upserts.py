@@ -77,8 +77,8 @@ def test_a_whole_block_is_one_statement_per_table(articles, experiment):
         )
         add_to_experiment_days(
             [
-                TeamCount(experiment.pk, DAY, "a", impressions=1),
-                TeamCount(experiment.pk, DAY, "b", impressions=1),
+                TeamCount(experiment.pk, DAY, source.pk, "a", impressions=1),
+                TeamCount(experiment.pk, DAY, source.pk, "b", impressions=1),
             ]
         )
     statements = [query["sql"] for query in queries.captured_queries]
@@ -93,14 +93,48 @@ def test_nothing_to_add_runs_no_statement(db, django_assert_num_queries):
         add_to_experiment_days([])
 
 
-def test_team_counts_add_up(experiment):
-    add_to_experiment_days([TeamCount(experiment.pk, DAY, "a", impressions=3)])
-    add_to_experiment_days([TeamCount(experiment.pk, DAY, "a", clicks=1)])
-    add_to_experiment_days([TeamCount(experiment.pk, DAY, "b", impressions=2)])
+def test_team_counts_add_up(articles, experiment):
+    source = articles[0]
+    add_to_experiment_days([TeamCount(experiment.pk, DAY, source.pk, "a", impressions=3)])
+    add_to_experiment_days([TeamCount(experiment.pk, DAY, source.pk, "a", clicks=1)])
+    add_to_experiment_days([TeamCount(experiment.pk, DAY, source.pk, "b", impressions=2)])
     assert {row.team: (row.impressions, row.clicks) for row in ExperimentDay.objects.all()} == {
         "a": (3, 1),
         "b": (2, 0),
     }
+
+
+def test_team_counts_are_kept_per_source_article(articles, experiment):
+    """The same team on the same day has a row per source article (the experiment's unit), and
+    each adds up on its own."""
+    one, two, _ = articles
+    later = DAY + datetime.timedelta(days=1)
+    add_to_experiment_days(
+        [
+            TeamCount(experiment.pk, DAY, one.pk, "a", clicks=1),
+            TeamCount(experiment.pk, DAY, two.pk, "a", clicks=2),
+            TeamCount(experiment.pk, later, one.pk, "a", clicks=4),
+        ]
+    )
+    add_to_experiment_days([TeamCount(experiment.pk, DAY, two.pk, "a", clicks=8)])
+    assert sorted(ExperimentDay.objects.values_list("day", "source_id", "team", "clicks")) == [
+        (DAY, one.pk, "a", 1),
+        (DAY, two.pk, "a", 10),
+        (later, one.pk, "a", 4),
+    ]
+
+
+def test_rows_from_before_sources_were_counted_are_left_alone(articles, experiment):
+    """A row without a source (counted before the migration) is not added to: a new count for
+    the same experiment, day and team makes its article's own row."""
+    source = articles[0]
+    before = ExperimentDay.objects.create(
+        experiment=experiment, day=DAY, team="a", impressions=50, clicks=5
+    )
+    add_to_experiment_days([TeamCount(experiment.pk, DAY, source.pk, "a", clicks=1)])
+    before.refresh_from_db()
+    assert (before.impressions, before.clicks) == (50, 5)
+    assert ExperimentDay.objects.get(source=source).clicks == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -121,9 +155,20 @@ def test_rows_naming_an_article_or_experiment_deleted_since_are_skipped():
             SlotCount(DAY, gone_id, target.pk, 1, "suggested", clicks=1),
         ]
     )
-    add_to_experiment_days([TeamCount(over, DAY, "a", clicks=1)])
+    running = Experiment.objects.create(
+        name="On", variant_a="standard", variant_b="fresher", running=True
+    )
+    add_to_experiment_days(
+        [
+            TeamCount(over, DAY, source.pk, "a", clicks=1),
+            TeamCount(running.pk, DAY, gone_id, "a", clicks=1),
+            TeamCount(running.pk, DAY, source.pk, "b", clicks=1),
+        ]
+    )
     assert list(SlotDay.objects.values_list("target_id", "clicks")) == [(target.pk, 1)]
-    assert not ExperimentDay.objects.exists()
+    assert list(ExperimentDay.objects.values_list("experiment_id", "source_id", "team")) == [
+        (running.pk, source.pk, "b")
+    ]
 
 
 @pytest.mark.parametrize("hostile", ["');--", '" OR 1=1', "x'||'y", "%s%s", "excluded", "1); DROP"])
@@ -133,9 +178,12 @@ def test_hostile_kinds_and_teams_are_stored_as_values(articles, experiment, host
     source, target, _ = articles
     add_to_slot_days([SlotCount(DAY, source.pk, target.pk, 1, hostile, clicks=1)])
     add_to_slot_days([SlotCount(DAY, source.pk, target.pk, 1, hostile, clicks=1)])
-    add_to_experiment_days([TeamCount(experiment.pk, DAY, hostile[0], clicks=1)])
+    add_to_experiment_days([TeamCount(experiment.pk, DAY, source.pk, hostile[0], clicks=1)])
+    add_to_experiment_days([TeamCount(experiment.pk, DAY, source.pk, hostile[0], clicks=1)])
     assert list(SlotDay.objects.values_list("kind", "clicks")) == [(hostile, 2)]
-    assert list(ExperimentDay.objects.values_list("team", "clicks")) == [(hostile[0], 1)]
+    assert list(ExperimentDay.objects.values_list("source_id", "team", "clicks")) == [
+        (source.pk, hostile[0], 2)
+    ]
     assert SlotDay.objects.count() == 1 and ExperimentDay.objects.count() == 1
 
 
@@ -151,7 +199,7 @@ THREADS, CLICKS = 8, 25
 )
 def test_clicks_on_many_connections_at_once_are_all_counted():
     """8 readers on 8 connections click 25 times each, all released together: 200 clicks, and
-    200 for the team."""
+    200 for the team in its source article's row."""
     experiment = Experiment.objects.create(
         name="Busy", variant_a="standard", variant_b="fresher", running=True
     )
@@ -179,4 +227,4 @@ def test_clicks_on_many_connections_at_once_are_all_counted():
     assert errors == []
     assert statuses == [302] * THREADS * CLICKS
     assert SlotDay.objects.get().clicks == THREADS * CLICKS
-    assert ExperimentDay.objects.get(team="a").clicks == THREADS * CLICKS
+    assert ExperimentDay.objects.get(team="a", source=source).clicks == THREADS * CLICKS
