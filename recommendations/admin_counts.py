@@ -8,8 +8,19 @@ costs no query more than it did, and each column sorts in the database."""
 from datetime import timedelta
 
 from django.contrib import admin
-from django.db.models import F, FloatField, IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from recommendations.dashboard_charts import percent
@@ -38,13 +49,21 @@ def _rate(first, last):
     """The rate as a subquery of its own, not from the two others: sorting the queue by it
     then runs one subquery per link, and PostgreSQL computes the page's other columns for the
     rows it shows only (an expression built on the two would run both again for every link).
-    NULL without impressions (NULLIF: no division by zero on PostgreSQL)."""
+    NULL without impressions (NULLIF: no division by zero on PostgreSQL), and NULL with more
+    clicks than impressions (a page whose beacon was blocked): no rate is better than one above
+    100%, as on the dashboard."""
     rates = (
         _link_days(first, last)
         .values("source_id")
         .annotate(
-            rate=Cast(Sum("clicks"), FloatField())
-            / NullIf(Cast(Sum("impressions"), FloatField()), Value(0.0))
+            rate=Case(
+                When(
+                    GreaterThan(Sum("clicks"), Sum("impressions")),
+                    then=Value(None, output_field=FloatField()),
+                ),
+                default=Cast(Sum("clicks"), FloatField())
+                / NullIf(Cast(Sum("impressions"), FloatField()), Value(0.0)),
+            )
         )
         .values("rate")
     )
@@ -79,6 +98,8 @@ def clicks_display(link) -> str:
 def rate_display(link) -> str:
     if getattr(link, "recent_impressions", None) is None:
         return "—"
+    if link.recent_rate is None and (link.recent_clicks or 0) > (link.recent_impressions or 0):
+        return "no data"  # clicked, but its impressions were not all told (a blocked beacon)
     return percent(link.recent_rate)
 
 

@@ -81,6 +81,20 @@ def test_queue_shows_the_last_28_days_of_each_link(admin_client, counted):
     assert headers.index("reasons_display") + 1 == headers.index("impressions_display")
 
 
+def test_a_link_clicked_more_than_seen_has_no_rate(admin_client):
+    """Clicks with fewer impressions (a page whose beacon was blocked) are "no data", never a
+    rate above 100%, and sort with the links that have no rate."""
+    blocked, seen = RelatedLinkFactory.create_batch(2)
+    slot_day(blocked.source, blocked.target, shown=0, clicked=3)
+    slot_day(seen.source, seen.target, shown=10, clicked=0)
+
+    response = admin_client.get(QUEUE_URL, {"o": column("rate_display")})
+
+    assert cells(response, blocked) == ["0", "3", "no data"]
+    assert cells(response, seen) == ["10", "0", "0.0%"]
+    assert [link.pk for link in response.context["cl"].result_list] == [blocked.pk, seen.pk]
+
+
 @pytest.mark.parametrize(
     ("name", "ascending"),
     [
