@@ -17,6 +17,9 @@ alike.
   one already shown, or on an artist who already has ARTIST_CAP (2) links shown, waits until no
   other link is left; so the block is never four near-identical articles while the stored links
   hold anything else, and never has an empty slot because of diversity.
+- **One card a series**: parts of one series score high together (a shared series is a strong
+  signal, scoring.py), so among the unpinned links a second part of a series (SERIES_CAP) waits,
+  like a near-duplicate, until no other link is left. Pins are never moved.
 """
 
 from collections import Counter
@@ -34,6 +37,8 @@ SECTION_SHARE = 0.2
 # in a block. Both only hold a link back while another is left: diversity never empties a slot.
 NEAR_DUPLICATE = 0.75
 ARTIST_CAP = 2
+# Unpinned links of one series in a block, while another link is left.
+SERIES_CAP = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,7 @@ class Candidate:
     section_id: int | None
     artists: frozenset[int]
     reasons: dict
+    series_id: int | None = None
 
     def traits(self) -> frozenset:
         reasons = self.reasons or {}
@@ -111,11 +117,13 @@ def ranked(
         # Held back while anything else is left: a near-duplicate of a link already shown, and
         # a link on an artist who already has ARTIST_CAP links shown.
         artists = Counter(artist for s in shown for artist in s.artists)
+        series = Counter(s.series_id for s in order if s.series_id is not None)
         eligible = [
             c
             for c in pool
             if alike[c.target_id] < NEAR_DUPLICATE
             and all(artists[artist] < ARTIST_CAP for artist in c.artists)
+            and (c.series_id is None or series[c.series_id] < SERIES_CAP)
         ] or pool
         chosen = min(
             eligible,
