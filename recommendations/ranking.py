@@ -18,8 +18,9 @@ alike.
   other link is left; so the block is never four near-identical articles while the stored links
   hold anything else, and never has an empty slot because of diversity.
 - **One card a series**: parts of one series score high together (a shared series is a strong
-  signal, scoring.py), so among the unpinned links a second part of a series (SERIES_CAP) waits,
-  like a near-duplicate, until no other link is left. Pins are never moved.
+  signal, scoring.py), so among the unpinned links a second part of a series (SERIES_CAP) waits
+  until no other link is left, before the two rules above are applied to the rest (a link of
+  another series or of none is shown even when it is a near-duplicate). Pins are never moved.
 """
 
 from collections import Counter
@@ -117,14 +118,17 @@ def ranked(
         # Held back while anything else is left: a near-duplicate of a link already shown, and
         # a link on an artist who already has ARTIST_CAP links shown.
         artists = Counter(artist for s in shown for artist in s.artists)
+        # A second unpinned part of a series waits first of all, while anything else is left.
         series = Counter(s.series_id for s in order if s.series_id is not None)
+        other_series = [
+            c for c in pool if c.series_id is None or series[c.series_id] < SERIES_CAP
+        ] or pool
         eligible = [
             c
-            for c in pool
+            for c in other_series
             if alike[c.target_id] < NEAR_DUPLICATE
             and all(artists[artist] < ARTIST_CAP for artist in c.artists)
-            and (c.series_id is None or series[c.series_id] < SERIES_CAP)
-        ] or pool
+        ] or other_series
         chosen = min(
             eligible,
             key=lambda c, alike=alike: (
