@@ -8,6 +8,7 @@ from articles.admin_figures import ArticleFigureInline, FiguresAdminMixin
 from articles.admin_groups import DeskGroupsAdminMixin
 from articles.admin_preview import LivePreviewAdminMixin
 from articles.admin_publish import PublishDeskAdminMixin, stored_address
+from articles.admin_series import SeriesFieldsAdminMixin
 from articles.admin_workflow import WorkflowAdminMixin
 from articles.cards import lead_images
 from articles.models import Article, ArticleAuthor, ArticleLink, Author, Section
@@ -76,6 +77,7 @@ class ArticleAdmin(
     PublishDeskAdminMixin,
     LivePreviewAdminMixin,
     DeskGroupsAdminMixin,
+    SeriesFieldsAdminMixin,
     BodyFiguresAdminMixin,
     FiguresAdminMixin,
     RevisionedAdmin,

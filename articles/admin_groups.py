@@ -22,6 +22,7 @@ FIELDSET_GROUPS = {
     None: "content",
     "Publication": "publishing",
     "Publishing": "publishing",
+    "Series": "content",
     "Related": "related",
     "Search engines": "search",
     "Record": "record",

@@ -42,6 +42,16 @@ def tag_key(slug: str) -> str:
     return pagecache.set_key("public:tag", slug)
 
 
+def series_key(slug: str) -> str:
+    """The public parts of a series: its page and feeds list them, and every part's page shows
+    its public neighbours and their count ("Part 2 of 4", articles/series_parts.py)."""
+    return pagecache.set_key("public:series", slug)
+
+
+def _in_series(kwargs) -> list[str]:
+    return [series_key(kwargs["slug"])]
+
+
 def _in_section(kwargs) -> list[str]:
     return [section_key(kwargs["slug"])]
 
@@ -76,6 +86,12 @@ def register() -> None:
         pagecache.register_view(name, depends_on=_with_tag)
     for name in ("feeds:artist-rss", "feeds:artist-atom"):
         pagecache.register_view(name, depends_on=_featuring_artist)
+    for name in ("articles:series-detail", "feeds:series-rss", "feeds:series-atom"):
+        pagecache.register_view(name, depends_on=_in_series)
+    # Which series have a public part: any arrival or departure, any series saved.
+    pagecache.register_view(
+        "articles:series-list", depends_on=[PUBLIC_ARTICLES, pagecache.all_key(Series)]
+    )
     pagecache.uncached_view("articles:article-preview", why="a draft shown to one link's holder")
 
     pagecache.register_footprint(Article, public_article_keys)
@@ -85,6 +101,7 @@ def register() -> None:
     article_public_state_changed.connect(
         _public_state_changed, sender=Article, dispatch_uid="pagecache-article-public-state"
     )
+    post_save.connect(_series_changed, sender=Article, dispatch_uid="pagecache-article-series")
     post_save.connect(_figure_changed, sender=ArticleFigure, dispatch_uid="pagecache-figure-save")
     post_delete.connect(_figure_changed, sender=ArticleFigure, dispatch_uid="pagecache-figure-del")
     for through in (FeaturedArtist, FeaturedArtwork):
@@ -96,13 +113,17 @@ def register() -> None:
 
 def public_article_keys(article_ids) -> set[str]:
     """The lists these articles appear in (as the database has them now): the public lists, their
-    sections' and tags' pages, and the pages of the artists and artworks they feature or show."""
+    sections' and tags' pages, their series' pages and feeds (and so their parts' pages), and
+    the pages of the artists and artworks they feature or show."""
     ids = sorted(set(article_ids))
     if not ids:
         return set()
     found = set(LISTED)
-    sections = Article.objects.filter(pk__in=ids).values_list("section__slug", flat=True)
-    found.update(section_key(slug) for slug in sections)
+    places = Article.objects.filter(pk__in=ids).values_list("section__slug", "series__slug")
+    for section, series in places:
+        found.add(section_key(section))
+        if series is not None:
+            found.add(series_key(series))
     tags = TaggedArticle.objects.filter(content_object_id__in=ids)
     found.update(tag_key(slug) for slug in tags.values_list("tag__slug", flat=True))
     featured = FeaturedArtist.objects.filter(article_id__in=ids)
@@ -181,6 +202,21 @@ def _public_state_changed(
         if slug:
             extra.add(section_key(slug))
     pages.members_changed(Article, [article.pk], extra=extra)
+
+
+def _series_changed(sender, instance: Article, created=False, raw=False, **kwargs):
+    """An article moved into, out of or within a series (its series or part changed): both
+    series' pages, feeds and parts' navigation are stale (the article's own page shows it, and
+    is stale as every saved article's is)."""
+    now = (instance.series_id, instance.series_part)
+    stored = getattr(instance, "stored_series", (None, None))
+    if raw or now == stored:
+        return
+    instance.stored_series = now
+    ids = {now[0], stored[0]} - {None}
+    if ids:
+        slugs = Series.objects.filter(pk__in=ids).values_list("slug", flat=True)
+        pages.keys_changed({series_key(slug) for slug in slugs})
 
 
 def _figure_changed(sender, instance: ArticleFigure, raw=False, **kwargs):

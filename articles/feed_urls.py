@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from articles.feeds import ArticleFeed, ArtistFeed, SectionFeed, TagFeed
+from articles.feeds import ArticleFeed, ArtistFeed, SectionFeed, SeriesFeed, TagFeed
 
 app_name = "feeds"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("atom/", ArticleFeed.as_view("atom"), name="latest-atom"),
     path("sections/<unicode_slug:slug>/rss/", SectionFeed.as_view("rss"), name="section-rss"),
     path("sections/<unicode_slug:slug>/atom/", SectionFeed.as_view("atom"), name="section-atom"),
+    path("series/<unicode_slug:slug>/rss/", SeriesFeed.as_view("rss"), name="series-rss"),
+    path("series/<unicode_slug:slug>/atom/", SeriesFeed.as_view("atom"), name="series-atom"),
     path("tags/<unicode_slug:slug>/rss/", TagFeed.as_view("rss"), name="tag-rss"),
     path("tags/<unicode_slug:slug>/atom/", TagFeed.as_view("atom"), name="tag-atom"),
     path("artists/<unicode_slug:slug>/rss/", ArtistFeed.as_view("rss"), name="artist-rss"),

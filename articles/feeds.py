@@ -1,5 +1,6 @@
-"""RSS and Atom feeds of the newest public articles: all of them, or one section's, one tag's, or
-those featuring one artist. Every feed starts from `published()`.
+"""RSS and Atom feeds of the newest public articles: all of them, or one section's, one tag's,
+one series' (newest first, as feed readers expect, not in part order), or those featuring one
+artist. Every feed starts from `published()`.
 
 A feed is made afresh for each request (`ArticleFeed.as_view`), so its methods may use the
 request to make every address absolute. An item carries the byline (one author element per
@@ -25,6 +26,8 @@ from articles.feed_formats import UNKNOWN_LENGTH, AtomFeed, RssFeed
 from articles.link_notes import load as load_link_notes
 from articles.models import Article, Section
 from articles.selectors import articles_featuring, tag_has_public_content
+from articles.series import Series
+from articles.series_parts import public_parts
 from artists.models import Artist
 from artworks.models import ArtworkArtist
 from sitesettings.models import SiteSettings
@@ -163,6 +166,25 @@ class TagFeed(ArticleFeed):
 
     def description(self, tag):
         return f"Articles tagged “{tag.name}” at {self.site.publisher_name}, newest first."
+
+
+class SeriesFeed(ArticleFeed):
+    """A public series' public parts, newest first; a hidden or unknown series is a 404."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Series.objects.public(), slug=slug)
+
+    def articles(self, series):
+        return public_parts(series)
+
+    def title(self, series):
+        return f"{series.title} | {self.site.publisher_name}"
+
+    def link(self, series):
+        return series.get_absolute_url()
+
+    def description(self, series):
+        return series.description or f"{series.title}, a series at {self.site.publisher_name}."
 
 
 class ArtistFeed(ArticleFeed):

@@ -165,6 +165,10 @@ class Article(CleanTextModel):
             # Whether it may link anywhere: saving a body without a link over one without any
             # has no outbound links to take stock of (links/inventory.py reads nothing then).
             article.stored_body_has_links = "href=" in article.body
+        if "series_id" in article.__dict__ and "series_part" in article.__dict__:
+            # Its place in a series as stored: a save that moves it makes both series' pages
+            # stale (articles/cached_pages.py).
+            article.stored_series = (article.series_id, article.series_part)
         return article
 
     def save(self, *args, **kwargs):

@@ -1,4 +1,5 @@
-"""Sitemaps of public articles, and of the sections and tags that have public articles.
+"""Sitemaps of public articles, and of the sections, tags and public series that have public
+articles.
 
 A section or tag page with no public article is left out (an empty list is no page to offer a
 search engine); it is listed from the minute its first article is public. Its lastmod is the
@@ -12,6 +13,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from articles.series import Series
 
 # Article.modified_at in SQL: the last save, or the publication time when that came later.
 LAST_CHANGE = Greatest("updated_at", "published_at")
@@ -76,3 +78,16 @@ class TagSitemap(Sitemap):
 
     def lastmod(self, tag):
         return tag.last_change
+
+
+class SeriesSitemap(Sitemap):
+    def items(self):
+        return (
+            Series.objects.public()
+            .annotate(last_change=_latest_public_change("series"))
+            .filter(last_change__isnull=False)
+            .order_by("order", "title")
+        )
+
+    def lastmod(self, series):
+        return series.last_change

@@ -10,5 +10,7 @@ urlpatterns = [
     path("articles/<unicode_slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("preview/<str:token>/", views.ArticlePreviewView.as_view(), name="article-preview"),
     path("sections/<unicode_slug:slug>/", views.SectionDetailView.as_view(), name="section-detail"),
+    path("series/", views.SeriesListView.as_view(), name="series-list"),
+    path("series/<unicode_slug:slug>/", views.SeriesDetailView.as_view(), name="series-detail"),
     path("tags/<unicode_slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
 ]

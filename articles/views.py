@@ -12,6 +12,8 @@ from articles.models import Article, Section, TaggedArticle
 from articles.page_parts import load_parts, public_article
 from articles.pagination import PublicListPaginator
 from articles.selectors import public_article_formerly_at, tag_has_public_content
+from articles.series import Series
+from articles.series_parts import public_parts, series_with_parts
 from artists.index import tagged_entries
 from artworks import card_reads as artwork_reads
 from artworks.cards import cards_of_rows as artwork_cards_of_rows
@@ -189,3 +191,35 @@ class TagDetailView(PagedCardListView):
         if not paginator.count and not tag_has_public_content(self.tag):
             raise Http404("No public content carries this tag.")
         return paginator, page, object_list, is_paginated
+
+
+class SeriesDetailView(CardListView):
+    """A public series and its public parts in part order; an unknown or hidden series, or one
+    with no public part yet, is a 404."""
+
+    template_name = "articles/series_detail.html"
+    paginate_by = 24
+    query_parameters = ("page",)
+
+    def get_queryset(self):
+        self.series = get_object_or_404(Series.objects.public(), slug=self.kwargs["slug"])
+        return public_parts(self.series)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        if not paginator.count:
+            raise Http404("This series has no public part yet.")
+        return paginator, page, object_list, is_paginated
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(series=self.series, **kwargs)
+
+
+class SeriesListView(ListView):
+    """The public series that have a public part, in their order."""
+
+    template_name = "articles/series_list.html"
+    context_object_name = "series_list"
+
+    def get_queryset(self):
+        return series_with_parts().order_by("order", "title")

@@ -17,6 +17,7 @@ def read() -> dict:
         "artist": env("RECOMMENDATIONS_WEIGHT_ARTIST", 1.5, cast=float),
         "artwork": env("RECOMMENDATIONS_WEIGHT_ARTWORK", 1.5, cast=float),
         "section": env("RECOMMENDATIONS_WEIGHT_SECTION", 0.25, cast=float),
+        "series": env("RECOMMENDATIONS_WEIGHT_SERIES", 2.0, cast=float),
     }
     RECOMMENDATIONS_FLOOR = env("RECOMMENDATIONS_FLOOR", 0.6, cast=float)
     RECOMMENDATIONS_BLOCK_SIZE = env("RECOMMENDATIONS_BLOCK_SIZE", 4, cast=int)

@@ -1,6 +1,6 @@
 """The sections of /sitemap.xml (an index): each is /sitemap-<name>.xml, paginated by Django."""
 
-from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap
+from articles.sitemaps import ArticleSitemap, SectionSitemap, SeriesSitemap, TagSitemap
 from artists.sitemaps import ArtistSitemap
 from artworks.sitemaps import ArtworkSitemap
 
@@ -8,6 +8,7 @@ SITEMAPS = {
     "articles": ArticleSitemap,
     "sections": SectionSitemap,
     "tags": TagSitemap,
+    "series": SeriesSitemap,
     "artists": ArtistSitemap,
     "artworks": ArtworkSitemap,
 }

@@ -46,8 +46,13 @@ def refresh_own_list(article_id: int):
 
 
 def _named(postings):
-    by_tag, by_artist, by_artwork = postings
-    return {"by_tag": by_tag, "by_artist": by_artist, "by_artwork": by_artwork}
+    by_tag, by_artist, by_artwork, by_series = postings
+    return {
+        "by_tag": by_tag,
+        "by_artist": by_artist,
+        "by_artwork": by_artwork,
+        "by_series": by_series,
+    }
 
 
 def _scorer_around(source: Features) -> Scorer:
@@ -150,6 +155,7 @@ def _directed(match: Match, score: float) -> Match:
         match.artworks,
         match.same_section,
         match.rare_tags,
+        match.same_series,
     )
 
 

@@ -26,7 +26,7 @@ def load_features(article_ids: Iterable[int] | None = None) -> dict[int, Feature
     articles = candidate_articles()
     if article_ids is not None:
         articles = articles.filter(pk__in=list(article_ids))
-    rows = list(articles.values_list("pk", "section_id", "published_at", "evergreen"))
+    rows = list(articles.values_list("pk", "section_id", "published_at", "evergreen", "series_id"))
     ids = [row[0] for row in rows]
     scope = {} if article_ids is None else {"pk__in": ids}
     stream = article_ids is None
@@ -50,8 +50,9 @@ def load_features(article_ids: Iterable[int] | None = None) -> dict[int, Feature
             artists=frozenset(artists.get(pk, ())),
             artworks=frozenset(artworks.get(pk, ())),
             evergreen=evergreen,
+            series_id=series_id,
         )
-        for pk, section_id, published_at, evergreen in rows
+        for pk, section_id, published_at, evergreen, series_id in rows
     }
 
 
@@ -116,6 +117,7 @@ def scorer_for(*, article_count: int, tag_counts: dict[int, int]) -> Scorer:
             artist=weights["artist"],
             artwork=weights["artwork"],
             section=weights["section"],
+            series=weights["series"],
         ),
         floor=settings.RECOMMENDATIONS_FLOOR,
         half_life_days=settings.RECOMMENDATIONS_HALF_LIFE_DAYS,

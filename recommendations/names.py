@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from taggit.models import Tag
 
-from articles.models import Section
+from articles.models import Section, Series
 from artists.models import Artist
 from artworks.models import Artwork
 from recommendations.models import RelatedLink
@@ -20,6 +20,7 @@ class Names:
         self.artists: dict[int, str] = {}
         self.artworks: dict[int, str] = {}
         self.sections: dict[int, str] = {}
+        self.series: dict[int, str] = {}
 
     @staticmethod
     def link(source: Features, match: Match, now) -> RelatedLink:
@@ -28,13 +29,14 @@ class Names:
             source_id=source.id,
             target_id=match.target_id,
             score=round(match.score, 4),
-            reasons=Names.raw_reasons(match, source.section_id),
+            reasons=Names.raw_reasons(match, source.section_id, source.series_id),
             computed_at=now,
         )
 
     @staticmethod
-    def raw_reasons(match: Match, section_id: int) -> dict:
+    def raw_reasons(match: Match, section_id: int, series_id: int | None = None) -> dict:
         return {
+            "series": series_id if match.same_series else None,
             "tags": list(match.tags),
             "artists": list(match.artists),
             "artworks": list(match.artworks),
@@ -50,6 +52,7 @@ class Names:
             artists=(a for link in links for a in link.reasons["artists"]),
             artworks=(w for link in links for w in link.reasons["artworks"]),
             sections=(link.reasons["section"] for link in links if link.reasons["section"]),
+            series=(link.reasons["series"] for link in links if link.reasons.get("series")),
         )
         for link in links:
             link.reasons = self.named(link.reasons)
@@ -63,12 +66,15 @@ class Names:
             artists=(a for article in features for a in article.artists),
             artworks=(w for article in features for w in article.artworks),
             sections=(article.section_id for article in features),
+            series=(article.series_id for article in features if article.series_id),
         )
 
     def named(self, reasons: dict) -> dict:
         """Raw reasons (ids) as names; the ids must have been loaded by fill() or load_for()."""
         tags, artists, artworks = self.tags, self.artists, self.artworks
+        series = reasons.get("series")
         return {
+            "series": self.series.get(series) if series else None,
             "tags": sorted([tags.get(t, "") for t in reasons["tags"]]),
             "artists": sorted([artists.get(a, "") for a in reasons["artists"]]),
             "artworks": sorted([artworks.get(w, "") for w in reasons["artworks"]]),
@@ -76,17 +82,19 @@ class Names:
             "rare_tags": sorted([tags.get(t, "") for t in reasons.get("rare_tags", ())]),
         }
 
-    def reasons_json(self, match: Match, section_id: int) -> str:
+    def reasons_json(self, match: Match, section_id: int, series_id: int | None = None) -> str:
         """The stored reasons of a match, as JSON text (for the rebuild's bulk insert)."""
-        return json.dumps(self.named(self.raw_reasons(match, section_id)), ensure_ascii=False)
+        reasons = self.raw_reasons(match, section_id, series_id)
+        return json.dumps(self.named(reasons), ensure_ascii=False)
 
-    def _load_ids(self, *, tags, artists, artworks, sections):
+    def _load_ids(self, *, tags, artists, artworks, sections, series=()):
         """Load, in one query per kind, the names not loaded yet."""
         for model, field, cache, ids in (
             (Tag, "name", self.tags, tags),
             (Artist, "name", self.artists, artists),
             (Artwork, "title", self.artworks, artworks),
             (Section, "name", self.sections, sections),
+            (Series, "title", self.series, series),
         ):
             missing = {pk for pk in ids if pk not in cache}
             if missing:

@@ -17,6 +17,10 @@ alike.
   one already shown, or on an artist who already has ARTIST_CAP (2) links shown, waits until no
   other link is left; so the block is never four near-identical articles while the stored links
   hold anything else, and never has an empty slot because of diversity.
+- **One card a series**: parts of one series score high together (a shared series is a strong
+  signal, scoring.py), so among the unpinned links a second part of a series (SERIES_CAP) waits
+  until no other link is left, before the two rules above are applied to the rest (a link of
+  another series or of none is shown even when it is a near-duplicate). Pins are never moved.
 """
 
 from collections import Counter
@@ -34,6 +38,8 @@ SECTION_SHARE = 0.2
 # in a block. Both only hold a link back while another is left: diversity never empties a slot.
 NEAR_DUPLICATE = 0.75
 ARTIST_CAP = 2
+# Unpinned links of one series in a block, while another link is left.
+SERIES_CAP = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,7 @@ class Candidate:
     section_id: int | None
     artists: frozenset[int]
     reasons: dict
+    series_id: int | None = None
 
     def traits(self) -> frozenset:
         reasons = self.reasons or {}
@@ -111,12 +118,17 @@ def ranked(
         # Held back while anything else is left: a near-duplicate of a link already shown, and
         # a link on an artist who already has ARTIST_CAP links shown.
         artists = Counter(artist for s in shown for artist in s.artists)
+        # A second unpinned part of a series waits first of all, while anything else is left.
+        series = Counter(s.series_id for s in order if s.series_id is not None)
+        other_series = [
+            c for c in pool if c.series_id is None or series[c.series_id] < SERIES_CAP
+        ] or pool
         eligible = [
             c
-            for c in pool
+            for c in other_series
             if alike[c.target_id] < NEAR_DUPLICATE
             and all(artists[artist] < ARTIST_CAP for artist in c.artists)
-        ] or pool
+        ] or other_series
         chosen = min(
             eligible,
             key=lambda c, alike=alike: (

@@ -14,8 +14,9 @@ def _named(names: list[str], singular: str, plural: str) -> str:
 
 
 def describe_reasons(reasons: dict) -> str:
-    """'shares the artist Ai Weiwei, the rare tag porcelain and the tag China; same section
-    (Art)': what the score rests on, strongest first."""
+    """'part of the same series (Letters from Beijing); shares the artist Ai Weiwei, the rare
+    tag porcelain and the tag China; same section (Art)': what the score rests on, strongest
+    first."""
     if not reasons:
         return ""
     rare = set(reasons.get("rare_tags") or ())
@@ -29,7 +30,9 @@ def describe_reasons(reasons: dict) -> str:
     ]:
         if names:
             shared.append(_named(names, singular, plural))
-    parts = [f"shares {join_words(shared)}"] if shared else []
+    parts = [f"part of the same series ({reasons['series']})"] if reasons.get("series") else []
+    if shared:
+        parts.append(f"shares {join_words(shared)}")
     if reasons.get("section"):
         parts.append(f"same section ({reasons['section']})")
     return "; ".join(parts)
@@ -43,6 +46,8 @@ def reader_note(kind: str, reasons: dict) -> str:
     artworks = reasons.get("artworks") or []
     rare = reasons.get("rare_tags") or []
     tags = reasons.get("tags") or []
+    if reasons.get("series"):
+        return f"More from {reasons['series']}"
     if artists:
         return f"Also on {join_words(artists[:2])}"
     if artworks:

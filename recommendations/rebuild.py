@@ -56,7 +56,7 @@ class Job:
     names: Names
 
     def __post_init__(self):
-        self.by_tag, self.by_artist, self.by_artwork = postings_in_memory(
+        self.by_tag, self.by_artist, self.by_artwork, self.by_series = postings_in_memory(
             self.features, self.scorer
         )
 
@@ -67,6 +67,7 @@ class Job:
             by_tag=self.by_tag,
             by_artist=self.by_artist,
             by_artwork=self.by_artwork,
+            by_series=self.by_series,
         )
         return self.scorer.best(
             source,
@@ -82,7 +83,7 @@ class Job:
         for pk in source_ids:
             source = self.features[pk]
             for match in self.best_for(source):
-                reasons = self.names.reasons_json(match, source.section_id)
+                reasons = self.names.reasons_json(match, source.section_id, source.series_id)
                 rows.append(
                     suggestion_row(pk, match.target_id, round(match.score, 4), reasons, self.now)
                 )

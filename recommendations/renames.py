@@ -1,12 +1,13 @@
 """Reasons are stored with names (names.py: "shares the artist Ai Weiwei"), which moderators
 read and readers read under each card ("Also on Ai Weiwei"). When an artist is renamed, an
-artwork retitled, a tag or a section renamed, the links that tell the old name are rewritten
-after the change commits, by a task (`rename_in_reasons`), and the pages showing them invalidated: a
-renamed artist is never named the old way under a card.
+artwork retitled, a tag, a section or a series renamed, the links that tell the old name are
+rewritten after the change commits, by a task (`rename_in_reasons`), and the pages showing them
+invalidated: a renamed artist is never named the old way under a card.
 
-Which links: those whose source article has the artist, artwork, tag or section (a link tells
-a name only when both its articles have it); among them, those whose reasons hold the old name.
-The names were loaded with each instance (post_init), so telling a change costs no query."""
+Which links: those whose source article has the artist, artwork, tag, section or series (a
+link tells a name only when both its articles have it); among them, those whose reasons hold the
+old name. The names were loaded with each instance (post_init), so telling a change costs no
+query."""
 
 from django.db import transaction
 from django.db.models import Q
@@ -14,7 +15,7 @@ from django.db.models.signals import post_init, post_save
 from django.tasks import task
 from taggit.models import Tag
 
-from articles.models import Article, Section, TaggedArticle
+from articles.models import Article, Section, Series, TaggedArticle
 from artists.models import Artist
 from artworks.models import Artwork
 from pagecache import invalidate as pages
@@ -26,6 +27,7 @@ NAMED = {
     Artwork: ("title", ("artworks",)),
     Tag: ("name", ("tags", "rare_tags")),
     Section: ("name", ("section",)),
+    Series: ("title", ("series",)),
 }
 LABELS = {model._meta.label: model for model in NAMED}
 
@@ -52,7 +54,7 @@ def connect():
 
 
 def sources_having(model, pk) -> Q:
-    """The articles that have the artist, artwork, tag or section `pk`."""
+    """The articles that have the artist, artwork, tag, section or series `pk`."""
     if model is Artist:
         return Q(source__featured_artists=pk)
     if model is Artwork:
@@ -60,6 +62,8 @@ def sources_having(model, pk) -> Q:
         return Q(source__in=having.values("pk"))
     if model is Tag:
         return Q(source__in=TaggedArticle.objects.filter(tag_id=pk).values("content_object_id"))
+    if model is Series:
+        return Q(source__series=pk)
     return Q(source__section=pk)
 
 
@@ -91,5 +95,6 @@ def rewrite(label: str, pk: int, before: str, now: str) -> int:
 
 @task
 def rename_in_reasons(label: str, pk: int, before: str, now: str):
-    """An artist, artwork, tag or section was renamed: tell the new name in the links' reasons."""
+    """An artist, artwork, tag, section or series was renamed: tell the new name in the links'
+    reasons."""
     rewrite(label, pk, before, now)

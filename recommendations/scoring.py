@@ -22,6 +22,8 @@ class Features:
     artworks: frozenset[int]
     # An evergreen article (set by its editors) is recommended as if it were new: no recency.
     evergreen: bool = False
+    # The series it is a part of, if any: parts of one series belong together.
+    series_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class Match:
     same_section: bool
     # The shared tags rare enough to be told as "the rare tag …" (RARE_TAG_WEIGHT).
     rare_tags: tuple[int, ...] = ()
+    same_series: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,9 @@ class Weights:
     artist: float
     artwork: float
     section: float
+    # Two parts of one series: at least as strong as a shared artist (its own, it passes the
+    # floor); the block shows at most one card of a series (ranking.py).
+    series: float = 2.0
 
 
 # A tag on more than this share of the site still adds its (small) weight to a candidate's
@@ -109,6 +115,8 @@ class Scorer:
         )
         if source.section_id == target.section_id:
             score += self.weights.section
+        if source.series_id is not None and source.series_id == target.series_id:
+            score += self.weights.series
         return score
 
     def relatedness(self, source: Features, target: Features, score: float | None = None) -> Match:
@@ -124,6 +132,7 @@ class Scorer:
             tuple(sorted(source.artworks & target.artworks)),
             source.section_id == target.section_id,
             tuple(tag for tag in tags if self.is_rare(tag)),
+            source.series_id is not None and source.series_id == target.series_id,
         )
 
     def is_rare(self, tag_id: int) -> bool:

@@ -58,7 +58,7 @@ def block_for(article: Article, *, policy: str | None = None, size: int | None =
     experiment_id = None
     for row in _candidates_read(policy).rows(source=article.pk):
         (target, status, position, score, reasons, target_status, published_at, evergreen,
-         section_id, artist, experiment_id) = row  # fmt: skip
+         section_id, series_id, artist, experiment_id) = row  # fmt: skip
         if not is_live(target_status, published_at, now):
             continue
         artists.setdefault(target, set())
@@ -67,7 +67,7 @@ def block_for(article: Article, *, policy: str | None = None, size: int | None =
         if target not in candidates:
             candidates[target] = ranking.Candidate(
                 target, status, position, score, published_at, evergreen, section_id,
-                frozenset(), reasons or {},
+                frozenset(), reasons or {}, series_id,
             )  # fmt: skip
     pool = [
         ranking.Candidate(**{**_fields(c), "artists": frozenset(artists[c.target_id])})
@@ -101,7 +101,8 @@ def _fields(candidate: ranking.Candidate) -> dict:
 @cache
 def _candidates_read(policy: str) -> compiled.Read:
     """Every shown link of a source with its target's status, publication time, evergreen
-    flag, section and featured artists (a row per artist), and the running experiment."""
+    flag, section, series and featured artists (a row per artist), and the running
+    experiment."""
     running = Experiment.objects.filter(running=True).values("pk")[:1]
     return compiled.Read(
         lambda source: (
@@ -119,6 +120,7 @@ def _candidates_read(policy: str) -> compiled.Read:
                 "target__published_at",
                 "target__evergreen",
                 "target__section_id",
+                "target__series_id",
                 "target__featured_artists",
                 "experiment",
             )

@@ -16,7 +16,9 @@ UNIT_CODES = {"mm": "MMT", "cm": "CMT", "m": "MTR", "in": "INH"}
 Absolute = Callable[[str], str]
 
 
-def article_data(article, *, absolute: Absolute, publisher_name: str) -> dict:
+def article_data(article, *, absolute: Absolute, publisher_name: str, part_of=None) -> dict:
+    """`part_of`: the article's place in a public series (a `series_title`, `series_url` and
+    `part`, as articles/series_parts.py's Navigation has them), or None."""
     url = absolute(article.get_absolute_url())
     return _without_empty(
         {
@@ -36,8 +38,34 @@ def article_data(article, *, absolute: Absolute, publisher_name: str) -> dict:
             "about": [
                 _person_reference(artist, absolute) for artist in article.featured_artists.all()
             ],
+            "isPartOf": _series_reference(part_of, absolute),
+            "position": part_of.part if part_of else None,
         }
     )
+
+
+def series_data(series, *, absolute: Absolute, publisher_name: str) -> dict:
+    """A series' page: a `CreativeWorkSeries` (its parts are the articles listed on it)."""
+    return _without_empty(
+        {
+            "@context": CONTEXT,
+            "@type": "CreativeWorkSeries",
+            "name": series.title,
+            "description": series.description,
+            "url": absolute(series.get_absolute_url()),
+            "publisher": {"@type": "Organization", "name": publisher_name, "url": absolute("/")},
+        }
+    )
+
+
+def _series_reference(part_of, absolute: Absolute) -> dict | None:
+    if part_of is None:
+        return None
+    return {
+        "@type": "CreativeWorkSeries",
+        "name": part_of.series_title,
+        "url": absolute(part_of.series_url),
+    }
 
 
 def artist_data(artist, *, absolute: Absolute) -> dict:

@@ -21,6 +21,7 @@ from tests.factories import (
     LinkUseFactory,
     RelatedLinkFactory,
     SectionFactory,
+    SeriesFactory,
 )
 from tests.querybudgets import article_with_everything, artwork_with_everything
 
@@ -58,6 +59,12 @@ def _dead_link(i, user):
     return use.link
 
 
+def _series(i):
+    series = SeriesFactory()
+    ArticleFactory(series=series, series_part=1)
+    return series
+
+
 # How to make the i-th row of each registered model (with what its list shows), and a search
 # term that finds some of them. A model registered later without an entry here fails
 # test_every_registered_model_has_a_budget, so this test grows with the admin.
@@ -70,6 +77,7 @@ MAKERS = {
     "artworks.ArtworkImage": (lambda i, user: ArtworkImageFactory(), "artwork"),
     "articles.Section": (lambda i, user: SectionFactory(), "section"),
     "articles.Author": (lambda i, user: AuthorFactory(), "author"),
+    "articles.Series": (lambda i, user: _series(i), "series"),
     "articles.Article": (_article, "article"),
     "recommendations.RelatedLink": (
         lambda i, user: RelatedLinkFactory(moderated_by=user, status="approved"),
@@ -105,6 +113,7 @@ BUDGETS = {
     "taggit.Tag": BASE + 1,  # the whole table's count
     "articles.Section": BASE,
     "articles.Author": BASE,
+    "articles.Series": BASE,  # its parts counted in the page's query (an annotation)
     # The sections of the filter (1); the lead image of each article on the page, for the
     # thumbnails (1: its figures with their pictures read as rows, articles/cards.py); the
     # date hierarchy's range (1) and its years, months or days (1).

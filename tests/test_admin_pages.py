@@ -26,6 +26,7 @@ from tests.factories import (
     LinkUseFactory,
     RelatedLinkFactory,
     SectionFactory,
+    SeriesFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +79,7 @@ MAKERS = {
     "artworks.ArtworkImage": lambda user: ArtworkImageFactory(),
     "articles.Section": lambda user: SectionFactory(),
     "articles.Author": lambda user: AuthorFactory(),
+    "articles.Series": lambda user: SeriesFactory(),
     "articles.Article": lambda user: _article(),
     "recommendations.RelatedLink": lambda user: RelatedLinkFactory(),
     "recommendations.Experiment": _experiment,

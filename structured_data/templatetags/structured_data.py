@@ -8,17 +8,27 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from sitesettings.models import SiteSettings
-from structured_data.builders import article_data, artist_data, artwork_data
+from structured_data.builders import article_data, artist_data, artwork_data, series_data
 from structured_data.script import json_ld_script
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def article_json_ld(context, article):
+def article_json_ld(context, article, part_of=None):
     site = context.get("site") or SiteSettings.current()
     absolute = context["request"].build_absolute_uri
-    data = article_data(article, absolute=absolute, publisher_name=site.publisher_name)
+    data = article_data(
+        article, absolute=absolute, publisher_name=site.publisher_name, part_of=part_of
+    )
+    return json_ld_script(data, context.get("csp_nonce"))
+
+
+@register.simple_tag(takes_context=True)
+def series_json_ld(context, series):
+    site = context.get("site") or SiteSettings.current()
+    absolute = context["request"].build_absolute_uri
+    data = series_data(series, absolute=absolute, publisher_name=site.publisher_name)
     return json_ld_script(data, context.get("csp_nonce"))
 
 

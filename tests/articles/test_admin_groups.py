@@ -30,6 +30,7 @@ def test_every_fieldset_and_inline_has_a_group_and_the_tabs_wait_for_the_script(
     assert tablist.get("hidden") is not None  # shown by the script only
     assert groups == [
         "desk-group-content",
+        "desk-group-content",  # the series and part
         "desk-group-publishing",
         "desk-group-related",
         "desk-group-search",

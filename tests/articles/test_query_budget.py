@@ -15,6 +15,7 @@ from tests.factories import (
     ArtworkFactory,
     ArtworkImageFactory,
     SectionFactory,
+    SeriesFactory,
 )
 from tests.pagecache.test_serving import without_nonces
 
@@ -132,3 +133,30 @@ def test_home_page_query_budget(client, django_assert_num_queries, count):
         response = client.get(reverse("articles:home"))
 
     assert response.status_code == 200
+
+
+def test_article_page_in_a_series_costs_one_query_more_and_builds_no_queryset(
+    client, django_assert_num_queries, monkeypatch
+):
+    """Its navigation ("Part 2 of 3", the previous and next public parts) and the JSON-LD's
+    isPartOf are one statement compiled once (articles/series_parts.py)."""
+    series = SeriesFactory()
+    ArticleFactory(series=series, series_part=1)
+    ArticleFactory(series=series, series_part=3)
+    client.get(rich_article(2).get_absolute_url())
+    client.get(ArticleFactory(series=series, series_part=4).get_absolute_url())
+    article = rich_article(3)
+    article.series, article.series_part = series, 2
+    article.save()
+    create_site_settings(client)  # after every section was made: the header's kept
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+    monkeypatch.setattr(
+        SQLCompiler, "as_sql", lambda self, *a, **k: compiled.append(1) or as_sql(self, *a, **k)
+    )
+
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES + 1):
+        response = client.get(article.get_absolute_url())
+
+    assert "Part 2 of 4" in response.content.decode()
+    assert compiled == []

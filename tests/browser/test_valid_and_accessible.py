@@ -21,6 +21,7 @@ from tests.factories import (
     ArtworkImageFactory,
     ImageFactory,
     SectionFactory,
+    SeriesFactory,
 )
 from tests.images.samples import photo_like, save
 
@@ -52,8 +53,14 @@ def pages(settings, tmp_path) -> list[str]:
     ArtworkImageFactory(
         artwork=remembering, image__file=ContentFile(photo.read(), "backpacks.jpg"), credit="© Ai"
     )
+    # The article is part 2 of a series, between a public part 1 and part 3 (its navigation).
+    series = SeriesFactory(title="Letters from Beijing", description="A column.", planned_parts=4)
+    ArticleFactory(title="The first letter", section=section, series=series, series_part=1)
+    ArticleFactory(title="The third letter", section=section, series=series, series_part=3)
     article = ArticleFactory(
         title="Never Sorry",
+        series=series,
+        series_part=2,
         section=section,
         tags=["Photography", "China"],
         # A figure placed in the body (issue 18), as the demo's seed article has one.
@@ -87,6 +94,8 @@ def pages(settings, tmp_path) -> list[str]:
         reverse("artworks:artwork-list"),
         artwork.get_absolute_url(),
         previews.preview_path(draft),
+        series.get_absolute_url(),
+        reverse("articles:series-list"),
         "/no-such-page/",
     ]
     try:
