@@ -1,5 +1,6 @@
 """The demo's content, read from the YAML files of demo/content/ (one file a subject: the site,
-sections, authors, artists, artworks, and each section's articles in articles/<section>.yaml).
+sections, authors, artists, artworks, exhibitions and their venues, series, and each section's
+articles in articles/<section>.yaml).
 
 Keys are slugs: the loader finds rows by them, so editing a text there and running `seed_demo`
 again updates the row rather than adding another. Only the shapes YAML has no word for are
@@ -24,6 +25,9 @@ class DemoContent:
     authors: list[dict]
     artists: list[dict]
     artworks: list[dict]
+    venues: list[dict]
+    exhibitions: list[dict]
+    series: list[dict]
     articles: list[dict]
 
 
@@ -44,12 +48,16 @@ def demo_content() -> DemoContent:
         for section in sections
         for spec in _read(f"articles/{section['slug']}.yaml", missing=[])
     ]
+    shows = _read("exhibitions.yaml")
     return DemoContent(
         site=_read("site.yaml"),
         sections=sections,
         authors=_read("authors.yaml"),
         artists=_read("artists.yaml"),
         artworks=_read("artworks.yaml"),
+        venues=shows["venues"],
+        exhibitions=shows["exhibitions"],
+        series=_read("series.yaml"),
         articles=articles,
     )
 

@@ -3,23 +3,25 @@
 Every row is found by its slug (or by its parent and position) and brought in line with the
 files of demo/content/ (demo/content.py reads them), so a second run changes nothing:
 no new rows, no second copy of a picture (one is drawn only when its row has none), and
-bylines, figures and links end up exactly as listed. Each row passes full_clean() first, so
-the demo obeys the same rules as an editor in the admin.
+bylines, figures, links, featured exhibitions and series parts end up exactly as listed
+(the dates of the shows written relative to the day of loading, demo/shows.py, move with it).
+Each row passes full_clean() first, so the demo obeys the same rules as an editor in the admin.
 """
 
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import transaction
 
 from articles import services
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, Author, Section
+from articles.series import Series
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
-from demo.content import demo_content
-from demo.pictures import ILLUSTRATION_CREDIT, render
-from images import uses
-from images.models import Image
+from demo.content import DemoContent, demo_content
+from demo.pictures import ILLUSTRATION_CREDIT
+from demo.rows import drawn_image, upsert, values_of
+from demo.shows import load_exhibition, load_venues
+from exhibitions.on_view import today
 from richtext.figures import FigureNode
 from sitesettings.models import SiteSettings
 
@@ -50,11 +52,15 @@ class DemoSummary:
     drafts: int
     artists: int
     artworks: int
+    exhibitions: int
+    venues: int
+    series: int
 
     def __str__(self):
         return (
             f"Demo content ready: {self.articles} articles ({self.published} published, "
-            f"{self.drafts} draft), {self.artists} artists, {self.artworks} artworks."
+            f"{self.drafts} draft), {self.artists} artists, {self.artworks} artworks, "
+            f"{self.exhibitions} exhibitions at {self.venues} venues, {self.series} series."
         )
 
 
@@ -64,21 +70,41 @@ def demo_content_load() -> DemoSummary:
     with transaction.atomic():
         _load_site_settings(content.site)
         sections = {
-            spec["slug"]: _upsert(
+            spec["slug"]: upsert(
                 Section, {"slug": spec["slug"]}, {"name": spec["name"], "order": (index + 1) * 10}
             )
             for index, spec in enumerate(content.sections)
         }
         authors = {
-            spec["slug"]: _upsert(
+            spec["slug"]: upsert(
                 Author, {"slug": spec["slug"]}, {"name": spec["name"], "bio": spec["bio"]}
             )
             for spec in content.authors
         }
         artists = {spec["slug"]: _load_artist(spec) for spec in content.artists}
         artworks = {spec["slug"]: _load_artwork(spec, artists) for spec in content.artworks}
+        venues = load_venues(content.venues)
+        day = today()
+        shows = {
+            spec["slug"]: load_exhibition(
+                spec, venues=venues, artists=artists, artworks=artworks, today=day
+            )
+            for spec in content.exhibitions
+        }
+        series = {
+            spec["slug"]: _load_series(spec, index) for index, spec in enumerate(content.series)
+        }
+        _free_moved_parts(content, series)
         for spec in content.articles:
-            _load_article(spec, sections=sections, authors=authors, artists=artists, works=artworks)
+            _load_article(
+                spec,
+                sections=sections,
+                authors=authors,
+                artists=artists,
+                works=artworks,
+                shows=shows,
+                series=series,
+            )
     statuses = [spec["status"] for spec in content.articles]
     return DemoSummary(
         articles=len(content.articles),
@@ -86,25 +112,10 @@ def demo_content_load() -> DemoSummary:
         drafts=statuses.count(Article.Status.DRAFT),
         artists=len(artists),
         artworks=len(artworks),
+        exhibitions=len(shows),
+        venues=len(venues),
+        series=len(series),
     )
-
-
-def _upsert(model: type[models.Model], lookup: dict, values: dict):
-    """update_or_create, validated like an editor's save (full_clean) before it is written."""
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
-    for name, value in values.items():
-        setattr(obj, name, value)
-    obj.full_clean()
-    obj.save()
-    return obj
-
-
-def _values(model: type[models.Model], spec: dict, names: list[str]) -> dict:
-    """The listed fields from spec; a field the spec leaves out is emptied, so removing a fact
-    from the data removes it from the row too."""
-    return {
-        name: spec.get(name, None if model._meta.get_field(name).null else "") for name in names
-    }
 
 
 def _load_site_settings(values: dict):
@@ -116,15 +127,15 @@ def _load_site_settings(values: dict):
 
 
 def _load_artist(spec: dict) -> Artist:
-    artist = _upsert(Artist, {"slug": spec["slug"]}, _values(Artist, spec, ARTIST_FIELDS))
+    artist = upsert(Artist, {"slug": spec["slug"]}, values_of(Artist, spec, ARTIST_FIELDS))
     artist.tags.set(spec["tags"])
     return artist
 
 
 def _load_artwork(spec: dict, artists: dict[str, Artist]) -> Artwork:
-    artwork = _upsert(Artwork, {"slug": spec["slug"]}, _values(Artwork, spec, ARTWORK_FIELDS))
+    artwork = upsert(Artwork, {"slug": spec["slug"]}, values_of(Artwork, spec, ARTWORK_FIELDS))
     artwork.tags.set(spec["tags"])
-    credit = _upsert(
+    credit = upsert(
         ArtworkArtist,
         {"artwork": artwork, "artist": artists[spec["artist"]], "role": ArtworkArtist.Role.ARTIST},
         {"position": 0},
@@ -135,7 +146,7 @@ def _load_artwork(spec: dict, artists: dict[str, Artist]) -> Artwork:
         artwork=artwork, position=0
     )
     if not image.image_id:
-        image.image = _drawn_image(image, "image", spec["picture"], f"{spec['slug']}.jpg")
+        image.image = drawn_image(image, "image", spec["picture"], f"{spec['slug']}.jpg")
     image.alt_text = spec["alt"]
     image.credit = ILLUSTRATION_CREDIT
     image.full_clean()
@@ -143,9 +154,40 @@ def _load_artwork(spec: dict, artists: dict[str, Artist]) -> Artwork:
     return artwork
 
 
-def _load_article(spec: dict, *, sections, authors, artists, works) -> Article:
+def _load_series(spec: dict, index: int) -> Series:
+    values = {
+        "title": spec["title"],
+        "description": spec.get("description", ""),
+        "planned_parts": spec.get("planned_parts"),
+        "order": (index + 1) * 10,
+        "is_public": spec.get("is_public", True),
+    }
+    return upsert(Series, {"slug": spec["slug"]}, values)
+
+
+def _free_moved_parts(content: DemoContent, series: dict[str, Series]) -> None:
+    """Take the demo articles whose series or part the files change out of their series first,
+    so that parts can swap numbers (a part is unique in its series). Each is saved again, with
+    its new part, through the services below, which tell the page cache."""
+    wanted = {
+        spec["slug"]: (series[spec["series"]].pk if spec.get("series") else None)
+        for spec in content.articles
+    }
+    parts = {spec["slug"]: spec.get("series_part") for spec in content.articles}
+    placed = Article.objects.filter(slug__in=wanted, series__isnull=False)
+    moved = [
+        slug
+        for slug, series_id, part in placed.values_list("slug", "series_id", "series_part")
+        if (series_id, part) != (wanted[slug], parts[slug])
+    ]
+    Article.objects.filter(slug__in=moved).update(series=None, series_part=None)
+
+
+def _load_article(spec: dict, *, sections, authors, artists, works, shows, series) -> Article:
     article = Article.objects.filter(slug=spec["slug"]).first() or Article(slug=spec["slug"])
-    values = {**_values(Article, spec, ARTICLE_FIELDS), "section": sections[spec["section"]]}
+    values = {**values_of(Article, spec, ARTICLE_FIELDS), "section": sections[spec["section"]]}
+    values["series"] = series[spec["series"]] if spec.get("series") else None
+    values["series_part"] = spec.get("series_part")
     values["body"] = _body(spec["blocks"], works)
     for name, value in values.items():
         setattr(article, name, value)
@@ -154,9 +196,10 @@ def _load_article(spec: dict, *, sections, authors, artists, works) -> Article:
     article.tags.set(spec["tags"])
     article.featured_artists.set([artists[slug] for slug in spec["featured_artists"]])
     article.featured_artworks.set([works[slug] for slug in spec["featured_artworks"]])
+    article.featured_exhibitions.set([shows[slug] for slug in spec.get("featured_exhibitions", [])])
 
     bylines = [
-        _upsert(ArticleAuthor, {"article": article, "author": authors[slug]}, {"position": index})
+        upsert(ArticleAuthor, {"article": article, "author": authors[slug]}, {"position": index})
         for index, slug in enumerate(spec["authors"])
     ]
     article.article_authors.exclude(pk__in=[byline.pk for byline in bylines]).delete()
@@ -169,7 +212,7 @@ def _load_article(spec: dict, *, sections, authors, artists, works) -> Article:
     ordered.exclude(pk__in=[figure.pk for figure in figures]).delete()
 
     links = [
-        _upsert(
+        upsert(
             ArticleLink,
             {"article": article, "position": index},
             {"title": link["title"], "url": link["url"]},
@@ -205,19 +248,10 @@ def _load_figure(article: Article, position: int, spec: dict, works) -> ArticleF
     else:
         figure.artwork, figure.artwork_image = None, None
         if not figure.image_id:
-            figure.image = _drawn_image(figure, "image", spec["picture"], f"{spec['picture']}.jpg")
+            figure.image = drawn_image(figure, "image", spec["picture"], f"{spec['picture']}.jpg")
         figure.alt_text = spec["alt"]
         figure.credit = ILLUSTRATION_CREDIT
         figure.caption = spec.get("caption", "")
     figure.full_clean()
     figure.save()
     return figure
-
-
-def _drawn_image(row, field: str, picture: str, filename: str) -> Image:
-    """Draw the picture and store it as a new Image, in the folder of the row's use."""
-    image = Image()
-    image.upload_folder = uses.use_of(type(row), field).folder
-    image.file.save(filename, ContentFile(render(picture)), save=False)
-    image.save()
-    return image

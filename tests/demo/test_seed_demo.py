@@ -10,7 +10,7 @@ from recommendations.models import RelatedLink
 SEED_SLUG = "ai-weiwei-on-film-never-sorry"
 # An Art article with no tag, artist or artwork in common with the seed article.
 SECTION_ONLY_SLUG = "elodie-marchand-blue-hours"
-DEMO_APPS = {"articles", "artists", "artworks", "sitesettings", "taggit"}
+DEMO_APPS = {"articles", "artists", "artworks", "exhibitions", "images", "sitesettings", "taggit"}
 
 
 def row_counts() -> dict[str, int]:

@@ -8,7 +8,8 @@ from demo.loader import demo_content_load
 class Command(BaseCommand):
     help = (
         "Fill the site with demo content: sections, writers, artists, artworks with drawn "
-        "images, and articles (one a draft). Safe to run again: it updates, never duplicates."
+        "images, exhibitions and their venues, series, and articles (one a draft). Safe to run "
+        "again: it updates, never duplicates."
     )
 
     def add_arguments(self, parser):
