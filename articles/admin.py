@@ -102,7 +102,7 @@ class ArticleAdmin(
     search_fields = ["title", "standfirst", "body", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["featured_artists", "featured_artworks"]
+    autocomplete_fields = ["featured_artists", "featured_artworks", "featured_exhibitions"]
     inlines = [ArticleAuthorInline, ArticleFigureInline, ArticleLinkInline]
     readonly_fields = [
         "public_state",
@@ -128,7 +128,18 @@ class ArticleAdmin(
             "Publication",
             {"fields": ["status", "published_at", "public_state", "preview_link"]},
         ),
-        ("Related", {"fields": ["tags", "featured_artists", "featured_artworks", "evergreen"]}),
+        (
+            "Related",
+            {
+                "fields": [
+                    "tags",
+                    "featured_artists",
+                    "featured_artworks",
+                    "featured_exhibitions",
+                    "evergreen",
+                ]
+            },
+        ),
         ("Search engines", {"fields": ["meta_description"], "classes": ["collapse"]}),
         (
             "Record",
