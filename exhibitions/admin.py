@@ -22,7 +22,9 @@ PRECISION_HELP = {
 
 
 @admin.register(Venue)
-class VenueAdmin(RevisionedAdmin, WorkingCopyAdminMixin, admin.ModelAdmin):
+class VenueAdmin(RevisionedAdmin, admin.ModelAdmin):
+    """Four short fields: no autosave (working copies are for forms one writes in)."""
+
     list_display = ["name", "city", "country", "exhibition_count"]
     list_filter = ["country"]
     search_fields = ["name", "city", "country"]

@@ -22,10 +22,12 @@ from tests.factories import (
     ArtworkFactory,
     ArtworkImageFactory,
     AuthorFactory,
+    ExhibitionFactory,
     ImageFactory,
     LinkUseFactory,
     RelatedLinkFactory,
     SectionFactory,
+    VenueFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +78,8 @@ MAKERS = {
     "artists.Artist": lambda user: ArtistFactory(tags=["pop-art"]),
     "artworks.Artwork": lambda user: _artwork(),
     "artworks.ArtworkImage": lambda user: ArtworkImageFactory(),
+    "exhibitions.Venue": lambda user: VenueFactory(),
+    "exhibitions.Exhibition": lambda user: ExhibitionFactory(artists=[ArtistFactory()]),
     "articles.Section": lambda user: SectionFactory(),
     "articles.Author": lambda user: AuthorFactory(),
     "articles.Article": lambda user: _article(),
