@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
+from django.db.models import Prefetch, prefetch_related_objects
 
 from adminsite.primed import PrimedChoicesAdminMixin
 from articles.admin_body_figures import BodyFiguresAdminMixin
@@ -12,6 +13,7 @@ from articles.admin_series import SeriesFieldsAdminMixin
 from articles.admin_workflow import WorkflowAdminMixin
 from articles.cards import lead_images
 from articles.models import Article, ArticleAuthor, ArticleLink, Author, Section
+from exhibitions.models import Exhibition
 from images.models import Image
 from images.picture import urls_of
 from images.thumbnails import admin_thumbnail, thumbnail_of
@@ -104,7 +106,7 @@ class ArticleAdmin(
     search_fields = ["title", "standfirst", "body", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["featured_artists", "featured_artworks"]
+    autocomplete_fields = ["featured_artists", "featured_artworks", "featured_exhibitions"]
     inlines = [ArticleAuthorInline, ArticleFigureInline, ArticleLinkInline]
     readonly_fields = [
         "public_state",
@@ -130,7 +132,18 @@ class ArticleAdmin(
             "Publication",
             {"fields": ["status", "published_at", "public_state", "preview_link"]},
         ),
-        ("Related", {"fields": ["tags", "featured_artists", "featured_artworks", "evergreen"]}),
+        (
+            "Related",
+            {
+                "fields": [
+                    "tags",
+                    "featured_artists",
+                    "featured_artworks",
+                    "featured_exhibitions",
+                    "evergreen",
+                ]
+            },
+        ),
         ("Search engines", {"fields": ["meta_description"], "classes": ["collapse"]}),
         (
             "Record",
@@ -157,6 +170,16 @@ class ArticleAdmin(
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        if article is not None and article.pk is not None:
+            # The featured exhibitions' picker names each show with its venue
+            # (exhibitions/admin.py): read with them, in the one query the form's initial
+            # value costs anyway, instead of one query a show.
+            shows = Exhibition.objects.select_related("venue")
+            prefetch_related_objects([article], Prefetch("featured_exhibitions", queryset=shows))
+        return article
 
     def view_on_site(self, article):
         # Drafts and scheduled articles are 404s for readers: they have the preview link. The

@@ -2,7 +2,7 @@
 the models pages show, the views that are cached and the lists each depends on, which lists an
 article is in (its footprint), when scheduled articles go live, and what a change of an
 article's place for readers (the domain signal, articles/signals.py), of its figures or of its
-featured artists and artworks means for those lists."""
+featured artists, artworks and exhibitions means for those lists."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -24,6 +24,8 @@ from artists import cached_pages as artist_pages
 from artists.models import Artist
 from artworks import cached_pages as artwork_pages
 from artworks.models import Artwork, ArtworkArtist
+from exhibitions import cached_pages as exhibition_pages
+from exhibitions.models import Exhibition
 from pagecache import invalidate as pages
 
 # Which articles are public, and their order: the home page, the list, the latest feeds.
@@ -32,6 +34,7 @@ PUBLIC_ARTICLES = pagecache.set_key("public:articles")
 LISTED = frozenset({PUBLIC_ARTICLES, pagecache.ANY_CONTENT})
 FeaturedArtist = Article.featured_artists.through
 FeaturedArtwork = Article.featured_artworks.through
+FeaturedExhibition = Article.featured_exhibitions.through
 
 
 def section_key(slug: str) -> str:
@@ -104,7 +107,7 @@ def register() -> None:
     post_save.connect(_series_changed, sender=Article, dispatch_uid="pagecache-article-series")
     post_save.connect(_figure_changed, sender=ArticleFigure, dispatch_uid="pagecache-figure-save")
     post_delete.connect(_figure_changed, sender=ArticleFigure, dispatch_uid="pagecache-figure-del")
-    for through in (FeaturedArtist, FeaturedArtwork):
+    for through in (FeaturedArtist, FeaturedArtwork, FeaturedExhibition):
         m2m_changed.connect(_featured_changed, sender=through, dispatch_uid=f"pagecache-{through}")
 
 
@@ -114,7 +117,7 @@ def register() -> None:
 def public_article_keys(article_ids) -> set[str]:
     """The lists these articles appear in (as the database has them now): the public lists, their
     sections' and tags' pages, their series' pages and feeds (and so their parts' pages), and
-    the pages of the artists and artworks they feature or show."""
+    the pages of the artists, artworks and exhibitions they feature or show."""
     ids = sorted(set(article_ids))
     if not ids:
         return set()
@@ -137,7 +140,18 @@ def public_article_keys(article_ids) -> set[str]:
         )
     )
     found.update(artwork_keys(artworks))
+    shows = FeaturedExhibition.objects.filter(article_id__in=ids)
+    found.update(exhibition_keys(shows.values_list("exhibition_id", flat=True)))
     return found
+
+
+def exhibition_keys(exhibition_ids) -> set[str]:
+    """The lists of articles on these exhibitions' pages."""
+    ids = sorted(set(exhibition_ids))
+    if not ids:
+        return set()
+    slugs = Exhibition.objects.filter(pk__in=ids).values_list("slug", flat=True)
+    return {exhibition_pages.listing_key(slug) for slug in slugs}
 
 
 def artwork_keys(artwork_ids) -> set[str]:
@@ -231,7 +245,8 @@ def _figure_changed(sender, instance: ArticleFigure, raw=False, **kwargs):
 
 
 def _featured_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    """An article's featured artists or artworks changed (from either side of the relation)."""
+    """An article's featured artists, artworks or exhibitions changed (from either side of the
+    relation)."""
     if action == "pre_clear":
         instance._pagecache_cleared = set(_related_pks(sender, instance, reverse))
         return
@@ -246,7 +261,8 @@ def _featured_changed(sender, instance, action, reverse, model, pk_set, **kwargs
     pages.keys_changed(names)
     public = list(Article.objects.published().filter(pk__in=articles).values_list("pk", flat=True))
     if public:
-        lists = artist_keys(others) if other_model is Artist else artwork_keys(others)
+        lists = {Artist: artist_keys, Artwork: artwork_keys, Exhibition: exhibition_keys}
+        lists = lists[other_model](others)
         pages.members_changed(Article, public, extra=LISTED | lists)
 
 

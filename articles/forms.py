@@ -36,6 +36,7 @@ class ArticleAdminForm(forms.ModelForm):
             "tags",
             "featured_artists",
             "featured_artworks",
+            "featured_exhibitions",
             "meta_description",
         ]
 

@@ -5,7 +5,8 @@ Nothing is written: no row, no file, no revision, no signal, so no page-cache in
 no task. The article page's template reads the byline, figures, links, tags and featured
 artists through the prefetch cache (as `for_detail()` loads them), so the form's unsaved parts
 are put there; what the form does not edit (the "You may also like" links, the images'
-renditions) is read from the database as the public page reads it. What each save fills by
+renditions) is read from the database as the public page reads it. The featured exhibitions are
+the form's, each with its venue, as for_detail() loads them. What each save fills by
 itself (the slug, the publication time, clean HTML) is filled here the same way.
 """
 
@@ -64,7 +65,10 @@ def article_as_saved(form: BaseForm, formsets: list[BaseFormSet]) -> PreviewedAr
         "tags": _tags(article, data.get("tags", [])),
         "featured_artists": list(data.get("featured_artists", [])),
         "featured_artworks": list(data.get("featured_artworks", [])),
+        "featured_exhibitions": list(data.get("featured_exhibitions", [])),
     }
+    # The "On view" block names each show's venue (the picker's choices have it already).
+    prefetch_related_objects(cache["featured_exhibitions"], "venue")
     if article.pk is None:
         article.pk = UNSAVED_KEY
     article._prefetched_objects_cache = cache

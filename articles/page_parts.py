@@ -1,5 +1,6 @@
 """The article of the article page with its section, and its parts (byline, figures with their
-pictures and captions' credits, tags, outbound links, featured artists) read with SQL written
+pictures and captions' credits, tags, outbound links, featured artists, featured exhibitions
+with their venues) read with SQL written
 once per process, instead of Django's querysets (the view's `published()` by slug with its
 section, and the prefetches of `ArticleQuerySet.for_detail()`, which the preview still uses).
 
@@ -14,8 +15,8 @@ to the same objects.
 
 On PostgreSQL each statement is a round trip that cost 0.1-0.3 ms inside a cold page on a busy
 machine, whatever the server's share (0.01-0.15 ms): the small reads by the article's id go
-together (the byline, links and featured artists in one UNION ALL; the artworks' credits with
-the figures), three statements for every part.
+together (the byline, links, featured artists and featured exhibitions in one UNION ALL; the
+artworks' credits with the figures), three statements for every part.
 
 Safe as SQL: the text is made of table and column names from the models' `_meta`, quoted by
 the database's `quote_name`, the columns' types as Django's fields name them for CAST
@@ -42,6 +43,7 @@ from articles.models import (
 from articles.querysets import is_live
 from artists.models import Artist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage
+from exhibitions.models import Exhibition, Venue
 from images.models import Image
 from sqlreads import prepared
 from sqlreads.instances import Read, prefetched, typed_null
@@ -70,8 +72,9 @@ def load_parts(article: Article) -> None:
     connection = connections[db]
     pk = [article.pk]
 
-    # The byline with its authors, the links and the featured artists: one statement.
-    byline, links, featured = [], [], []
+    # The byline with its authors, the links, the featured artists and the featured
+    # exhibitions with their venues: one statement.
+    byline, links, featured, exhibitions = [], [], [], []
     for part, made in reads.lists.rows(connection, pk):
         if part == _BYLINE:
             credit, author = made
@@ -79,11 +82,16 @@ def load_parts(article: Article) -> None:
             byline.append(credit)
         elif part == _LINKS:
             links.append(made[0])
-        else:
+        elif part == _FEATURED:
             featured.append(made[0])
+        else:
+            exhibition, venue = made
+            Exhibition._meta.get_field("venue").set_cached_value(exhibition, venue)
+            exhibitions.append(exhibition)
     prefetched(article, "article_authors", byline)
     prefetched(article, "links", links)
     prefetched(article, "featured_artists", featured)
+    prefetched(article, "featured_exhibitions", exhibitions)
 
     # One row per figure, image of its artwork and credit of its artwork (the artwork's images
     # and credits joined, in their orders).
@@ -119,7 +127,7 @@ def load_parts(article: Article) -> None:
     prefetched(article, "tags", [tag for (tag,) in reads.tags.rows(connection, pk)])
 
 
-_BYLINE, _LINKS, _FEATURED = range(3)  # the parts of _Reads.lists
+_BYLINE, _LINKS, _FEATURED, _EXHIBITIONS = range(4)  # the parts of _Reads.lists
 
 
 class _Union:
@@ -236,6 +244,7 @@ class _Reads:
             distinct=True,
         )
         featured = Article.featured_artists.through
+        shows = Article.featured_exhibitions.through
         self.lists = _Union(
             connection,
             [
@@ -266,6 +275,17 @@ class _Reads:
                         key("ar", Artist, "sort_name", "LOWER({})"),
                         key("ar", Artist, "name"),
                     ],
+                ),
+                (  # _EXHIBITIONS, all of them: the page's block shows the public ones
+                    cols((Exhibition, "ex"), (Venue, "ve")),
+                    f"FROM {table(Exhibition)} {q('ex')} "
+                    f"INNER JOIN {table(shows)} {q('fe')} "
+                    f"ON {col('ex', Exhibition, 'id')} = {col('fe', shows, 'exhibition')} "
+                    f"INNER JOIN {table(Venue)} {q('ve')} "
+                    f"ON {col('ve', Venue, 'id')} = {col('ex', Exhibition, 'venue')} "
+                    f"WHERE {col('fe', shows, 'article')} IN (IDS)",
+                    # for_detail()'s order (the block orders them by date itself).
+                    [key("ex", Exhibition, "id")],
                 ),
             ],
         )

@@ -102,6 +102,7 @@ class ArticleQuerySet(models.QuerySet):
             "tags",
             "links",
             "featured_artists",
+            _exhibitions_prefetch(),
         )
 
 
@@ -112,6 +113,12 @@ class ArticleQuerySet(models.QuerySet):
 def _byline_prefetch():
     byline = apps.get_model("articles", "ArticleAuthor").objects.select_related("author")
     return Prefetch("article_authors", queryset=byline)
+
+
+def _exhibitions_prefetch():
+    # The article page's "On view" block names each show's venue.
+    exhibitions = apps.get_model("exhibitions", "Exhibition").objects.select_related("venue")
+    return Prefetch("featured_exhibitions", queryset=exhibitions.order_by("pk"))
 
 
 def card_figures_prefetch(*, through: str = "") -> Prefetch:

@@ -1,7 +1,7 @@
 """What one revision of an article holds (revisions/versioning.py): its byline, figures, outbound
 links and tag rows, so that a revert, or the recovery of a deleted article, brings all of it
-back. Featured artists and artworks are plain many-to-many fields, stored with the article
-itself. Authors, sections and the artworks shown in figures are shared with other objects: a
+back. Featured artists, artworks and exhibitions are plain many-to-many fields, stored with the
+article itself. Authors, sections and the artworks shown in figures are shared with other objects: a
 revert never deletes or changes them (revisions/revert.py)."""
 
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink

@@ -8,7 +8,8 @@ class ExhibitionsConfig(AppConfig):
 
     def ready(self):
         # Here, not at the top: the module imports this app's models, loaded only now.
-        from exhibitions import cached_pages  # noqa: PLC0415
+        from exhibitions import cached_pages, versions  # noqa: PLC0415
 
         cached_pages.register()
+        versions.register()
         uses.register(self.get_model("Exhibition"), "image", folder="exhibitions")

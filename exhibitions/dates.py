@@ -66,6 +66,17 @@ def written(day: date | None, precision: str) -> str:
     return formats.date_format(day, "j F Y")
 
 
+def machine(day: date | None, precision: str) -> str:
+    """The date as a `<time datetime>` value says it: '2011-05-02', '2011-05' or '2011'."""
+    if day is None:
+        return ""
+    if precision == Precision.YEAR:
+        return f"{day.year:04d}"
+    if precision == Precision.MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
 def span(opens: date | None, opens_precision: str, closes: date | None, closes_precision: str):
     """'12 October 2010 – 2 May 2011', 'from May 2027', 'until 2011' or ''."""
     start, end = written(opens, opens_precision), written(closes, closes_precision)

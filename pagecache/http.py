@@ -2,6 +2,8 @@
 Cache-Control that lets a CDN keep a page briefly but never a page meant for one person."""
 
 import hashlib
+import math
+import time
 
 from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -15,22 +17,30 @@ def etag_for(content: bytes) -> str:
     return f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
 
 
-def public(response, *, etag: str, built_at: float):
-    """Mark a page anyone may be shown, and answer 304 when the client has it already."""
+def public(response, *, etag: str, built_at: float, fresh_until: float | None = None):
+    """Mark a page anyone may be shown, and answer 304 when the client has it already.
+    `fresh_until`: when pages next turn over by themselves (schedule.py: a scheduled article's
+    minute, an exhibition's midnight), past which no shared cache may keep or serve this one."""
     response["ETag"] = etag
     response["Last-Modified"] = http_date(built_at)
-    shared = settings.CDN_CACHE_SECONDS
+    shared, stale = shared_seconds(fresh_until)
     if shared > 0:
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=0,
-            s_maxage=shared,
-            stale_while_revalidate=settings.CDN_STALE_SECONDS,
-        )
+        extra = {"stale_while_revalidate": stale} if stale > 0 else {}
+        patch_cache_control(response, public=True, max_age=0, s_maxage=shared, **extra)
     else:
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
     return response
+
+
+def shared_seconds(fresh_until: float | None) -> tuple[int, int]:
+    """(s-maxage, stale-while-revalidate): the settings', cut so that together they end by
+    `fresh_until`. Browsers keep nothing (max-age=0): they revalidate with the page cache."""
+    shared, stale = settings.CDN_CACHE_SECONDS, settings.CDN_STALE_SECONDS
+    if fresh_until is None or math.isinf(fresh_until):
+        return shared, stale
+    left = max(0, math.floor(fresh_until - time.time()))
+    shared = min(shared, left)
+    return shared, min(stale, left - shared)
 
 
 def not_modified_or(request, response, *, etag: str, built_at: float):

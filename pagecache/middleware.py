@@ -89,7 +89,7 @@ def fresh_copy(request):
         if any(tokens.get(name) != token for name, token in recorded.items()):
             return None
         _remember(page_key, recorded)
-        return serve(request, entry, "HIT")
+        return serve(request, entry, "HIT", schedule.next_change(found))
     except Exception:  # the cache is down: the rest of the stack renders the page
         log.exception("Page cache: fast lookup failed for %s", request.path)
         return None
@@ -114,7 +114,7 @@ def _remember(page_key: str, recorded: dict):
         _VERSION_NAMES[page_key] = names
 
 
-def serve(request, entry: dict, how: str):
+def serve(request, entry: dict, how: str, fresh_until: float | None):
     content = entry["content"]
     if entry.get("nonce"):
         content = nonces.to_served(request, content)
@@ -124,7 +124,8 @@ def serve(request, entry: dict, how: str):
     response[HEADER] = how
     # What the session middleware says of every page it may vary on (the fast path skips it).
     patch_vary_headers(response, ("Cookie",))
-    http.public(response, etag=entry["etag"], built_at=entry["built_at"])
+    built_at = entry["built_at"]
+    http.public(response, etag=entry["etag"], built_at=built_at, fresh_until=fresh_until)
     return http.not_modified_or(request, response, etag=entry["etag"], built_at=entry["built_at"])
 
 
@@ -173,6 +174,7 @@ class PublicPage:
         self.recorder = None
         self.shown: set[str] = set()
         self.changes_before = None
+        self.fresh_until = None  # when pages next turn over by themselves (schedule.py)
 
     # Before the view ------------------------------------------------------------------------
 
@@ -189,7 +191,9 @@ class PublicPage:
     def _look_up(self):
         page_key = keys.for_page(self.address)
         found = cache.get_many([page_key, *schedule.state_keys()])
-        if not schedule.catch_up(found, timezone.now()):
+        caught_up = schedule.catch_up(found, timezone.now())
+        self.fresh_until = schedule.next_change(found)
+        if not caught_up:
             return None
         entry = found.get(page_key)
         if entry is not None and versions.unchanged(entry["versions"]):
@@ -217,7 +221,7 @@ class PublicPage:
 
     def _serve(self, entry: dict, how: str):
         self.served = True
-        return serve(self.request, entry, how)
+        return serve(self.request, entry, how, self.fresh_until)
 
     # After the view -------------------------------------------------------------------------
 
@@ -235,7 +239,7 @@ class PublicPage:
             response[HEADER] = "MISS"
             if self.lock is not None and self._storable(response):
                 self._store(response, stored, uses_nonce, etag, built_at)
-            http.public(response, etag=etag, built_at=built_at)
+            http.public(response, etag=etag, built_at=built_at, fresh_until=self.fresh_until)
             return http.not_modified_or(self.request, response, etag=etag, built_at=built_at)
         finally:
             self._release()

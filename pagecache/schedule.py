@@ -1,11 +1,16 @@
-"""Scheduled publication as a change: when an article's publication time passes, the pages that
-will list it are invalidated as if it had just been published.
+"""Scheduled changes: when an article's publication time passes, the pages that will list it are
+invalidated as if it had just been published; when a midnight begins the day a show opens or the
+day after it closes, the pages showing it are invalidated as if it had just been edited.
 
 Nothing runs at that instant (there is no cron job). Instead the cache keeps the time of the next
 scheduled publication; every request that would use the cache first checks it (it is read in the
 same round trip as the page), and the first request at or after that time invalidates the
 footprint (footprint.py) of every object that went live since the last check (the watermark).
-What goes live when is the apps' to say (registry.register_schedule: scheduled articles)."""
+What goes live when is the apps' to say (registry.register_schedule: scheduled articles,
+exhibitions' midnights); the next time is the earliest of every registered schedule's.
+
+The state's next time is also how long a shared cache may keep a public page (http.py): no CDN
+serves a page past the moment it turns over."""
 
 import logging
 from datetime import UTC, datetime
@@ -25,15 +30,16 @@ def state_keys() -> list[str]:
 
 
 def catch_up(state: dict, now: datetime) -> bool:
-    """Invalidate what went live since the last check (scheduled articles). `state` holds what
-    the cache had under state_keys(). False when another process is doing it right now: the
-    caller must then neither serve nor store a cached page."""
+    """Invalidate what went live since the last check (scheduled articles, exhibitions'
+    midnights). `state` holds what the cache had under state_keys(); it is left holding the next
+    time after this check (next_change()). False when another process is doing it right now:
+    the caller must then neither serve nor store a cached page."""
     watermark = state.get(keys.PUBLICATION_WATERMARK)
     if watermark is None:
         watermark = _start_watermark(now)
     upcoming = state.get(keys.NEXT_PUBLICATION)
     if upcoming is None:
-        upcoming = _remember_next(watermark)
+        upcoming = state[keys.NEXT_PUBLICATION] = _remember_next(watermark)
     if now.timestamp() < upcoming:
         return True
     if not cache.add(keys.PUBLICATION_LOCK, 1, timeout=LOCK_SECONDS):
@@ -47,10 +53,17 @@ def catch_up(state: dict, now: datetime) -> bool:
             names |= footprint.keys_for(plan.label, went_live)
         versions.bump(names)
         cache.set(keys.PUBLICATION_WATERMARK, now.timestamp(), timeout=None)
-        forget_next()
+        # The next time after the new watermark (as the next request would have computed it).
+        state[keys.NEXT_PUBLICATION] = _remember_next(now.timestamp())
     finally:
         cache.delete(keys.PUBLICATION_LOCK)
     return True
+
+
+def next_change(state: dict) -> float | None:
+    """When pages next turn over by themselves (a timestamp, NEVER for no such time), as the
+    state that catch_up() was given holds it; None when it is not known."""
+    return state.get(keys.NEXT_PUBLICATION)
 
 
 def forget_next() -> None:

@@ -1,4 +1,4 @@
-"""The article's change page costs a fixed number of queries, at most 27 with four figures:
+"""The article's change page costs a fixed number of queries, at most 28 with four figures:
 the same with one figure, author, link and related link as with four figures, three authors,
 three links, six related links and six revisions, for a superuser and for an editor."""
 
@@ -14,6 +14,7 @@ from tests.factories import (
     ArticleFigureFactory,
     ArticleLinkFactory,
     ArtistFactory,
+    ExhibitionFactory,
     ImageFactory,
     RelatedLinkFactory,
 )
@@ -23,7 +24,8 @@ from tests.staff import staff_in
 pytestmark = pytest.mark.django_db
 
 # The session and the user (2); the SAVEPOINT / RELEASE pairs of ATOMIC_REQUESTS and of the
-# revisioned view (4); the article (1); its tags, featured artists and artworks (3); its byline
+# revisioned view (4); the article (1); its tags, featured artists and artworks (3) and its
+# featured exhibitions with their venues (1: the picker names each by its venue); its byline
 # with authors (1); its figures with their artworks, images and credited artists (3); its links
 # (1) and related links with their targets (1); the checks' tag names and namesakes (2: they
 # take the figures and byline from the inlines); the stored address (1); a working copy (1);
@@ -32,7 +34,7 @@ pytestmark = pytest.mark.django_db
 # publishing record (1); the state of its outbound links (1: links/admin_panel.py) and the
 # check for dead ones among them (1: links/prepublish.py); "What readers see now", the block
 # as the public page builds it (1: recommendations/admin_block.py) and its targets' titles (1).
-CHANGE_PAGE_BUDGET = 27
+CHANGE_PAGE_BUDGET = 28
 # An article whose text names artists or artworks it does not feature: what it features, shows
 # in its figures or has decided on, for its "Featuring suggestions" (one UNION ALL,
 # featuring/suggestions.py); the names themselves come from the matcher, built once per process.
@@ -76,10 +78,12 @@ def test_article_change_page_costs_the_same_with_more_parts(client, admin_user, 
     few = article_with_everything(tags=["photography"])  # two figures of artworks, two authors
     few.featured_artists.add(ArtistFactory())
     few.featured_artworks.add(artwork_with_everything())
+    few.featured_exhibitions.add(ExhibitionFactory())
     _grow(few, figures=0, authors=0, links=1, related=1, revisions=1)
     many = article_with_everything(tags=["photography", "urns"])
     many.featured_artists.add(ArtistFactory(), ArtistFactory())
     many.featured_artworks.add(artwork_with_everything(), artwork_with_everything())
+    many.featured_exhibitions.add(*(ExhibitionFactory() for _ in range(3)))  # three venues
     # Four figures of artworks and an upload, five authors, three links, six related links.
     _grow(many, figures=2, authors=3, links=3, related=6, revisions=6)
     assert many.figures.count() == 5

@@ -18,6 +18,7 @@ from tests.factories import (
     ArtistFactory,
     ArtworkImageFactory,
     AuthorFactory,
+    ExhibitionFactory,
     LinkUseFactory,
     RelatedLinkFactory,
     SectionFactory,
@@ -75,6 +76,14 @@ MAKERS = {
     "artists.Artist": (lambda i, user: ArtistFactory(tags=["pop-art", f"own {i}"]), "artist"),
     "artworks.Artwork": (lambda i, user: artwork_with_everything(tags=["urns"]), "artwork"),
     "artworks.ArtworkImage": (lambda i, user: ArtworkImageFactory(), "artwork"),
+    "exhibitions.Venue": (
+        lambda i, user: ExhibitionFactory(venue__city=f"City {i}").venue,
+        "gallery",
+    ),
+    "exhibitions.Exhibition": (
+        lambda i, user: ExhibitionFactory(venue__city=f"City {i}", artists=[ArtistFactory()]),
+        "exhibition",
+    ),
     "articles.Section": (lambda i, user: SectionFactory(), "section"),
     "articles.Author": (lambda i, user: AuthorFactory(), "author"),
     "articles.Series": (lambda i, user: _series(i), "series"),
@@ -124,6 +133,10 @@ BUDGETS = {
     # classifications of the filter (1).
     "artworks.Artwork": BASE + REVISIONED + 4,
     "artworks.ArtworkImage": BASE,
+    # The countries of the filter (1).
+    "exhibitions.Venue": BASE + REVISIONED + 1,
+    # The cities of the filter (1).
+    "exhibitions.Exhibition": BASE + REVISIONED + 1,
     # The sections of the "section of the source" filter (1).
     "recommendations.RelatedLink": BASE + 1,
     # The date hierarchy's range (1) and its years, months or days (1).

@@ -22,11 +22,13 @@ from tests.factories import (
     ArtworkFactory,
     ArtworkImageFactory,
     AuthorFactory,
+    ExhibitionFactory,
     ImageFactory,
     LinkUseFactory,
     RelatedLinkFactory,
     SectionFactory,
     SeriesFactory,
+    VenueFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +79,8 @@ MAKERS = {
     "artists.Artist": lambda user: ArtistFactory(tags=["pop-art"]),
     "artworks.Artwork": lambda user: _artwork(),
     "artworks.ArtworkImage": lambda user: ArtworkImageFactory(),
+    "exhibitions.Venue": lambda user: VenueFactory(),
+    "exhibitions.Exhibition": lambda user: ExhibitionFactory(artists=[ArtistFactory()]),
     "articles.Section": lambda user: SectionFactory(),
     "articles.Author": lambda user: AuthorFactory(),
     "articles.Series": lambda user: SeriesFactory(),

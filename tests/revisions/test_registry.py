@@ -9,6 +9,7 @@ from articles.admin import ArticleAdmin
 from articles.models import Article, ArticleAuthor, ArticleFigure, ArticleLink, TaggedArticle
 from artists.models import Artist, TaggedArtist
 from artworks.models import Artwork, ArtworkArtist, ArtworkImage, TaggedArtwork
+from exhibitions.models import Exhibition, Venue
 from recommendations.admin import RelatedLinkInline
 from recommendations.models import RelatedLink
 from revisions import versioning
@@ -28,6 +29,8 @@ VERSIONED = {
     ArtworkArtist,
     ArtworkImage,
     TaggedArtwork,
+    Exhibition,
+    Venue,
     Tag,
 }
 
@@ -36,7 +39,7 @@ def test_content_models_their_parts_and_tags_are_versioned():
     """Articles, artists, artworks, their parts, tag rows and tags keep versions; nothing else
     does (related links are recomputed, not edited history)."""
     assert {model for model in VERSIONED if reversion.is_registered(model)} == VERSIONED
-    assert set(versioning.root_models()) == {Article, Artist, Artwork}
+    assert set(versioning.root_models()) == {Article, Artist, Artwork, Exhibition, Venue}
     assert not reversion.is_registered(RelatedLink)
 
 
@@ -69,10 +72,14 @@ def test_every_revisioned_admin_puts_the_mixin_first_and_versions_its_inlines():
         for model, model_admin in admin.site._registry.items()
         if isinstance(model_admin, RevisionedAdmin)
     }
-    assert set(revisioned) == {Article, Artist, Artwork}
+    assert set(revisioned) == {Article, Artist, Artwork, Exhibition, Venue}
     for model_admin in revisioned.values():
         mro = type(model_admin).__mro__
-        assert mro.index(RevisionedAdmin) < mro.index(TagAutocompleteAdminMixin)
+        assert mro.index(RevisionedAdmin) < min(
+            mro.index(mixin)
+            for mixin in (TagAutocompleteAdminMixin, admin.ModelAdmin)
+            if mixin in mro
+        )
         follows = set(versioning.versioning(model_admin.model).follow)
         for inline in model_admin.inlines:
             if inline.model is not RelatedLink:
