@@ -24,6 +24,8 @@ from artists import cached_pages as artist_pages
 from artists.models import Artist
 from artworks import cached_pages as artwork_pages
 from artworks.models import Artwork, ArtworkArtist
+from exhibitions import cached_pages as exhibition_pages
+from exhibitions.models import Exhibition
 from pagecache import invalidate as pages
 
 # Which articles are public, and their order: the home page, the list, the latest feeds.
@@ -32,6 +34,7 @@ PUBLIC_ARTICLES = pagecache.set_key("public:articles")
 LISTED = frozenset({PUBLIC_ARTICLES, pagecache.ANY_CONTENT})
 FeaturedArtist = Article.featured_artists.through
 FeaturedArtwork = Article.featured_artworks.through
+FeaturedExhibition = Article.featured_exhibitions.through
 
 
 def section_key(slug: str) -> str:
@@ -87,7 +90,7 @@ def register() -> None:
     )
     post_save.connect(_figure_changed, sender=ArticleFigure, dispatch_uid="pagecache-figure-save")
     post_delete.connect(_figure_changed, sender=ArticleFigure, dispatch_uid="pagecache-figure-del")
-    for through in (FeaturedArtist, FeaturedArtwork):
+    for through in (FeaturedArtist, FeaturedArtwork, FeaturedExhibition):
         m2m_changed.connect(_featured_changed, sender=through, dispatch_uid=f"pagecache-{through}")
 
 
@@ -96,7 +99,8 @@ def register() -> None:
 
 def public_article_keys(article_ids) -> set[str]:
     """The lists these articles appear in (as the database has them now): the public lists, their
-    sections' and tags' pages, and the pages of the artists and artworks they feature or show."""
+    sections' and tags' pages, and the pages of the artists, artworks and exhibitions they
+    feature or show."""
     ids = sorted(set(article_ids))
     if not ids:
         return set()
@@ -116,6 +120,8 @@ def public_article_keys(article_ids) -> set[str]:
         )
     )
     found.update(artwork_keys(artworks))
+    shows = FeaturedExhibition.objects.filter(article_id__in=ids)
+    found.update(exhibition_keys(shows.values_list("exhibition_id", flat=True)))
     return found
 
 
@@ -128,6 +134,15 @@ def artwork_keys(artwork_ids) -> set[str]:
     found = {artwork_pages.listing_key(slug) for slug in slugs}
     artists = ArtworkArtist.objects.filter(artwork_id__in=ids).values_list("artist_id", flat=True)
     return found | artist_keys(artists)
+
+
+def exhibition_keys(exhibition_ids) -> set[str]:
+    """The lists of articles on these exhibitions' pages ("Articles about it")."""
+    ids = sorted(set(exhibition_ids))
+    if not ids:
+        return set()
+    slugs = Exhibition.objects.filter(pk__in=ids).values_list("slug", flat=True)
+    return {exhibition_pages.listing_key(slug) for slug in slugs}
 
 
 def artist_keys(artist_ids) -> set[str]:
@@ -210,8 +225,16 @@ def _featured_changed(sender, instance, action, reverse, model, pk_set, **kwargs
     pages.keys_changed(names)
     public = list(Article.objects.published().filter(pk__in=articles).values_list("pk", flat=True))
     if public:
-        lists = artist_keys(others) if other_model is Artist else artwork_keys(others)
+        lists = _featured_keys(other_model, others)
         pages.members_changed(Article, public, extra=LISTED | lists)
+
+
+def _featured_keys(model, pks) -> set[str]:
+    if model is Artist:
+        return artist_keys(pks)
+    if model is Exhibition:
+        return exhibition_keys(pks)
+    return artwork_keys(pks)
 
 
 def _related_pks(through, instance, reverse):

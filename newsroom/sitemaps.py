@@ -3,6 +3,7 @@
 from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap
 from artists.sitemaps import ArtistSitemap
 from artworks.sitemaps import ArtworkSitemap
+from exhibitions.sitemaps import ExhibitionSitemap
 
 SITEMAPS = {
     "articles": ArticleSitemap,
@@ -10,4 +11,5 @@ SITEMAPS = {
     "tags": TagSitemap,
     "artists": ArtistSitemap,
     "artworks": ArtworkSitemap,
+    "exhibitions": ExhibitionSitemap,
 }

@@ -37,6 +37,7 @@ urlpatterns = [
     path("feeds/", include("articles.feed_urls")),
     path("artists/", include("artists.urls")),
     path("artworks/", include("artworks.urls")),
+    path("exhibitions/", include("exhibitions.urls")),
     path("search/", include("search.urls")),
     path("r/", include("recommendations.urls")),
     path("", include("articles.urls")),
