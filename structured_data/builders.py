@@ -98,8 +98,9 @@ def exhibition_data(exhibition, *, absolute: Absolute, artworks=()) -> dict:
     the `location` (a `Place` with its address) and `organizer`, a status and an attendance
     mode. The artists shown are what it is `about` (`performer` is for those who perform at
     an event), the artworks shown its `workFeatured` (schema.org's "exhibited in an
-    ExhibitionEvent"): `artworks`, the cards the page shows (a title and an address each). A date known only to the month or the year is written as ISO 8601's
-    partial forms ("2027-05", "2027"), which schema.org's Date allows."""
+    ExhibitionEvent"): `artworks`, the cards the page shows (a title and an address each).
+    A date known only to the month or the year is written as ISO 8601's partial forms
+    ("2027-05", "2027"), which schema.org's Date allows."""
     venue = exhibition.venue
     picture = exhibition.image_picture()
     address = _without_empty(
