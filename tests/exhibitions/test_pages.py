@@ -83,3 +83,59 @@ def test_a_private_or_unknown_exhibition_is_a_404(client, seeds):
 
     assert client.get(hidden.get_absolute_url()).status_code == 404
     assert client.get(reverse("exhibitions:exhibition-detail", args=["nope"])).status_code == 404
+
+
+def test_an_artist_page_lists_their_shows_current_first(client):
+    """By name or with a work of theirs; on now and upcoming before past; private ones never."""
+    ai = ArtistFactory(name="Ai Weiwei")
+    work = ArtworkFactory(title="Remembering")
+    ArtworkArtistFactory(artwork=work, artist=ai)
+    ExhibitionFactory(
+        title="So Sorry",
+        opens_on=datetime.date(2009, 10, 12),
+        closes_on=datetime.date(2010, 1, 17),
+        artists=[ai],
+    )
+    ExhibitionFactory(title="Showing his work", artworks=[work])
+    ExhibitionFactory(title="Someone else's show", artists=[ArtistFactory()])
+    ExhibitionFactory(title="Secret show", artists=[ai], is_public=False)
+
+    content = text_of(client.get(ai.get_absolute_url()))
+
+    assert content.index("Showing his work") < content.index("So Sorry")
+    assert "Someone else" not in content
+    assert "Secret show" not in content
+    assert ">On now</span>" in content and ">Past</span>" in content
+
+
+def test_an_artwork_page_lists_the_shows_that_showed_it(client):
+    work = ArtworkFactory(title="Remembering")
+    ExhibitionFactory(title="So Sorry", artworks=[work])
+    ExhibitionFactory(title="Secret show", artworks=[work], is_public=False)
+
+    content = text_of(client.get(work.get_absolute_url()))
+
+    assert "So Sorry" in content
+    assert "Secret show" not in content
+
+
+def test_pages_without_shows_have_no_exhibitions_section(client):
+    artist = ArtistFactory()
+
+    content = text_of(client.get(artist.get_absolute_url()))
+
+    assert 'id="exhibitions-heading"' not in content
+
+
+def test_a_show_with_no_dates_image_or_links_still_has_a_page(client):
+    bare = ExhibitionFactory(
+        title="Collection display",
+        opens_on=None,
+        closes_on=None,
+        venue=VenueFactory(name="A Room", city="", country="", url=""),
+    )
+
+    content = text_of(client.get(bare.get_absolute_url()))
+
+    assert "Collection display" in content
+    assert "On view at A Room" in content
