@@ -22,6 +22,7 @@ class ExhibitionListView(TemplateView):
 
     template_name = "exhibitions/exhibition_list.html"
     paginate_by = 24
+    page_kwarg = "page"  # as a ListView's (tests/pagecache/test_query_parameters.py checks it)
     # What the view reads from the query; the page cache gives it nothing else (pagecache/query.py).
     query_parameters = ("city", "show", "page")
 
@@ -61,7 +62,7 @@ class ExhibitionListView(TemplateView):
         on the other lists."""
         paginator = Paginator(exhibitions, self.paginate_by)
         try:
-            return paginator.page(self.request.GET.get("page") or 1)
+            return paginator.page(self.request.GET.get(self.page_kwarg) or 1)
         except InvalidPage as error:
             raise Http404("No such page of past exhibitions") from error
 
