@@ -15,6 +15,7 @@ SITE_LINKS = {
     "articles": "articles:article-list",
     "artists": "artists:artist-list",
     "artworks": "artworks:artwork-list",
+    "exhibitions": "exhibitions:exhibition-list",
     "search": "search:search",
 }
 

@@ -25,6 +25,12 @@ def articles_featuring(obj: Artist | Artwork):
     return Article.objects.published().filter(pk__in=ids).newest_first()
 
 
+def articles_about_exhibition(exhibition):
+    """Published articles that feature an exhibition, newest first."""
+    ids = Article.featured_exhibitions.through.objects.filter(exhibition=exhibition)
+    return Article.objects.published().filter(pk__in=ids.values("article_id")).newest_first()
+
+
 def tag_has_public_content(tag) -> bool:
     return (
         Article.objects.published().filter(tags__slug=tag.slug).exists()

@@ -5,5 +5,6 @@ from exhibitions import views
 app_name = "exhibitions"
 
 urlpatterns = [
-    path("<unicode_slug:slug>/", views.exhibition_detail, name="exhibition-detail"),
+    path("", views.ExhibitionListView.as_view(), name="exhibition-list"),
+    path("<unicode_slug:slug>/", views.ExhibitionDetailView.as_view(), name="exhibition-detail"),
 ]

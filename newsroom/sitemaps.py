@@ -3,6 +3,7 @@
 from articles.sitemaps import ArticleSitemap, SectionSitemap, SeriesSitemap, TagSitemap
 from artists.sitemaps import ArtistSitemap
 from artworks.sitemaps import ArtworkSitemap
+from exhibitions.sitemaps import ExhibitionSitemap
 
 SITEMAPS = {
     "articles": ArticleSitemap,
@@ -11,4 +12,5 @@ SITEMAPS = {
     "series": SeriesSitemap,
     "artists": ArtistSitemap,
     "artworks": ArtworkSitemap,
+    "exhibitions": ExhibitionSitemap,
 }

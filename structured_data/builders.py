@@ -1,5 +1,5 @@
-"""schema.org JSON-LD for the public pages, as plain dicts: an `Article`, a `Person` (an artist)
-and a `VisualArtwork`.
+"""schema.org JSON-LD for the public pages, as plain dicts: an `Article`, a `Person` (an artist),
+a `VisualArtwork` and an `ExhibitionEvent`.
 
 Builders read what the page has already loaded (prefetched bylines, tags, credits, images) and
 never query on their own. `absolute` turns a path or URL into an absolute URL (the request's
@@ -119,6 +119,68 @@ def artwork_data(artwork, *, absolute: Absolute) -> dict:
             "image": absolute(picture.src) if picture and picture.src else None,
         }
     )
+
+
+def exhibition_data(exhibition, *, absolute: Absolute, artworks=()) -> dict:
+    """An `ExhibitionEvent` as Google's Event guidelines read one: name, dates, the venue as
+    the `location` (a `Place` with its address) and `organizer`, a status and an attendance
+    mode. The artists shown are what it is `about` (`performer` is for those who perform at
+    an event), the artworks shown its `workFeatured` (schema.org's "exhibited in an
+    ExhibitionEvent"): `artworks`, the cards the page shows (a title and an address each).
+    A date known only to the month or the year is written as ISO 8601's partial forms
+    ("2027-05", "2027"), which schema.org's Date allows."""
+    venue = exhibition.venue
+    picture = exhibition.image_picture()
+    address = _without_empty(
+        {
+            "@type": "PostalAddress",
+            "addressLocality": venue.city,
+            "addressCountry": venue.country,
+        }
+    )
+    return _without_empty(
+        {
+            "@context": CONTEXT,
+            "@type": "ExhibitionEvent",
+            "name": exhibition.title,
+            "url": absolute(exhibition.get_absolute_url()),
+            "description": exhibition.description,
+            "image": absolute(picture.src) if picture and picture.src else None,
+            "startDate": _partial_date(exhibition.opens_on, exhibition.opens_precision),
+            "endDate": _partial_date(exhibition.closes_on, exhibition.closes_precision),
+            # Scheduled, whether it is on or over: Google asks that a past event keep it.
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": _without_empty(
+                {
+                    "@type": "Place",
+                    "name": venue.name,
+                    "address": address if len(address) > 1 else None,
+                    "url": venue.url,
+                }
+            ),
+            "organizer": _without_empty(
+                {"@type": "Organization", "name": venue.name, "url": venue.url}
+            ),
+            "sameAs": [exhibition.url] if exhibition.url else [],
+            "about": [_person_reference(artist, absolute) for artist in exhibition.artists.all()],
+            "workFeatured": [
+                {"@type": "VisualArtwork", "name": card.title, "url": absolute(card.url)}
+                for card in artworks
+            ],
+        }
+    )
+
+
+def _partial_date(day, precision: str) -> str | None:
+    """'2011-05-02' for a day, '2011-05' for a month, '2011' for a year (ISO 8601)."""
+    if day is None:
+        return None
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
 
 
 def _person_reference(artist, absolute: Absolute) -> dict:

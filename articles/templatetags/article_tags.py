@@ -1,13 +1,13 @@
-"""Template tags that let artist and artwork pages list articles without importing articles,
-and the article page print its figures and its body."""
+"""Template tags that let artist, artwork and exhibition pages list articles without importing
+articles, and the article page print its figures and its body."""
 
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles import card_reads
+from articles import card_reads, selectors
 from articles.body_figures.render import body_html, figure_html
-from articles.cards import cards_of_rows
+from articles.cards import article_cards, cards_of_rows
 from articles.link_notes import notes_of
 from articles.models import Article
 from slugs.reversing import slug_addresses
@@ -24,6 +24,13 @@ def articles_featuring(obj, limit=6):
     once per process (articles/card_reads.py)."""
     rows = card_reads.featuring(Article.objects.db, obj, limit, timezone.now())
     return cards_of_rows(rows)
+
+
+@register.simple_tag
+def articles_about(exhibition, limit=12):
+    """The cards of the published articles featuring an exhibition, newest first: for the
+    exhibition's page, which may not import articles."""
+    return article_cards(selectors.articles_about_exhibition(exhibition)[:limit])
 
 
 @register.simple_tag

@@ -1,4 +1,4 @@
-"""Template tags for the head of a page: JSON-LD of an article, artist or artwork,
+"""Template tags for the head of a page: JSON-LD of an article, artist, artwork or exhibition,
 `{% capture %}`, which renders once what several tags repeat (the canonical URL in
 <link rel="canonical"> and og:url, a title in og:title and twitter:title), and the link-preview
 image's tags (`og_image`, `og_image_of`)."""
@@ -8,7 +8,13 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from sitesettings.models import SiteSettings
-from structured_data.builders import article_data, artist_data, artwork_data, series_data
+from structured_data.builders import (
+    article_data,
+    artist_data,
+    artwork_data,
+    exhibition_data,
+    series_data,
+)
 from structured_data.script import json_ld_script
 
 register = template.Library()
@@ -41,6 +47,13 @@ def artist_json_ld(context, artist):
 @register.simple_tag(takes_context=True)
 def artwork_json_ld(context, artwork):
     data = artwork_data(artwork, absolute=context["request"].build_absolute_uri)
+    return json_ld_script(data, context.get("csp_nonce"))
+
+
+@register.simple_tag(takes_context=True)
+def exhibition_json_ld(context, exhibition, artworks=()):
+    absolute = context["request"].build_absolute_uri
+    data = exhibition_data(exhibition, absolute=absolute, artworks=artworks)
     return json_ld_script(data, context.get("csp_nonce"))
 
 

@@ -4,7 +4,7 @@ works and articles they show."""
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArtistFactory
+from tests.factories import ArtistFactory, ExhibitionFactory
 from tests.querybudgets import (
     ATOMIC_REQUEST,
     article_with_everything,
@@ -20,9 +20,10 @@ ARTIST_LIST_QUERIES = ATOMIC_REQUEST + 4
 
 # An artist's page: the artist (1) with movements (1); the site settings (1), section navigation
 # (1); the works (1) with their first images (1) and credits with the artists' names (1); the
-# articles featuring the artist (1) with bylines (1) and figures with their pictures (1). No
-# transaction: the page only reads (artists/views.py).
-ARTIST_PAGE_QUERIES = 10
+# articles featuring the artist (1) with bylines (1) and figures with their pictures (1); the
+# exhibitions that showed them or their works, with venues and images (1). No transaction: the
+# page only reads (artists/views.py).
+ARTIST_PAGE_QUERIES = 11
 
 
 @pytest.fixture(autouse=True)
@@ -48,14 +49,19 @@ def test_artist_list_query_budget(client, django_assert_num_queries, count, lett
 
 @pytest.mark.parametrize("count", [2, 8])
 def test_artist_page_query_budget(client, django_assert_num_queries, count):
-    """An artist with 2 or 8 movements, works (each with images and other credited artists)
-    and articles featuring them, by name or in a figure, each with a byline and figures."""
+    """An artist with 2 or 8 movements, works (each with images and other credited artists),
+    articles featuring them, by name or in a figure, each with a byline and figures, and
+    exhibitions showing them, by name or with a work."""
     artist = ArtistFactory(tags=[f"Movement {i}" for i in range(count)])
     for i in range(count):
         work = artwork_with_everything(artist)
         article = article_with_everything(artwork=work if i % 2 else None)
         if not i % 2:
             article.featured_artists.add(artist)
+        if i % 2:
+            ExhibitionFactory(artworks=[work])  # a work of theirs is shown
+        else:
+            ExhibitionFactory(artists=[artist])
     site_settings_exist()
 
     with django_assert_num_queries(ARTIST_PAGE_QUERIES):
@@ -65,3 +71,4 @@ def test_artist_page_query_budget(client, django_assert_num_queries, count):
     html = response.content.decode()
     assert html.count('class="card__link" href="/artworks/') == count
     assert html.count('class="card__link" href="/articles/') == min(count, 6)  # the newest 6
+    assert html.count('class="card__link" href="/exhibitions/') == count

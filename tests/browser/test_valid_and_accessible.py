@@ -1,6 +1,8 @@
 """Every public page type passes the Nu HTML Checker with no errors, and axe-core in Chromium
 with no serious or critical violations."""
 
+from datetime import date
+
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import NoReverseMatch, reverse
@@ -19,9 +21,11 @@ from tests.factories import (
     ArtworkArtistFactory,
     ArtworkFactory,
     ArtworkImageFactory,
+    ExhibitionFactory,
     ImageFactory,
     SectionFactory,
     SeriesFactory,
+    VenueFactory,
 )
 from tests.images.samples import photo_like, save
 
@@ -80,6 +84,21 @@ def pages(settings, tmp_path) -> list[str]:
         other = ArticleFactory(section=section, tags=["Photography"])
         ArticleFigureFactory(article=other, artwork=artwork)
     draft = ArticleFactory(status=Article.Status.DRAFT, section=section)
+    # A show with everything its page and the index show (on now, upcoming and past lists).
+    seeds = ExhibitionFactory(
+        title="Sunflower Seeds",
+        venue=VenueFactory(name="Tate Modern", city="London", url="https://www.tate.org.uk/"),
+        image=ImageFactory(file=ContentFile(photo.read(), "seeds.jpg")),
+        image_alt_text="Porcelain seeds on the floor",
+        image_credit="© Tate",
+        description="One hundred million porcelain seeds.",
+        url="https://www.tate.org.uk/whats-on",
+        artists=[artist],
+        artworks=[artwork, remembering],
+    )
+    article.featured_exhibitions.add(seeds)
+    ExhibitionFactory(title="So Sorry", opens_on=date(2009, 10, 12), closes_on=date(2010, 1, 17))
+    ExhibitionFactory(title="Later", opens_on=date(2098, 1, 1), closes_on=date(2098, 3, 1))
     assert article.related_links.exists(), "the page shows a You May Also Like block"
     assert article.body_figures()[0].shown_image().picture.src, "the body shows a figure"
     assert article.link_uses.exclude(archive_url="").count() == 2, "archived copies are shown"
@@ -93,6 +112,8 @@ def pages(settings, tmp_path) -> list[str]:
         artist.get_absolute_url(),
         reverse("artworks:artwork-list"),
         artwork.get_absolute_url(),
+        reverse("exhibitions:exhibition-list"),
+        seeds.get_absolute_url(),
         previews.preview_path(draft),
         series.get_absolute_url(),
         reverse("articles:series-list"),

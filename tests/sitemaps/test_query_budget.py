@@ -2,15 +2,21 @@
 
 import pytest
 
-from tests.factories import ArticleFactory, ArtistFactory, ArtworkFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    ArtistFactory,
+    ArtworkFactory,
+    ExhibitionFactory,
+    SectionFactory,
+)
 from tests.sitemaps.reader import SECTIONS, read_sitemap, section_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
-# Both include the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS. The index: for each of the five
+# Both include the SAVEPOINT / RELEASE pair of ATOMIC_REQUESTS. The index: for each of the
 # sitemaps, its latest change (1) and a count for its pages (1). A sitemap: a count for its
 # pages (1) and the page's rows (1).
-INDEX_QUERIES = 2 + 5 * 2
+INDEX_QUERIES = 2 + len(SECTIONS) * 2
 SITEMAP_QUERIES = 2 + 2
 
 
@@ -19,6 +25,7 @@ def build(count: int) -> None:
         ArticleFactory(section=SectionFactory(), tags=[f"Tag {i}", "Shared"])
         ArtistFactory()
         ArtworkFactory()
+        ExhibitionFactory()
 
 
 @pytest.mark.parametrize("count", [1, 10])

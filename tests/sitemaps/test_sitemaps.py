@@ -1,5 +1,5 @@
-"""/sitemap.xml: an index of the articles, sections, tags, artists and artworks sitemaps, each
-listing absolute public addresses with the date they last changed."""
+"""/sitemap.xml: an index of the articles, sections, tags, artists, artworks and exhibitions
+sitemaps, each listing absolute public addresses with the date they last changed."""
 
 import datetime
 
@@ -8,7 +8,13 @@ import time_machine
 from django.utils import timezone
 
 from articles.sitemaps import ArticleSitemap
-from tests.factories import ArticleFactory, ArtistFactory, ArtworkFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    ArtistFactory,
+    ArtworkFactory,
+    ExhibitionFactory,
+    SectionFactory,
+)
 from tests.sitemaps.reader import SECTIONS, read_sitemap, section_url
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +29,7 @@ def day(moment: datetime.datetime) -> str:
 def test_the_index_lists_every_section_with_its_latest_change(client):
     article = ArticleFactory()
     artist, artwork = ArtistFactory(), ArtworkFactory()
+    exhibition = ExhibitionFactory()
 
     index = read_sitemap(client, "/sitemap.xml")
 
@@ -33,6 +40,7 @@ def test_the_index_lists_every_section_with_its_latest_change(client):
         "tags": None,  # no article carries a tag: the tags sitemap is empty
         "artists": artist.updated_at,
         "artworks": artwork.updated_at,
+        "exhibitions": exhibition.updated_at,
     }
     for name, moment in latest.items():
         lastmod = index[f"{BASE}{section_url(name)}"]
@@ -112,3 +120,13 @@ def test_a_long_sitemap_is_split_into_pages_listed_in_the_index(client, monkeypa
 
 def test_an_unknown_section_is_404(client):
     assert client.get(section_url("nothing")).status_code == 404
+
+
+def test_public_exhibitions_are_listed_and_private_ones_never(client):
+    """lastmod is the exhibition's last change; a show not public yet is not listed."""
+    shown = ExhibitionFactory()
+    ExhibitionFactory(is_public=False)
+
+    assert read_sitemap(client, section_url("exhibitions")) == {
+        f"{BASE}{shown.get_absolute_url()}": day(shown.updated_at)
+    }
