@@ -40,10 +40,14 @@ class ShownBlock:
     token: str
 
 
-def related_block(article: Article) -> ShownBlock:
+def related_block(article: Article, *, counted: bool = True) -> ShownBlock:
     """The block under `article`: one query when every card is kept (which links the block
     shows), two when some must be built. Each card links through the click redirect of its
-    slot and says in a few words why it is there."""
+    slot and says in a few words why it is there.
+
+    `counted=False` (a preview: nobody there is a reader) gives the same cards linking straight
+    to their articles' public addresses (one query more), and no token, so the block carries
+    nothing the click redirect or the beacon could count."""
     shown = block_for(article)
     kept = _cards([slot.target_id for slot in shown.slots])
     # Only the slots whose card could be built: the token counts what readers see.
@@ -54,10 +58,19 @@ def related_block(article: Article) -> ShownBlock:
     ), shown.experiment_id)  # fmt: skip
     if not block.slots:
         return ShownBlock([], "")
-    token = blocks.dump(block)
+    if counted:
+        token = blocks.dump(block)
+        hrefs = {
+            slot.target_id: reverse("recommendations:click", args=[token, slot.position])
+            for slot in block.slots
+        }
+    else:
+        token, hrefs = "", _public_paths([slot.target_id for slot in block.slots])
     cards = []
     for slot in block.slots:
-        href = reverse("recommendations:click", args=[token, slot.position])
+        href = hrefs.get(slot.target_id)
+        if href is None:  # a preview's target deleted since the block was read
+            continue
         note = reader_note(slot.kind, slot.reasons)
         note = format_html('<p class="related__why">{}</p>', note) if note else ""
         # Safe: the kept card is our template's output (its values escaped); what goes in its
@@ -65,6 +78,14 @@ def related_block(article: Article) -> ShownBlock:
         card = kept[slot.target_id].replace(HREF, escape(href)).replace(NOTE, note)
         cards.append(SafeString(card))
     return ShownBlock(cards, token)
+
+
+def _public_paths(ids: list[int]) -> dict[int, str]:
+    """Each target's own address (what the click redirect would send a reader to)."""
+    return {
+        target.pk: target.get_absolute_url()
+        for target in Article.objects.filter(pk__in=ids).only("pk", "slug")
+    }
 
 
 def related_cards(article: Article) -> list[SafeString]:
