@@ -76,6 +76,19 @@ def likeness(one: Candidate, other: Candidate) -> float:
     return (1 - SECTION_SHARE) * overlap + SECTION_SHARE * same_section
 
 
+def held_back(candidate: Candidate, shown: list[Candidate]) -> bool:
+    """Whether the near-duplicate or the artist rule holds `candidate` back after the links
+    `shown` (pins included): the rules of ranked(), for the interleaved draft of two scorings
+    (selectors.py), whose picks together must keep them too."""
+    alike = max((likeness(candidate, s) for s in shown), default=0.0)
+    return _breaks_rules(candidate, alike, Counter(a for s in shown for a in s.artists))
+
+
+def _breaks_rules(candidate: Candidate, alike: float, artists: Counter) -> bool:
+    """At least NEAR_DUPLICATE like a link shown, or on an artist with ARTIST_CAP links shown."""
+    return alike >= NEAR_DUPLICATE or any(artists[a] >= ARTIST_CAP for a in candidate.artists)
+
+
 def pinned_first(candidates: list[Candidate]) -> list[Candidate]:
     """The pins, in their order (they keep the first slots; no scoring moves them)."""
     pins = [c for c in candidates if c.kind == "pinned"]
@@ -111,12 +124,7 @@ def ranked(
         # Held back while anything else is left: a near-duplicate of a link already shown, and
         # a link on an artist who already has ARTIST_CAP links shown.
         artists = Counter(artist for s in shown for artist in s.artists)
-        eligible = [
-            c
-            for c in pool
-            if alike[c.target_id] < NEAR_DUPLICATE
-            and all(artists[artist] < ARTIST_CAP for artist in c.artists)
-        ] or pool
+        eligible = [c for c in pool if not _breaks_rules(c, alike[c.target_id], artists)] or pool
         chosen = min(
             eligible,
             key=lambda c, alike=alike: (
