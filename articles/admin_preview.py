@@ -98,7 +98,10 @@ class LivePreviewAdminMixin:
         if errors:
             return JsonResponse({"errors": errors}, status=422)
         preview = article_as_saved(form, formsets)
-        response = render(request, PUBLIC_TEMPLATE, {"article": preview.article})
+        # `live_preview`: no reader is here, so the page counts nothing (its "You may also
+        # like" block links straight to the articles and sends no impression).
+        context = {"article": preview.article, "live_preview": True}
+        response = render(request, PUBLIC_TEMPLATE, context)
         notes = []
         if form.has_error(NON_FIELD_ERRORS, "edit_conflict"):
             notes.append(EDIT_CONFLICT_NOTE)

@@ -27,6 +27,9 @@ DEBUG = env("DEBUG", False, cast=bool)
 
 # Production (DEBUG off) refuses to start without its secrets; development gets throwaway ones.
 SECRET_KEY = env("SECRET_KEY", required=not DEBUG) or "dev-only-insecure-key-never-in-production"
+# Former keys while SECRET_KEY is rotated: what they signed still verifies (sessions, preview links,
+# the click tokens in cached pages), nothing new is signed with them (README "Rotating SECRET_KEY").
+SECRET_KEY_FALLBACKS = env("SECRET_KEY_FALLBACKS", [], cast=list)
 ALLOWED_HOSTS = env("ALLOWED_HOSTS", cast=list, required=not DEBUG) or [
     "127.0.0.1",
     "localhost",

@@ -16,6 +16,7 @@ class RecommendationsConfig(AppConfig):
         from recommendations import (  # noqa: F401, PLC0415
             admin_dashboard,
             cached_pages,
+            imported_names,
             renames,
             signals,
         )
@@ -24,6 +25,7 @@ class RecommendationsConfig(AppConfig):
 
         cached_pages.register()
         renames.connect()
+        imported_names.connect()  # an import's renames, which renames.py cannot see
         # The article's own related links under it, through the article admin's extension point.
         for inline in (RelatedLinkInline, ShownBlockInline):  # the block as readers see it
             if inline not in ArticleAdmin.extra_inlines:

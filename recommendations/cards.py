@@ -8,17 +8,25 @@ The cards missing from the cache are read together as plain rows (articles/cards
 articles with their sections' names and their figures with their pictures: one query), and
 each is kept with the version keys of everything that read loaded (the articles, their
 sections, the artworks and images of their figures): a card built beside others also depends
-on theirs, which may rebuild it more often than needed, never show it stale."""
+on theirs, which may rebuild it more often than needed, never show it stale.
 
+A kept card is named with a version of its markup (card_version()): after a deploy that changes
+the card's template or the picture's markup, the cards kept before are not used (they expire
+with the page cache's PAGE_CACHE_SECONDS), so no page mixes old cards with new styles."""
+
+import hashlib
+import inspect
 from dataclasses import dataclass
+from functools import cache
 
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
 from articles.cards import ArticleCard, cards_without_bylines
 from articles.models import Article
+from images import markup
 from pagecache import fragments
 from pagecache.tracking import Recorder
 from recommendations import slots as blocks
@@ -30,6 +38,11 @@ from recommendations.selectors import block_for
 HREF = "related-card-href-placeholder-4e1b"
 NOTE = "related-card-note-placeholder-4e1b"
 
+TEMPLATE = "recommendations/related_card.html"
+# Bump when a card's markup changes in a way neither its template's source nor images/markup.py
+# shows (a filter or tag it uses changed its output): card_version() hashes those two itself.
+CARD_VERSION = 1
+
 
 @dataclass(frozen=True, slots=True)
 class ShownBlock:
@@ -40,10 +53,14 @@ class ShownBlock:
     token: str
 
 
-def related_block(article: Article) -> ShownBlock:
+def related_block(article: Article, *, counted: bool = True) -> ShownBlock:
     """The block under `article`: one query when every card is kept (which links the block
     shows), two when some must be built. Each card links through the click redirect of its
-    slot and says in a few words why it is there."""
+    slot and says in a few words why it is there.
+
+    `counted=False` (a preview: nobody there is a reader) gives the same cards linking straight
+    to their articles' public addresses (one query more), and no token, so the block carries
+    nothing the click redirect or the beacon could count."""
     shown = block_for(article)
     kept = _cards([slot.target_id for slot in shown.slots])
     # Only the slots whose card could be built: the token counts what readers see.
@@ -54,10 +71,19 @@ def related_block(article: Article) -> ShownBlock:
     ), shown.experiment_id)  # fmt: skip
     if not block.slots:
         return ShownBlock([], "")
-    token = blocks.dump(block)
+    if counted:
+        token = blocks.dump(block)
+        hrefs = {
+            slot.target_id: reverse("recommendations:click", args=[token, slot.position])
+            for slot in block.slots
+        }
+    else:
+        token, hrefs = "", _public_paths([slot.target_id for slot in block.slots])
     cards = []
     for slot in block.slots:
-        href = reverse("recommendations:click", args=[token, slot.position])
+        href = hrefs.get(slot.target_id)
+        if href is None:  # a preview's target deleted since the block was read
+            continue
         note = reader_note(slot.kind, slot.reasons)
         note = format_html('<p class="related__why">{}</p>', note) if note else ""
         # Safe: the kept card is our template's output (its values escaped); what goes in its
@@ -67,6 +93,14 @@ def related_block(article: Article) -> ShownBlock:
     return ShownBlock(cards, token)
 
 
+def _public_paths(ids: list[int]) -> dict[int, str]:
+    """Each target's own address (what the click redirect would send a reader to)."""
+    return {
+        target.pk: target.get_absolute_url()
+        for target in Article.objects.filter(pk__in=ids).only("pk", "slug")
+    }
+
+
 def related_cards(article: Article) -> list[SafeString]:
     """The block's cards under `article`, in slot order (related_block())."""
     return related_block(article).cards
@@ -74,7 +108,8 @@ def related_cards(article: Article) -> list[SafeString]:
 
 def _cards(ids: list[int]) -> dict[int, str]:
     """The kept card of each target, built (and kept) for those missing."""
-    names = {pk: f"related-card:{pk}" for pk in ids}
+    version = card_version()
+    names = {pk: f"related-card:{version}:{pk}" for pk in ids}
     kept = fragments.look_up(names.values())
     missing = [pk for pk in ids if names[pk] not in kept]
     if missing:
@@ -87,6 +122,24 @@ def _cards(ids: list[int]) -> dict[int, str]:
     return {pk: kept[names[pk]] for pk in ids if names[pk] in kept}
 
 
+@cache
+def card_version() -> str:
+    """The version of the cards' markup, part of each kept card's name: once per process."""
+    try:
+        picture = inspect.getsource(markup)
+    except OSError:  # installed without its sources: the template and CARD_VERSION still tell
+        picture = ""
+    return markup_version(get_template(TEMPLATE).template.source, picture)
+
+
+def markup_version(*sources: str) -> str:
+    """A short digest of CARD_VERSION and `sources` (plain ASCII, as fragment names are)."""
+    digest = hashlib.sha256(str(CARD_VERSION).encode())
+    for source in sources:
+        digest.update(b"\0" + source.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:12]
+
+
 def _render(card: ArticleCard) -> SafeString:
     context = {"card": card, "href": HREF, "note": NOTE}
-    return SafeString(render_to_string("recommendations/related_card.html", context))
+    return SafeString(render_to_string(TEMPLATE, context))

@@ -8,18 +8,32 @@ an A/B split (experiment_results.py tells the result and its confidence).
 
 Pins are not in the test: they keep their slots and belong to no team.
 
+The block's diversity rules (ranking.py: no near-duplicate of a link shown, no third link on one
+artist) hold across the teams: each scoring's ranking keeps them on its own, but one team's pick
+may be a near-duplicate of the other's. So a team passes over a link that `held_back` says would
+break them after the links placed so far (the pins included), while it has any other left, and
+picks its best link that breaks none; with nothing else left it picks its best as before (the
+rules never empty a slot). The pick is still the team's own, and credited to it.
+
 The coins are drawn from a generator seeded by the experiment and the source article: a page
 built again (the page cache rebuilds it after any change) shows the same block, and across the
 site's many articles the coins are fair."""
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 def team_draft(
-    ranking_a: Sequence[int], ranking_b: Sequence[int], slots: int, *, seed: str
+    ranking_a: Sequence[int],
+    ranking_b: Sequence[int],
+    slots: int,
+    *,
+    seed: str,
+    held_back: Callable[[int, list[int]], bool] | None = None,
 ) -> list[tuple[int, str]]:
-    """Up to `slots` (target id, team) pairs drawn from two rankings of the same links."""
+    """Up to `slots` (target id, team) pairs drawn from two rankings of the same links.
+    `held_back(target, placed)`: whether placing `target` after the targets `placed` so far
+    would break the block's rules (None: nothing is held back)."""
     coin = random.Random(seed)  # noqa: S311 (a fair coin for an experiment, not a secret)
     placed: list[tuple[int, str]] = []
     taken: set[int] = set()
@@ -31,7 +45,13 @@ def team_draft(
         ranking = rankings[team]
         while cursor[team] < len(ranking) and ranking[cursor[team]] in taken:
             cursor[team] += 1
-        return ranking[cursor[team]] if cursor[team] < len(ranking) else None
+        left = [target for target in ranking[cursor[team] :] if target not in taken]
+        if not left:
+            return None
+        if held_back is not None:
+            placed_ids = [target for target, _ in placed]
+            return next((t for t in left if not held_back(t, placed_ids)), left[0])
+        return left[0]
 
     while len(placed) < slots:
         if next_of("a") is None and next_of("b") is None:

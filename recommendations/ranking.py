@@ -83,6 +83,22 @@ def likeness(one: Candidate, other: Candidate) -> float:
     return (1 - SECTION_SHARE) * overlap + SECTION_SHARE * same_section
 
 
+def held_back(candidate: Candidate, shown: list[Candidate]) -> bool:
+    """Whether the series, near-duplicate or artist rule holds `candidate` back after the links
+    `shown` (pins included): the rules of ranked(), for the interleaved draft of two scorings
+    (selectors.py), whose picks together must keep them too."""
+    alike = max((likeness(candidate, s) for s in shown), default=0.0)
+    series = Counter(s.series_id for s in shown if s.kind != "pinned" and s.series_id is not None)
+    if candidate.series_id is not None and series[candidate.series_id] >= SERIES_CAP:
+        return True
+    return _breaks_rules(candidate, alike, Counter(a for s in shown for a in s.artists))
+
+
+def _breaks_rules(candidate: Candidate, alike: float, artists: Counter) -> bool:
+    """At least NEAR_DUPLICATE like a link shown, or on an artist with ARTIST_CAP links shown."""
+    return alike >= NEAR_DUPLICATE or any(artists[a] >= ARTIST_CAP for a in candidate.artists)
+
+
 def pinned_first(candidates: list[Candidate]) -> list[Candidate]:
     """The pins, in their order (they keep the first slots; no scoring moves them)."""
     pins = [c for c in candidates if c.kind == "pinned"]
@@ -124,10 +140,7 @@ def ranked(
             c for c in pool if c.series_id is None or series[c.series_id] < SERIES_CAP
         ] or pool
         eligible = [
-            c
-            for c in other_series
-            if alike[c.target_id] < NEAR_DUPLICATE
-            and all(artists[artist] < ARTIST_CAP for artist in c.artists)
+            c for c in other_series if not _breaks_rules(c, alike[c.target_id], artists)
         ] or other_series
         chosen = min(
             eligible,

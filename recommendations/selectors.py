@@ -83,7 +83,13 @@ def block_for(article: Article, *, policy: str | None = None, size: int | None =
             for variant in experiment
         )
         by_id = {c.target_id: c for c in pool}
-        drawn = team_draft(first, second, free, seed=f"{experiment_id}:{article.pk}")
+
+        def held_back(target: int, placed: list[int]) -> bool:
+            return ranking.held_back(by_id[target], [*pins, *(by_id[t] for t in placed)])
+
+        drawn = team_draft(
+            first, second, free, seed=f"{experiment_id}:{article.pk}", held_back=held_back
+        )
         for target, team in drawn:
             chosen = by_id[target]
             slots.append(Slot(len(slots) + 1, target, chosen.kind, team, chosen.reasons))

@@ -6,10 +6,12 @@
   it cannot send anyone to another site;
 - the beacon `/r/seen/` the block's script posts its token to once the block has been seen.
 
-Both count only what visitors.may_count() allows, and neither sets a cookie, reads a session
-or is kept by any cache. Neither runs in the request's transaction (ATOMIC_REQUESTS): the
-redirect's read of the article is done before, and the count is a transaction of its own
-that starts with its write (services.py says why SQLite needs that under concurrent clicks)."""
+Both count only what visitors.may_count() allows (no robots, no prefetches, no opt-outs, no
+staff), and neither sets a cookie nor is kept by any cache; a session is read only to tell
+staff, only when its cookie came, and never through `request.session` (visitors.py). Neither
+runs in the request's transaction (ATOMIC_REQUESTS): the redirect's read of the article is
+done before, and the count is a transaction of its own that starts with its write
+(services.py says why SQLite needs that under concurrent clicks)."""
 
 import logging
 from functools import wraps

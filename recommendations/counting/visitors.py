@@ -10,16 +10,28 @@ Read from the request's headers only, at once, and kept nowhere (docs/privacy.md
   ("Mozilla/", or old Opera's "Opera/"): a script that names itself otherwise is no reader;
 - a prefetch or prerender the browser made on its own (Sec-Purpose, Purpose, X-Purpose,
   X-Moz): nobody has seen or chosen anything yet;
-- a reader who says Do Not Track (`DNT: 1`) or Global Privacy Control (`Sec-GPC: 1`).
+- a reader who says Do Not Track (`DNT: 1`) or Global Privacy Control (`Sec-GPC: 1`);
+- staff browsing the site: a request whose session cookie names a live session of an active
+  staff user (staff_session()). The session is read only when its cookie came, and read from
+  the session store directly, never through `request.session`: the answer neither varies by
+  cookie nor touches it (a session that is gone is not logged out here), and nothing is written.
 
 A headless Chromium ("HeadlessChrome", as Playwright drives it) is a browser like any other:
 Crawler-Detect's generic "headless" pattern would take it for a bot, so the word is read as
 plain "Chrome". A crawler that runs one announces itself as well (Googlebot, YextBot, ...), and
 is still caught by its own name."""
 
+import logging
 import re
+from importlib import import_module
 
 from crawlerdetect import CrawlerDetect
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+
+log = logging.getLogger(__name__)
 
 # Header (as in request.META): the tokens of its value that mean "not shown to anyone yet".
 _PREFETCH = {
@@ -41,7 +53,31 @@ def may_count(request) -> bool:
         or is_prefetch(meta)
         or from_elsewhere(meta)
         or is_robot(meta.get("HTTP_USER_AGENT", ""))
+        or staff_session(request.COOKIES.get(settings.SESSION_COOKIE_NAME))
     )
+
+
+def staff_session(session_key: str | None) -> bool:
+    """Whether `session_key` (the session cookie's value) is a live session of an active staff
+    user: two reads (the session, the user), none without a cookie. A session whose password
+    has changed since still counts as staff here: at worst a count is not made."""
+    if not session_key:
+        return False
+    try:
+        store = import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key)
+        user_id = store.get(SESSION_KEY)
+        if user_id is None:
+            return False
+        users = get_user_model()._default_manager
+        pk = users.model._meta.pk.to_python(user_id)
+        return users.filter(pk=pk, is_staff=True, is_active=True).exists()
+    except (ValidationError, ValueError, TypeError):
+        return False  # not a user id of ours: not staff
+    except DatabaseError:
+        # Cannot tell: not counted (a count lost, never a staff member's counted; the count
+        # itself would likely fail too).
+        log.warning("Could not read a session to tell staff from readers", exc_info=True)
+        return True
 
 
 def from_elsewhere(meta) -> bool:

@@ -114,3 +114,10 @@ def test_a_wrong_value_stops_the_start_naming_the_variable(read_settings, variab
         read_settings(**{variable: written})
     assert str(refused.value).startswith(f"{variable} ")
     assert repr(written) in str(refused.value) or written in str(refused.value)
+
+
+def test_former_secret_keys_are_read_as_a_list(read_settings):
+    """SECRET_KEY_FALLBACKS, comma-separated, for a key rotation; none by default."""
+    assert read_settings()["SECRET_KEY_FALLBACKS"] == []
+    former = read_settings(SECRET_KEY_FALLBACKS=" the-key-before-this-one , and-the-one-before ")
+    assert former["SECRET_KEY_FALLBACKS"] == ["the-key-before-this-one", "and-the-one-before"]

@@ -13,7 +13,7 @@ from images.models import Image
 from images.signals import renditions_changed
 from pagecache import keys
 from pagecache.tracking import Recorder
-from recommendations.cards import related_cards
+from recommendations.cards import card_version, related_cards
 from recommendations.models import RelatedLink
 from tests.factories import (
     ArticleFactory,
@@ -120,7 +120,7 @@ def test_a_card_depends_on_all_its_build_loaded(pair):
     with Recorder() as page:
         related_cards(source)
 
-    kept = set(cache.get(keys.FRAGMENT + f"related-card:{target.pk}")["versions"])
+    kept = set(cache.get(keys.FRAGMENT + f"related-card:{card_version()}:{target.pk}")["versions"])
     lead = figure.artwork.images.first().image_id
     assert {
         pagecache.object_key(Article, target.pk),

@@ -1,6 +1,7 @@
 """Counting without cookies and without personal data: after clicks and beacons from a reader
 with a recognisable address and browser, no row of any table holds either, the daily sums
-have no column that could, no response set a cookie and no session was made or read."""
+have no column that could, no response set a cookie or varied by one, and no session was made
+(a session cookie is looked up, to tell staff, and nothing of it is kept: test_staff.py)."""
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -23,7 +24,7 @@ MARKERS = (ADDRESS, FORWARDED, "Zq7Marker", "a-readers-cookie-value")
 
 @pytest.fixture
 def reader(client):
-    client.cookies["sessionid"] = "a-readers-cookie-value"  # sent; never read nor stored
+    client.cookies["sessionid"] = "a-readers-cookie-value"  # sent; looked up, never stored
     client.cookies["csrftoken"] = "a-readers-cookie-value"
     headers = {"User-Agent": AGENT, "X-Forwarded-For": FORWARDED}
     return client, headers
