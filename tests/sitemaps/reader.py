@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ET
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-SECTIONS = ["articles", "sections", "tags", "artists", "artworks", "exhibitions"]
+SECTIONS = ["articles", "sections", "tags", "series", "artists", "artworks", "exhibitions"]
 
 
 def read_sitemap(client, url: str) -> dict[str, str | None]:

@@ -8,6 +8,7 @@ from tests.factories import (
     ArtworkFactory,
     ExhibitionFactory,
     SectionFactory,
+    SeriesFactory,
 )
 from tests.sitemaps.reader import SECTIONS, read_sitemap, section_url
 
@@ -22,7 +23,12 @@ SITEMAP_QUERIES = 2 + 2
 
 def build(count: int) -> None:
     for i in range(count):
-        ArticleFactory(section=SectionFactory(), tags=[f"Tag {i}", "Shared"])
+        ArticleFactory(
+            section=SectionFactory(),
+            tags=[f"Tag {i}", "Shared"],
+            series=SeriesFactory(),
+            series_part=1,
+        )
         ArtistFactory()
         ArtworkFactory()
         ExhibitionFactory()

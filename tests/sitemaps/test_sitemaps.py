@@ -38,6 +38,7 @@ def test_the_index_lists_every_section_with_its_latest_change(client):
         "articles": article.modified_at,
         "sections": article.modified_at,
         "tags": None,  # no article carries a tag: the tags sitemap is empty
+        "series": None,  # no article is in a series: the series sitemap is empty
         "artists": artist.updated_at,
         "artworks": artwork.updated_at,
         "exhibitions": exhibition.updated_at,
