@@ -12,6 +12,9 @@ from plaintext.models import CleanTextModel
 from richtext.fields import SafeURLField
 from slugs.making import fill_slug
 
+# The fields the on-view window is made of: a save of any of them stores the window too.
+DATE_FIELDS = frozenset({"opens_on", "opens_precision", "closes_on", "closes_precision"})
+
 
 class Venue(CleanTextModel):
     """Where shows are held: a museum, a gallery, a biennale's pavilion."""
@@ -137,7 +140,7 @@ class Exhibition(CleanTextModel):
         )
         self.fill_window()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"opens_on", "closes_on"} & set(update_fields):
+        if update_fields is not None and DATE_FIELDS & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "on_view_from", "on_view_until"}
         super().save(*args, **kwargs)
 

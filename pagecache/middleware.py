@@ -99,8 +99,10 @@ def _nothing_due(state: dict, now) -> bool:
     """True when schedule.catch_up() will find nothing to do with this state (its first test):
     it then changes no version key, and tokens read together with the state are current."""
     upcoming = state.get(keys.NEXT_PUBLICATION)
+    watermark = state.get(keys.PUBLICATION_WATERMARK)
     return (
-        state.get(keys.PUBLICATION_WATERMARK) is not None
+        watermark is not None
+        and watermark <= now.timestamp() + schedule.CLOCK_BACK_SECONDS
         and upcoming is not None
         and now.timestamp() < upcoming
     )

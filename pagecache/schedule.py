@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 NEVER = float("inf")
 LOCK_SECONDS = 30
 NEXT_SECONDS = 300
+# A watermark further ahead of the clock than this means the clock was moved back (the site
+# looked at "as of" an earlier day, a server's clock corrected): pages built "later" cannot be
+# trusted, so all of them are invalidated once and the watermark starts again from now. Below
+# it, the small differences between the clocks of several servers.
+CLOCK_BACK_SECONDS = 300
 
 
 def state_keys() -> list[str]:
@@ -37,6 +42,9 @@ def catch_up(state: dict, now: datetime) -> bool:
     watermark = state.get(keys.PUBLICATION_WATERMARK)
     if watermark is None:
         watermark = _start_watermark(now)
+    elif watermark > now.timestamp() + CLOCK_BACK_SECONDS:
+        watermark = _restart_watermark(now)
+        state.pop(keys.NEXT_PUBLICATION, None)
     upcoming = state.get(keys.NEXT_PUBLICATION)
     if upcoming is None:
         upcoming = state[keys.NEXT_PUBLICATION] = _remember_next(watermark)
@@ -76,6 +84,16 @@ def _start_watermark(now: datetime) -> float:
     if cache.add(keys.PUBLICATION_WATERMARK, now.timestamp(), timeout=None):
         versions.bump({keys.EPOCH})
     return cache.get(keys.PUBLICATION_WATERMARK, now.timestamp())
+
+
+def _restart_watermark(now: datetime) -> float:
+    """The clock went back past the watermark: every page is invalidated once, and what goes
+    live is counted from now again."""
+    log.warning("Page cache: the clock is behind the schedule's watermark; every page rebuilt")
+    cache.set(keys.PUBLICATION_WATERMARK, now.timestamp(), timeout=None)
+    versions.bump({keys.EPOCH})
+    forget_next()
+    return now.timestamp()
 
 
 def _remember_next(watermark: float) -> float:

@@ -70,6 +70,21 @@ def test_the_block_turns_over_at_local_midnight_with_no_job(client, seeds):
         assert served(client, url)[0] == HIT
 
 
+def test_a_reader_moving_the_clock_back_and_forth_sees_each_day_s_state(client, seeds):
+    """The page seen years after the show (cached), then as of closing day (the clock moved
+    back: rebuilt, "On view"), then the day after ("Closed"): never a page of another day."""
+    url = seeds.get_absolute_url()
+    with time_machine.travel(local(2026, 12, 4, 9), tick=False):
+        warm(client, url)
+        assert "Closed 2 May 2011" in served(client, url)[1]
+    with time_machine.travel(local(2011, 5, 2, 9), tick=False):
+        how, page = served(client, url)
+        assert how == MISS and ON in page
+    with time_machine.travel(local(2011, 5, 3, 9), tick=False):
+        how, page = served(client, url)
+        assert how == MISS and "Closed 2 May 2011" in page
+
+
 def test_opening_day_turns_over_too(client, committed):
     """An upcoming show says "Opens" until the midnight that begins its first day."""
     with time_machine.travel(local(2027, 4, 30, 12), tick=False), committed():

@@ -91,6 +91,25 @@ def test_a_cache_that_forgot_the_schedule_rebuilds_every_page_once(client, sched
             assert served(client, url)[0] == HIT
 
 
+def test_a_clock_moved_back_rebuilds_every_page_once_and_keeps_the_schedule(client, scheduled):
+    """Pages built "later" are not served when the clock goes back (a site looked at as of an
+    earlier day): all are rebuilt once, and the scheduled article still goes live at its time."""
+    with time_machine.travel(GO_LIVE + datetime.timedelta(days=30), tick=False):
+        warm(client, "/", *UNRELATED)
+        assert "Scheduled Story" in served(client, "/")[1]
+    with time_machine.travel(GO_LIVE - datetime.timedelta(minutes=10), tick=False):
+        how, page = served(client, "/")
+        assert how == MISS and "Scheduled Story" not in page
+        for url in UNRELATED:
+            assert served(client, url)[0] == MISS, url
+        assert served(client, "/")[0] == HIT
+    with time_machine.travel(GO_LIVE - datetime.timedelta(minutes=8), tick=False):
+        assert served(client, "/")[0] == HIT  # moving on within the skew allowed rebuilds nothing
+    with time_machine.travel(GO_LIVE, tick=False):
+        how, page = served(client, "/")
+        assert how == MISS and "Scheduled Story" in page
+
+
 def test_the_next_go_live_costs_one_query_per_schedule_after_a_change_and_none_after(
     client, scheduled, django_assert_num_queries
 ):
