@@ -45,6 +45,10 @@ def tag_key(slug: str) -> str:
     return pagecache.set_key("public:tag", slug)
 
 
+# Which series have a public part, and their order: the series index.
+SERIES_INDEX = pagecache.set_key("public:series-index")
+
+
 def series_key(slug: str) -> str:
     """The public parts of a series: its page and feeds list them, and every part's page shows
     its public neighbours and their count ("Part 2 of 4", articles/series_parts.py)."""
@@ -91,9 +95,9 @@ def register() -> None:
         pagecache.register_view(name, depends_on=_featuring_artist)
     for name in ("articles:series-detail", "feeds:series-rss", "feeds:series-atom"):
         pagecache.register_view(name, depends_on=_in_series)
-    # Which series have a public part: any arrival or departure, any series saved.
+    # Which series have a public part: a part arriving, leaving or moving, any series saved.
     pagecache.register_view(
-        "articles:series-list", depends_on=[PUBLIC_ARTICLES, pagecache.all_key(Series)]
+        "articles:series-list", depends_on=[SERIES_INDEX, pagecache.all_key(Series)]
     )
     pagecache.uncached_view("articles:article-preview", why="a draft shown to one link's holder")
 
@@ -126,7 +130,7 @@ def public_article_keys(article_ids) -> set[str]:
     for section, series in places:
         found.add(section_key(section))
         if series is not None:
-            found.add(series_key(series))
+            found |= {series_key(series), SERIES_INDEX}
     tags = TaggedArticle.objects.filter(content_object_id__in=ids)
     found.update(tag_key(slug) for slug in tags.values_list("tag__slug", flat=True))
     featured = FeaturedArtist.objects.filter(article_id__in=ids)
@@ -230,7 +234,7 @@ def _series_changed(sender, instance: Article, created=False, raw=False, **kwarg
     ids = {now[0], stored[0]} - {None}
     if ids:
         slugs = Series.objects.filter(pk__in=ids).values_list("slug", flat=True)
-        pages.keys_changed({series_key(slug) for slug in slugs})
+        pages.keys_changed({series_key(slug) for slug in slugs} | {SERIES_INDEX})
 
 
 def _figure_changed(sender, instance: ArticleFigure, raw=False, **kwargs):

@@ -108,7 +108,7 @@ def _enter_lists(article: Features, scorer: Scorer, others: dict[int, Features])
         if current is not None:
             if fits:
                 current.score = round(score, 4)
-                current.reasons = names.raw_reasons(match, other.section_id)
+                current.reasons = names.raw_reasons(match, other.section_id, other.series_id)
                 current.computed_at = scorer.now
                 updated.append(current)
             else:

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Case, Count, F, When
 from django.utils import timezone
 
 from articles.models import Article, ArticleFigure, TaggedArticle
@@ -26,7 +26,13 @@ def load_features(article_ids: Iterable[int] | None = None) -> dict[int, Feature
     articles = candidate_articles()
     if article_ids is not None:
         articles = articles.filter(pk__in=list(article_ids))
-    rows = list(articles.values_list("pk", "section_id", "published_at", "evergreen", "series_id"))
+    # A series counts only while readers may see it (its title is told under the cards).
+    public_series = Case(When(series__is_public=True, then=F("series_id")), default=None)
+    rows = list(
+        articles.annotate(public_series=public_series).values_list(
+            "pk", "section_id", "published_at", "evergreen", "public_series"
+        )
+    )
     ids = [row[0] for row in rows]
     scope = {} if article_ids is None else {"pk__in": ids}
     stream = article_ids is None

@@ -8,12 +8,14 @@ an A/B split (experiment_results.py tells the result and its confidence).
 
 Pins are not in the test: they keep their slots and belong to no team.
 
-The block's diversity rules (ranking.py: no near-duplicate of a link shown, no third link on one
-artist) hold across the teams: each scoring's ranking keeps them on its own, but one team's pick
-may be a near-duplicate of the other's. So a team passes over a link that `held_back` says would
-break them after the links placed so far (the pins included), while it has any other left, and
-picks its best link that breaks none; with nothing else left it picks its best as before (the
-rules never empty a slot). The pick is still the team's own, and credited to it.
+The block's diversity rules (ranking.py: one unpinned part of a series, no near-duplicate of a
+link shown, no third link on one artist) hold across the teams: each scoring's ranking keeps
+them on its own, but one team's pick may break them next to the other's. So a team passes over
+a link that `held_back` says would break them after the links placed so far (the pins
+included), while it has any other left, and picks its best link that breaks none; with nothing
+else left, its best that breaks only the weaker rules (the series cap goes first, as in
+ranked()), else its best as before (the rules never empty a slot). The pick is still the
+team's own, and credited to it.
 
 The coins are drawn from a generator seeded by the experiment and the source article: a page
 built again (the page cache rebuilds it after any change) shows the same block, and across the
@@ -29,11 +31,12 @@ def team_draft(
     slots: int,
     *,
     seed: str,
-    held_back: Callable[[int, list[int]], bool] | None = None,
+    held_back: Callable[[int, list[int]], int] | None = None,
 ) -> list[tuple[int, str]]:
     """Up to `slots` (target id, team) pairs drawn from two rankings of the same links.
-    `held_back(target, placed)`: whether placing `target` after the targets `placed` so far
-    would break the block's rules (None: nothing is held back)."""
+    `held_back(target, placed)`: how firmly the block's rules hold `target` back after the
+    targets `placed` so far (0: not at all; a higher number, more firmly; None: nothing is held
+    back). A team takes its best link of the lowest such rank."""
     coin = random.Random(seed)  # noqa: S311 (a fair coin for an experiment, not a secret)
     placed: list[tuple[int, str]] = []
     taken: set[int] = set()
@@ -50,7 +53,8 @@ def team_draft(
             return None
         if held_back is not None:
             placed_ids = [target for target, _ in placed]
-            return next((t for t in left if not held_back(t, placed_ids)), left[0])
+            ranks = [held_back(t, placed_ids) for t in left]
+            return left[ranks.index(min(ranks))]
         return left[0]
 
     while len(placed) < slots:

@@ -83,15 +83,17 @@ def likeness(one: Candidate, other: Candidate) -> float:
     return (1 - SECTION_SHARE) * overlap + SECTION_SHARE * same_section
 
 
-def held_back(candidate: Candidate, shown: list[Candidate]) -> bool:
-    """Whether the series, near-duplicate or artist rule holds `candidate` back after the links
-    `shown` (pins included): the rules of ranked(), for the interleaved draft of two scorings
-    (selectors.py), whose picks together must keep them too."""
-    alike = max((likeness(candidate, s) for s in shown), default=0.0)
+def held_back(candidate: Candidate, shown: list[Candidate]) -> int:
+    """How firmly the block's rules hold `candidate` back after the links `shown` (pins
+    included), in ranked()'s order of precedence: 0 nothing holds it back, 1 the near-duplicate
+    or artist rule, 2 the series cap (a second unpinned part of a series waits first of all).
+    For the interleaved draft of two scorings (selectors.py), whose picks together must keep the
+    rules as ranked() keeps them: a team takes its first link of the lowest rank."""
     series = Counter(s.series_id for s in shown if s.kind != "pinned" and s.series_id is not None)
     if candidate.series_id is not None and series[candidate.series_id] >= SERIES_CAP:
-        return True
-    return _breaks_rules(candidate, alike, Counter(a for s in shown for a in s.artists))
+        return 2
+    alike = max((likeness(candidate, s) for s in shown), default=0.0)
+    return int(_breaks_rules(candidate, alike, Counter(a for s in shown for a in s.artists)))
 
 
 def _breaks_rules(candidate: Candidate, alike: float, artists: Counter) -> bool:

@@ -84,7 +84,7 @@ def block_for(article: Article, *, policy: str | None = None, size: int | None =
         )
         by_id = {c.target_id: c for c in pool}
 
-        def held_back(target: int, placed: list[int]) -> bool:
+        def held_back(target: int, placed: list[int]) -> int:
             return ranking.held_back(by_id[target], [*pins, *(by_id[t] for t in placed)])
 
         drawn = team_draft(

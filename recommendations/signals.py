@@ -1,5 +1,6 @@
 """When an article's place for readers changes (the domain signal of the publishing services),
-or what it is related by changes (tags, figures, featured artists and artworks), refresh its
+or what it is related by changes (tags, figures, featured artists and artworks, its series, the
+series' visibility, its evergreen flag), refresh its
 recommendations after the transaction commits (never while the editor's request is still
 writing). The article's other fields (title, text) play no part in the scores."""
 
@@ -9,7 +10,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.dispatch import receiver
 
-from articles.models import Article, ArticleFigure, TaggedArticle
+from articles.models import Article, ArticleFigure, Series, TaggedArticle
 from articles.signals import article_public_state_changed
 from recommendations.models import RelatedLink
 from recommendations.tasks import refresh_article_recommendations
@@ -50,18 +51,39 @@ def article_moved(sender, article, before, after, **kwargs):
 
 
 @receiver(post_init, sender=Article)
-def remember_evergreen(sender, instance, **kwargs):
-    """What the article's evergreen flag was when loaded, to tell a change on save."""
-    instance._evergreen_loaded = instance.__dict__.get("evergreen")
+def remember_scored_fields(sender, instance, **kwargs):
+    """What the article's evergreen flag and series were when loaded, to tell a change on save."""
+    instance._scored_loaded = (
+        instance.__dict__.get("evergreen"),
+        instance.__dict__.get("series_id"),
+    )
 
 
 @receiver(post_save, sender=Article)
-def evergreen_changed(sender, instance, created, **kwargs):
-    """An article made evergreen, or no longer, is scored anew in the lists it is a target in
-    (its recency is 1 while evergreen)."""
-    if not created and instance.__dict__.get("evergreen") != instance._evergreen_loaded:
-        instance._evergreen_loaded = instance.evergreen
+def scored_fields_changed(sender, instance, created, **kwargs):
+    """An article made evergreen, or no longer (its recency is 1 while evergreen), or moved into,
+    out of or between series (a shared series is a strong signal) is scored anew, as a source
+    and in the lists it is a target in."""
+    now = (instance.__dict__.get("evergreen"), instance.__dict__.get("series_id"))
+    if not created and now != instance._scored_loaded:
+        instance._scored_loaded = now
         schedule_refresh(instance.pk)
+
+
+@receiver(post_init, sender=Series)
+def remember_series_shown(sender, instance, **kwargs):
+    instance._public_loaded = instance.__dict__.get("is_public")
+
+
+@receiver(post_save, sender=Series)
+def series_shown_or_hidden(sender, instance, created, **kwargs):
+    """A series hidden from readers stops being a signal and its title leaves the cards' notes
+    ("More from ..."); made public again, it counts again: its parts are scored anew."""
+    now = instance.__dict__.get("is_public")
+    if not created and now != instance._public_loaded:
+        instance._public_loaded = now
+        for article_id in instance.parts.values_list("pk", flat=True):
+            schedule_refresh(article_id)
 
 
 @receiver(post_save, sender=TaggedArticle)
