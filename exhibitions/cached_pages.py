@@ -103,7 +103,11 @@ def next_change_after(moment: datetime) -> datetime | None:
         opens=Min("on_view_from", filter=Q(on_view_from__gt=today)),
         last_day=Min("on_view_until", filter=Q(on_view_until__gte=today)),
     )
-    days = [found["opens"], found["last_day"] and found["last_day"] + ONE_DAY]
+    last_day = found["last_day"]
+    # A show on view until the last day there is (9999-12-31, a "permanent" display) never
+    # closes: there is no day after it.
+    closes = last_day + ONE_DAY if last_day is not None and last_day < date.max else None
+    days = [found["opens"], closes]
     days = [day for day in days if day is not None]
     return midnight(min(days)) if days else None
 

@@ -12,7 +12,7 @@ saved, so that lists filter it in SQL and the page cache can ask when the next s
 closes (exhibitions/cached_pages.py)."""
 
 import calendar
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import models
 from django.utils import formats
@@ -48,11 +48,6 @@ def period_end(day: date | None, precision: str) -> date | None:
     if precision == Precision.MONTH:
         return day.replace(day=calendar.monthrange(day.year, day.month)[1])
     return day
-
-
-def after(day: date | None) -> date | None:
-    """The first day after `day` (None stays None), where a window's end turns into "closed"."""
-    return None if day is None else day + timedelta(days=1)
 
 
 def written(day: date | None, precision: str) -> str:

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -35,8 +36,10 @@ class Venue(CleanTextModel):
 
     @property
     def place(self) -> str:
-        """'Tate Modern, London' (the city left out when unknown or in the name already)."""
-        if self.city and self.city.casefold() not in self.name.casefold():
+        """'Tate Modern, London' (the city left out when unknown or in the name already, as a
+        word: 'Kunsthalle Basel', but 'Romeo Gallery, Rome')."""
+        said = re.search(rf"(?<!\w){re.escape(self.city)}(?!\w)", self.name, re.IGNORECASE)
+        if self.city and not said:
             return f"{self.name}, {self.city}"
         return self.name
 

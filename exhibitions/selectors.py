@@ -37,8 +37,9 @@ def exhibition_for_page(slug: str) -> Exhibition | None:
     return found
 
 
-def cities() -> list[str]:
-    """The cities of the venues of public exhibitions, in alphabetical order (one query)."""
+def cities() -> dict[str, tuple[str, ...]]:
+    """The cities of the venues of public exhibitions, in alphabetical order (one query): each
+    as written first, with every spelling venues give it ("London", "london")."""
     rows = (
         Venue.objects.filter(exhibitions__is_public=True)
         .exclude(city="")
@@ -46,10 +47,15 @@ def cities() -> list[str]:
         .distinct()
         .order_by("city")
     )
-    return list(rows)
+    found: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for city in rows:
+        name = names.setdefault(city.casefold(), city)
+        found.setdefault(name, []).append(city)
+    return {name: tuple(spellings) for name, spellings in sorted(found.items())}
 
 
-def known_city(asked: str, among: list[str]) -> str | None:
+def known_city(asked: str, among) -> str | None:
     """The city of `among` that `asked` names (whatever its case), or None: a value that names
     no city never reaches the database, however long or odd."""
     wanted = asked.strip().casefold()
@@ -58,19 +64,20 @@ def known_city(asked: str, among: list[str]) -> str | None:
     return next((city for city in among if city.casefold() == wanted), None)
 
 
-def in_city(exhibitions, city: str | None):
-    return exhibitions.filter(venue__city=city) if city else exhibitions
+def in_city(exhibitions, spellings: tuple[str, ...] | None):
+    """The shows at venues in the city written any of these ways (all of them: None)."""
+    return exhibitions.filter(venue__city__in=spellings) if spellings else exhibitions
 
 
-def on_now(day: date, city: str | None = None):
+def on_now(day: date, city: tuple[str, ...] | None = None):
     return in_city(public().on_view(day), city).order_by(*ON_NOW_ORDER)
 
 
-def upcoming(day: date, city: str | None = None):
+def upcoming(day: date, city: tuple[str, ...] | None = None):
     return in_city(public().upcoming(day), city).order_by(*UPCOMING_ORDER)
 
 
-def past(day: date, city: str | None = None):
+def past(day: date, city: tuple[str, ...] | None = None):
     return in_city(public().past(day), city).order_by(*PAST_ORDER)
 
 

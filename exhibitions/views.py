@@ -28,12 +28,12 @@ class ExhibitionListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         day = today()
-        cities = selectors.cities()
+        spellings = selectors.cities()
         asked = self.request.GET.get("city", "")
-        city = selectors.known_city(asked, cities)
+        city = selectors.known_city(asked, spellings)
         context = super().get_context_data(
             day=day,
-            cities=cities,
+            cities=list(spellings),
             city=city,
             # A city asked for that has no public show: an empty page that says so.
             unknown_city=_shown(asked) if asked.strip() and city is None else "",
@@ -43,12 +43,12 @@ class ExhibitionListView(TemplateView):
         if context["unknown_city"]:
             return context | {"on_now": [], "upcoming": [], "past": []}
         if context["show_past"]:
-            page = self._page(selectors.past(day, city))
+            page = self._page(selectors.past(day, spellings.get(city)))
             selectors.with_artists(page.object_list)
             return context | {"past": page.object_list, "page_obj": page, "is_paginated": True}
-        on_now = list(selectors.on_now(day, city))
-        upcoming = list(selectors.upcoming(day, city))
-        past = list(selectors.past(day, city)[: PAST_ON_INDEX + 1])
+        on_now = list(selectors.on_now(day, spellings.get(city)))
+        upcoming = list(selectors.upcoming(day, spellings.get(city)))
+        past = list(selectors.past(day, spellings.get(city))[: PAST_ON_INDEX + 1])
         selectors.with_artists(on_now, upcoming, past)
         return context | {
             "on_now": on_now,

@@ -131,6 +131,10 @@ def serve(request, entry: dict, how: str, fresh_until: float | None):
     return http.not_modified_or(request, response, etag=entry["etag"], built_at=entry["built_at"])
 
 
+# A `fresh_until` already past: shared caches keep nothing (http.shared_seconds).
+NOW_STALE = 0.0
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -223,7 +227,10 @@ class PublicPage:
 
     def _serve(self, entry: dict, how: str):
         self.served = True
-        return serve(self.request, entry, how, self.fresh_until)
+        # A stale copy is for this reader only, while the page is rebuilt: no shared cache may
+        # keep it (at an exhibition's midnight it still says "On view").
+        fresh_until = NOW_STALE if how == "STALE" else self.fresh_until
+        return serve(self.request, entry, how, fresh_until)
 
     # After the view -------------------------------------------------------------------------
 
@@ -241,7 +248,10 @@ class PublicPage:
             response[HEADER] = "MISS"
             if self.lock is not None and self._storable(response):
                 self._store(response, stored, uses_nonce, etag, built_at)
-            http.public(response, etag=etag, built_at=built_at, fresh_until=self.fresh_until)
+            # Without the cache's schedule (no page cache, or it failed), when the page next
+            # turns over by itself is not known: no shared cache may keep it.
+            fresh_until = NOW_STALE if self.fresh_until is None else self.fresh_until
+            http.public(response, etag=etag, built_at=built_at, fresh_until=fresh_until)
             return http.not_modified_or(self.request, response, etag=etag, built_at=built_at)
         finally:
             self._release()

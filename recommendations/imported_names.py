@@ -39,10 +39,12 @@ def connect():
     collection_imported.connect(_imported, dispatch_uid="recommendations-imported-names")
 
 
-def _imported(sender, summary, **kwargs):
-    if summary.dry_run or not summary.started_at:
+def _imported(sender, summary=None, **kwargs):
+    """Without a summary that says when the import started (a sender that tells no more),
+    which rows it wrote is not known: nothing is compared."""
+    started_at = getattr(summary, "started_at", None)
+    if summary is None or getattr(summary, "dry_run", False) or not started_at:
         return
-    started_at = summary.started_at
     transaction.on_commit(lambda: names_after_import.enqueue(started_at))
 
 

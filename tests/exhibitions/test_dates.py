@@ -38,7 +38,6 @@ def test_no_date_is_nothing_everywhere():
     """An unknown date has no period, no words and no machine value."""
     assert dates.normalized(None, DAY) is None
     assert dates.period_end(None, YEAR) is None
-    assert dates.after(None) is None
     assert dates.written(None, MONTH) == ""
     assert dates.machine(None, DAY) == ""
 
@@ -60,4 +59,3 @@ def test_span(opens, closes, expected):
 
 def test_the_day_after():
     """The day a window's end turns into "closed"."""
-    assert dates.after(date(2011, 12, 31)) == date(2012, 1, 1)

@@ -31,7 +31,14 @@ def insert_remembering(page):
     search.fill("weiwei")
     option = dialog.get_by_role("option", name="Ai Weiwei, Remembering (2009)")
     expect(option).to_be_visible()
-    page.keyboard.press("ArrowDown")
+    # As an editor does: Down until the option is highlighted (a slow search answering late
+    # redraws the list, which drops the highlight), then Enter chooses it.
+    for _ in range(5):
+        page.keyboard.press("ArrowDown")
+        if option.get_attribute("aria-selected") == "true":
+            break
+        page.wait_for_timeout(200)
+    expect(option).to_have_attribute("aria-selected", "true")
     page.keyboard.press("Enter")
     expect(dialog.locator(".body-figure-dialog__status")).to_have_text(
         "Chosen: Ai Weiwei, Remembering (2009)"
