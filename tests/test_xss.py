@@ -5,6 +5,8 @@ that shows those fields is fetched and parsed: no script, no event-handler attri
 javascript: address may survive.
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import reverse
 from taggit.models import Tag
@@ -20,8 +22,11 @@ from tests.factories import (
     ArtworkFactory,
     ArtworkImageFactory,
     AuthorFactory,
+    ExhibitionFactory,
     ImageFactory,
     SectionFactory,
+    SeriesFactory,
+    VenueFactory,
 )
 from tests.xss_checks import dangers
 
@@ -114,6 +119,8 @@ def hostile_world(payload: str) -> dict:
     other_work = ArtworkFactory(title=f"Other {payload}", date_display=payload)
     ArtworkArtistFactory(artwork=other_work, artist=artist)
 
+    series = SeriesFactory(title=f"Series {payload}", description=payload, planned_parts=3)
+    ArticleFactory(title=f"Part one {payload}", series=series, series_part=1, section=section)
     article = ArticleFactory(
         title=payload,
         standfirst=payload,
@@ -121,6 +128,8 @@ def hostile_world(payload: str) -> dict:
         meta_description=payload,
         section=section,
         tags=[payload],
+        series=series,
+        series_part=2,
     )
     ArticleAuthorFactory(article=article, author=author)
     ArticleFigureFactory(article=article, artwork=artwork, position=0)  # composed caption
@@ -145,7 +154,23 @@ def hostile_world(payload: str) -> dict:
     ArticleLinkFactory(article=article, title=payload, url=payload)
     article.featured_artists.add(artist)
     article.featured_artworks.add(artwork)
+    venue = VenueFactory(name=f"Gallery {payload}", city=payload, country=payload, url=payload)
+    exhibition = ExhibitionFactory(
+        title=f"Show {payload}",
+        venue=venue,
+        description=payload,
+        url=payload,
+        image=ImageFactory(),
+        image_alt_text=payload,
+        image_credit=payload,
+        artists=[artist],
+        artworks=[artwork],
+    )
+    article.featured_exhibitions.add(exhibition)
     return {
+        "exhibition": exhibition,
+        "venue": venue,
+        "series": series,
         "article": article,
         "artist": artist,
         "artwork": artwork,
@@ -188,6 +213,16 @@ def test_public_pages_render_payload_harmlessly(client, payload):
         "artist": world["artist"].get_absolute_url(),
         "artwork list": reverse("artworks:artwork-list"),
         "artwork": world["artwork"].get_absolute_url(),
+        "exhibitions": reverse("exhibitions:exhibition-list"),
+        "exhibitions in the city": reverse("exhibitions:exhibition-list")
+        + "?"
+        + urlencode({"city": world["venue"].city}),
+        "exhibitions, city unknown": reverse("exhibitions:exhibition-list")
+        + "?"
+        + urlencode({"city": payload + "x"}),
+        "exhibition": world["exhibition"].get_absolute_url(),
+        "series list": reverse("articles:series-list"),
+        "series": world["series"].get_absolute_url(),
         "404": "/no/such/page/",
     }
 
@@ -218,6 +253,9 @@ def test_admin_pages_render_payload_harmlessly(admin_client, payload):
         ("artwork", "artworks_artwork"),
         ("image", "artworks_artworkimage"),
         ("tag", "taggit_tag"),
+        ("exhibition", "exhibitions_exhibition"),
+        ("venue", "exhibitions_venue"),
+        ("series", "articles_series"),
     ]:
         urls[f"{key} list"] = reverse(f"admin:{model_name}_changelist")
         urls[f"{key} change"] = reverse(f"admin:{model_name}_change", args=[world[key].pk])
