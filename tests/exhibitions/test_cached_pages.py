@@ -15,19 +15,11 @@ from tests.factories import (
     ExhibitionFactory,
     VenueFactory,
 )
-from tests.pagecache.pages import HIT, MISS, served, warm
+from tests.pagecache.pages import MISS, fresh, served, still_cached, warm
 
 pytestmark = pytest.mark.django_db
 
 INDEX = reverse("exhibitions:exhibition-list")
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def block():
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return block
 
 
 @pytest.fixture(autouse=True)
@@ -36,10 +28,8 @@ def page_cache_on(settings):
 
 
 @pytest.fixture(autouse=True)
-def site_settings(db):
-    from sitesettings.models import SiteSettings  # noqa: PLC0415
-
-    return SiteSettings.current()
+def _settings_row(site_settings):
+    """The settings row exists (tests/exhibitions/conftest.py)."""
 
 
 @pytest.fixture
@@ -50,20 +40,6 @@ def site():
     ArtworkArtistFactory(artwork=work, artist=ai)
     seeds = ExhibitionFactory(title="Sunflower Seeds", slug="seeds", artists=[ai])
     return {"ai": ai, "other": other, "work": work, "seeds": seeds}
-
-
-def fresh(client, url, *, shows=(), hides=()):
-    how, page = served(client, url)
-    assert how == MISS, f"{url} was served from the cache after the change"
-    for text in shows:
-        assert text in page, f"{text!r} missing from {url}"
-    for text in hides:
-        assert text not in page, f"{text!r} still on {url}"
-
-
-def still_cached(client, *urls):
-    for url in urls:
-        assert served(client, url)[0] == HIT, f"{url} lost its cached copy"
 
 
 def test_the_pages_are_cached(client, site):

@@ -21,3 +21,18 @@ def warm(client, *urls) -> None:
         served(client, url)
         how, _ = served(client, url)
         assert how == HIT, f"{url} was not cached"
+
+
+def fresh(client, url, *, shows=(), hides=()):
+    """The page was rebuilt after a change (a MISS), showing and hiding what it must."""
+    how, page = served(client, url)
+    assert how == MISS, f"{url} was served from the cache after the change"
+    for text in shows:
+        assert text in page, f"{text!r} missing from {url}"
+    for text in hides:
+        assert text not in page, f"{text!r} still on {url}"
+
+
+def still_cached(client, *urls):
+    for url in urls:
+        assert served(client, url)[0] == HIT, f"{url} lost its cached copy"

@@ -20,23 +20,9 @@ from tests.factories import (
     RelatedLinkFactory,
     SectionFactory,
 )
-from tests.pagecache.pages import HIT, MISS, served, warm
+from tests.pagecache.pages import fresh, served, still_cached, warm
 
 pytestmark = pytest.mark.django_db
-
-
-def fresh(client, url, *, shows=(), hides=()):
-    how, page = served(client, url)
-    assert how == MISS, f"{url} was served from the cache after the change"
-    for text in shows:
-        assert text in page, f"{text!r} missing from {url}"
-    for text in hides:
-        assert text not in page, f"{text!r} still on {url}"
-
-
-def still_cached(client, *urls):
-    for url in urls:
-        assert served(client, url)[0] == HIT, f"{url} lost its cached copy"
 
 
 @pytest.fixture

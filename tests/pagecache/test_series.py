@@ -7,18 +7,9 @@ from django.urls import reverse
 from articles import services as publishing
 from articles.models import Article
 from tests.factories import ArticleFactory, SeriesFactory
-from tests.pagecache.pages import MISS, served, warm
+from tests.pagecache.pages import fresh, warm
 
 pytestmark = pytest.mark.django_db
-
-
-def fresh(client, url, *, shows=(), hides=()):
-    how, page = served(client, url)
-    assert how == MISS, f"{url} was served stale"
-    for text in shows:
-        assert text in page, (url, text)
-    for text in hides:
-        assert text not in page, (url, text)
 
 
 @pytest.fixture
