@@ -142,4 +142,5 @@ def markup_version(*sources: str) -> str:
 
 def _render(card: ArticleCard) -> SafeString:
     context = {"card": card, "href": HREF, "note": NOTE}
+    # Safe: the template's own output, every value autoescaped (kept as text in the cache).
     return SafeString(render_to_string(TEMPLATE, context))
