@@ -38,6 +38,11 @@ def article_data(article, *, absolute: Absolute, publisher_name: str, part_of=No
             "about": [
                 _person_reference(artist, absolute) for artist in article.featured_artists.all()
             ],
+            "mentions": [
+                _exhibition_reference(exhibition, absolute)
+                for exhibition in article.featured_exhibitions.all()
+                if exhibition.is_public
+            ],
             "isPartOf": _series_reference(part_of, absolute),
             "position": part_of.part if part_of else None,
         }
@@ -181,6 +186,21 @@ def _partial_date(day, precision: str) -> str | None:
     if precision == "month":
         return f"{day.year:04d}-{day.month:02d}"
     return day.isoformat()
+
+
+def _exhibition_reference(exhibition, absolute: Absolute) -> dict:
+    """A show an article features, as the article `mentions` it: enough to name the event
+    (its own page has the whole `ExhibitionEvent`)."""
+    return _without_empty(
+        {
+            "@type": "ExhibitionEvent",
+            "name": exhibition.title,
+            "url": absolute(exhibition.get_absolute_url()),
+            "startDate": _partial_date(exhibition.opens_on, exhibition.opens_precision),
+            "endDate": _partial_date(exhibition.closes_on, exhibition.closes_precision),
+            "location": {"@type": "Place", "name": exhibition.venue.name},
+        }
+    )
 
 
 def _person_reference(artist, absolute: Absolute) -> dict:

@@ -1,5 +1,7 @@
 """The article page's JSON-LD: a schema.org Article, readable by json.loads, on public pages."""
 
+import datetime
+
 import pytest
 
 from articles import previews
@@ -10,7 +12,9 @@ from tests.factories import (
     ArticleFigureFactory,
     ArtistFactory,
     AuthorFactory,
+    ExhibitionFactory,
     SectionFactory,
+    VenueFactory,
 )
 from tests.renditions import renditions_of
 from tests.structured_data.head import read_head
@@ -76,7 +80,53 @@ def test_what_an_article_lacks_is_left_out(client):
     [data] = read_head(client, article.get_absolute_url()).json_ld
 
     assert data["description"] == "For search engines."
-    assert not {"author", "image", "keywords", "about"} & set(data)
+    assert not {"author", "image", "keywords", "about", "mentions"} & set(data)
+
+
+def test_the_shows_it_features_are_mentioned_the_hidden_ones_not(client):
+    """Each public show the article features, as an ExhibitionEvent it `mentions` (its dates
+    as much as they are known, its venue); a show kept off the site is not named."""
+    tate = VenueFactory(name="Tate Modern", city="London")
+    seeds = ExhibitionFactory(
+        title="Sunflower Seeds",
+        slug="sunflower-seeds",
+        venue=tate,
+        opens_on=datetime.date(2010, 10, 12),
+        closes_on=datetime.date(2011, 5, 2),
+    )
+    later = ExhibitionFactory(
+        title="Salt Roads",
+        slug="salt-roads",
+        venue=tate,
+        opens_on=datetime.date(2027, 5, 1),
+        opens_precision="month",
+        closes_on=None,
+    )
+    hidden = ExhibitionFactory(title="Not Announced", is_public=False)
+    article = ArticleFactory()
+    article.featured_exhibitions.add(seeds, later, hidden)
+
+    [data] = read_head(client, article.get_absolute_url()).json_ld
+
+    place = {"@type": "Place", "name": "Tate Modern"}
+    assert sorted(data["mentions"], key=lambda show: show["name"]) == [
+        {
+            "@type": "ExhibitionEvent",
+            "name": "Salt Roads",
+            "url": "http://testserver/exhibitions/salt-roads/",
+            "startDate": "2027-05",
+            "location": place,
+        },
+        {
+            "@type": "ExhibitionEvent",
+            "name": "Sunflower Seeds",
+            "url": "http://testserver/exhibitions/sunflower-seeds/",
+            "startDate": "2010-10-12",
+            "endDate": "2011-05-02",
+            "location": place,
+        },
+    ]
+    assert "Not Announced" not in client.get(article.get_absolute_url()).content.decode()
 
 
 def test_a_hostile_title_cannot_leave_the_script_element(client):
