@@ -27,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.shared.database import database_version
 from bench.shared.lock import single_run_lock
 from bench.shared.paths import ROOT
 from bench.shared.postgres import (
@@ -140,12 +141,7 @@ def _child(args) -> int:
     filled = time.perf_counter()
     print(f"set up in {migrated - started:.0f} s, filled in {filled - migrated:.0f} s: {rows}")
     timings = measure(runs=args.runs)
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("SELECT sqlite_version()")  # constant SQL, no value: nothing to inject
-        else:
-            cursor.execute("SHOW server_version")  # constant SQL, no value: nothing to inject
-        version = cursor.fetchone()[0].split()[0]
+    version = database_version(connection)
     Path(args.child).write_text(
         json.dumps(
             {"rows": rows, "timings": timings, "version": version, "fill_s": filled - migrated}

@@ -23,11 +23,9 @@ Redis or wrk is missing; 3 when another benchmark holds the lock.
 """
 
 import argparse
-import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -52,6 +50,7 @@ from bench.shared.postgres import (
     postgres_version,
     recreate_postgres_database,
 )
+from bench.shared.steps import collectstatic, run_child
 from bench.shared.wrk import WrkFailed, ensure_wrk, wrk_version
 
 DEFAULT_REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -188,7 +187,7 @@ def run_database(database: str, articles: int, args, wrk: str | None) -> dict:
         build_env = dict(steps_env, DATABASE_STATEMENT_TIMEOUT_MS="0")
         run["build"] = _step("build", build_env, workdir, args, articles)
         print("--- collectstatic", flush=True)
-        _collectstatic(steps_env)
+        collectstatic(steps_env)
         built = workdir / "build.json"
         run["measure"] = _step("measure", steps_env, workdir, args, articles, built=built)
         if wrk is not None and run["build"]["urls"].get("article"):
@@ -217,20 +216,6 @@ def _step(step: str, env: dict, workdir: Path, args, articles: int, **extra) -> 
     command += [f"--{name}={value}" for name, value in extra.items()]
     print(f"--- {step}", flush=True)
     started = time.perf_counter()
-    try:
-        done = subprocess.run(command, env=env, cwd=ROOT, timeout=args.timeout, check=False)  # noqa: S603
-    except subprocess.TimeoutExpired as error:
-        raise BenchFailed(
-            f"The {step} step took more than {args.timeout} s; stopped it."
-        ) from error
-    if done.returncode != 0:
-        raise BenchFailed(f"The {step} step failed (exit {done.returncode}).")
+    result = run_child(command, step=step, env=env, result=result_file, timeout=args.timeout)
     print(f"    {step}: {time.perf_counter() - started:.0f} s", flush=True)
-    return json.loads(result_file.read_text())
-
-
-def _collectstatic(env: dict):
-    command = [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity=0"]
-    done = subprocess.run(command, env=env, cwd=ROOT, check=False, timeout=600)  # noqa: S603
-    if done.returncode != 0:
-        raise BenchFailed(f"collectstatic failed (exit {done.returncode}).")
+    return result

@@ -13,6 +13,7 @@ from random import Random
 
 from bench.pages.kinds import BY_KEY
 from bench.pages.sampling import articles_with_figures, sample_urls, staff_user
+from bench.shared.database import database_version
 
 
 def run_step(args) -> int:
@@ -68,15 +69,6 @@ def build(args) -> dict:
         "user": staff_user(),
         "database_version": database_version(connection),
     }
-
-
-def database_version(connection) -> str:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("SELECT sqlite_version()")  # constant SQL: no input reaches it
-        else:
-            cursor.execute("SHOW server_version")  # constant SQL: no input reaches it
-        return cursor.fetchone()[0].split()[0]
 
 
 def measure(args) -> dict:

@@ -20,10 +20,8 @@ databases (unless --keep). It exits with 2 at once when PostgreSQL is unreachabl
 """
 
 import argparse
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -49,6 +47,7 @@ from bench.shared.postgres import (
     postgres_version,
     recreate_postgres_database,
 )
+from bench.shared.steps import run_child
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,12 +198,6 @@ def _run_step(step: str, database: str, env: dict, workdir: Path, args) -> dict:
         profile_dir = Path(args.profile).resolve() / database
         command += ["--profile", str(profile_dir), "--profiler", args.profiler]
     print(f"--- {step}", flush=True)
-    try:
-        done = subprocess.run(command, env=env, cwd=ROOT, timeout=args.timeout, check=False)  # noqa: S603
-    except subprocess.TimeoutExpired as error:
-        raise BenchFailed(
-            f"{NAMES[database]}: the {step} step took more than {args.timeout} s; stopped it."
-        ) from error
-    if done.returncode != 0:
-        raise BenchFailed(f"{NAMES[database]}: the {step} step failed (exit {done.returncode}).")
-    return json.loads(result_file.read_text())
+    return run_child(
+        command, step=step, env=env, result=result_file, timeout=args.timeout, label=NAMES[database]
+    )

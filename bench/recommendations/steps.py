@@ -15,6 +15,7 @@ from random import Random
 from bench.corpus.build import add_article, build_corpus, setup_django
 from bench.corpus.sampling import ArticleSampler
 from bench.recommendations.memory import TreeMemory
+from bench.shared.database import database_version
 
 
 def run_step(args) -> int:
@@ -23,12 +24,7 @@ def run_step(args) -> int:
 
     step = {"build": step_build, "rebuild": step_rebuild, "publish": step_publish}[args.step]
     result = step(args)
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("SELECT sqlite_version()")
-        else:
-            cursor.execute("SHOW server_version")  # constant SQL: no input reaches it
-        result["database_version"] = cursor.fetchone()[0].split()[0]
+    result["database_version"] = database_version(connection)
     Path(args.result).write_text(json.dumps(result))
     return 0
 

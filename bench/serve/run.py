@@ -25,7 +25,6 @@ import argparse
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -65,6 +64,7 @@ from bench.shared.postgres import (
     recreate_postgres_database,
 )
 from bench.shared.serving import check_urls, load_urls
+from bench.shared.steps import collectstatic, run_child
 from bench.shared.wrk import WrkFailed, ensure_wrk, wrk_version
 
 DEFAULT_REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -181,7 +181,7 @@ def run(args, wrk: str, results: dict):
         results["build"] = _step("build", build_env, workdir, args)
         results["urls"] = urls = results["build"]["urls"]
         print("=== collectstatic", flush=True)
-        _collectstatic(env)
+        collectstatic(env)
         for mode in ("cold", "warm"):
             server = Server(mode, free_port(), workdir / f"gunicorn-{mode}.log")
             servers.append(server)
@@ -233,8 +233,6 @@ def run(args, wrk: str, results: dict):
 
 
 def _step(step: str, env: dict, workdir: Path, args, **extra) -> dict:
-    import json  # noqa: PLC0415
-
     result_file = workdir / f"{step}.json"
     command = [sys.executable, "-m", "bench.serve", "--step", step]
     command += ["--result", str(result_file), "--articles", str(args.articles)]
@@ -242,19 +240,4 @@ def _step(step: str, env: dict, workdir: Path, args, **extra) -> dict:
     command += ["--artist-urls", str(args.artist_urls), "--search-urls", str(args.search_urls)]
     command += [f"--corpus={pair}" for pair in args.corpus]
     command += [f"--{name.replace('_', '-')}={value}" for name, value in extra.items()]
-    try:
-        done = subprocess.run(command, env=env, cwd=ROOT, timeout=args.timeout, check=False)  # noqa: S603
-    except subprocess.TimeoutExpired as error:
-        raise BenchFailed(
-            f"The {step} step took more than {args.timeout} s; stopped it."
-        ) from error
-    if done.returncode != 0:
-        raise BenchFailed(f"The {step} step failed (exit {done.returncode}).")
-    return json.loads(result_file.read_text())
-
-
-def _collectstatic(env: dict):
-    command = [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity=0"]
-    done = subprocess.run(command, env=env, cwd=ROOT, check=False, timeout=600)  # noqa: S603
-    if done.returncode != 0:
-        raise BenchFailed(f"collectstatic failed (exit {done.returncode}).")
+    return run_child(command, step=step, env=env, result=result_file, timeout=args.timeout)
