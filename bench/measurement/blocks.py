@@ -58,7 +58,7 @@ def rotated(names: tuple[str, ...], turn: int) -> list[str]:
 
 
 def experiment_id() -> int:
-    """The benchmark's experiment, made once and left stopped."""
+    """The benchmark's experiment, made once (stopped until leave_running())."""
     from recommendations.models import Experiment  # noqa: PLC0415
 
     experiment, _ = Experiment.objects.get_or_create(
@@ -66,6 +66,15 @@ def experiment_id() -> int:
         defaults={"variant_a": EXPERIMENT[0], "variant_b": EXPERIMENT[1]},
     )
     return experiment.pk
+
+
+def leave_running(experiment: int) -> None:
+    """The experiment runs from here on: clicks and impressions count for its teams only while
+    it runs (an experiment stopped is closed, recommendations/counting/upserts.py), so the
+    concurrent run that follows sends them to a running one, as a live site does."""
+    from recommendations.models import Experiment  # noqa: PLC0415
+
+    Experiment.objects.filter(pk=experiment).update(running=True)
 
 
 @contextmanager

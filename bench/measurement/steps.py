@@ -80,7 +80,12 @@ def measure(args) -> dict:
     from django.conf import settings  # noqa: PLC0415
 
     from articles.models import Article  # noqa: PLC0415
-    from bench.measurement.blocks import time_blocks, time_pages  # noqa: PLC0415
+    from bench.measurement.blocks import (  # noqa: PLC0415
+        experiment_id,
+        leave_running,
+        time_blocks,
+        time_pages,
+    )
     from bench.measurement.counting import READER, time_counting, tokens_for  # noqa: PLC0415
     from sitesettings.models import SiteSettings  # noqa: PLC0415
 
@@ -97,6 +102,7 @@ def measure(args) -> dict:
     print("    counting endpoints (test client)", flush=True)
     standard = [item for item in items if item["drawn"] == "standard"]
     counting = time_counting(standard, rounds=args.rounds)
+    leave_running(experiment_id())  # for the concurrent run's drawn blocks (serving.py)
     return {
         "load_average": load,
         "block_size": settings.RECOMMENDATIONS_BLOCK_SIZE,

@@ -1,8 +1,11 @@
 """The counting endpoints in one process (bench/measurement/counting.py): what the sums must
 grow by, and on a tiny corpus every click and beacon counted, against warm article pages."""
 
+import datetime
+
 import pytest
 
+from bench.measurement.blocks import experiment_id, leave_running
 from bench.measurement.counting import (
     block_item,
     difference,
@@ -11,6 +14,7 @@ from bench.measurement.counting import (
     time_counting,
     tokens_for,
 )
+from recommendations import slots
 from recommendations.counting import services
 from recommendations.models import SlotDay
 from sitesettings.models import SiteSettings
@@ -19,6 +23,7 @@ pytestmark = pytest.mark.django_db
 
 OUTSIDE = {"token": "t1", "teams": ["", "", ""]}
 DRAWN = {"token": "t2", "teams": ["", "a", "b", "a"]}
+DAY = datetime.date(2026, 12, 4)
 
 
 def test_what_the_sums_must_grow_by():
@@ -77,3 +82,27 @@ def test_a_count_lost_is_not_exact(sampled, monkeypatch):
     assert not found["exact"]
     assert found["counted"]["impressions"] == 0 < found["expected"]["impressions"]
     assert SlotDay.objects.exists()  # the clicks were counted
+
+
+def test_drawn_blocks_count_for_their_teams_once_the_experiment_is_left_running(sampled):
+    """The concurrent run sends clicks and beacons of the drawn blocks after the measuring
+    step: they count for the teams only while the experiment runs, so that step leaves it
+    running; stopped, they would count for no team and the run could never be exact."""
+    SiteSettings.current()
+    items = [item for item in tokens_for(sampled) if item["drawn"] == "experiment"][:3]
+    sent = [("click", item, position) for item in items for position in (1, 2)]
+    sent += [("beacon", item, 0) for item in items]
+
+    def send():
+        before = sums()
+        for kind, item, position in sent:
+            block = slots.load(item["token"])
+            if kind == "click":
+                services.slot_clicked(block=block, slot=block.slot(position), day=DAY)
+            else:
+                services.block_seen(block=block, day=DAY)
+        return difference(sums(), before)
+
+    assert send()["teams"] == {"a": [0, 0], "b": [0, 0]}  # stopped: no team counts
+    leave_running(experiment_id())
+    assert send() == expected(sent)
