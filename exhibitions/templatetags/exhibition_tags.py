@@ -30,6 +30,18 @@ def exhibitions_of(obj) -> list:
     return selectors.of_artwork(obj.pk, today())
 
 
+HEADING_LEVELS = range(2, 7)
+
+
+def _heading_level(level) -> int:
+    """The cards' heading level as a number from 2 to 6 (it goes into the tag's name, where
+    escaping would not help): anything else is the template's mistake, said at once."""
+    number = int(level or 2)
+    if number not in HEADING_LEVELS:
+        raise template.TemplateSyntaxError(f"exhibition_grid: level {level!r} is not 2 to 6.")
+    return number
+
+
 @register.simple_tag
 def exhibition_grid(
     exhibitions, *, level=None, empty="", with_state=False, with_artists=False
@@ -41,7 +53,7 @@ def exhibition_grid(
         sentence = escape(empty or "No exhibitions yet.")
         # Safe: the one value is escaped.
         return mark_safe(f'\n<p class="empty-state">{sentence}</p>\n')  # noqa: S308
-    h = escape(str(level or "2"))
+    h = _heading_level(level)
     day = today()
     address = slug_addresses("exhibitions:exhibition-detail")
     cards = "".join(
