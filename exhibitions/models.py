@@ -172,6 +172,16 @@ class Exhibition(CleanTextModel):
             self.opens_on, self.opens_precision, self.closes_on, self.closes_precision
         )
 
+    @property
+    def opens_iso(self) -> str:
+        """The opening date as ISO 8601 says as much as is known: '2010-10-12', '2027-05',
+        '2027' ('' unknown): for `<time datetime>` and schema.org's dates."""
+        return dates.machine(self.opens_on, self.opens_precision)
+
+    @property
+    def closes_iso(self) -> str:
+        return dates.machine(self.closes_on, self.closes_precision)
+
     def on_view(self, day: date | None = None) -> OnView:
         return on_view(self, day)
 

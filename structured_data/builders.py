@@ -133,7 +133,7 @@ def exhibition_data(exhibition, *, absolute: Absolute, artworks=()) -> dict:
     an event), the artworks shown its `workFeatured` (schema.org's "exhibited in an
     ExhibitionEvent"): `artworks`, the cards the page shows (a title and an address each).
     A date known only to the month or the year is written as ISO 8601's partial forms
-    ("2027-05", "2027"), which schema.org's Date allows."""
+    ("2027-05", "2027": `opens_iso`, `closes_iso`), which schema.org's Date allows."""
     venue = exhibition.venue
     picture = exhibition.image_picture()
     address = _without_empty(
@@ -151,8 +151,8 @@ def exhibition_data(exhibition, *, absolute: Absolute, artworks=()) -> dict:
             "url": absolute(exhibition.get_absolute_url()),
             "description": exhibition.description,
             "image": absolute(picture.src) if picture and picture.src else None,
-            "startDate": _partial_date(exhibition.opens_on, exhibition.opens_precision),
-            "endDate": _partial_date(exhibition.closes_on, exhibition.closes_precision),
+            "startDate": exhibition.opens_iso,
+            "endDate": exhibition.closes_iso,
             # Scheduled, whether it is on or over: Google asks that a past event keep it.
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
@@ -177,17 +177,6 @@ def exhibition_data(exhibition, *, absolute: Absolute, artworks=()) -> dict:
     )
 
 
-def _partial_date(day, precision: str) -> str | None:
-    """'2011-05-02' for a day, '2011-05' for a month, '2011' for a year (ISO 8601)."""
-    if day is None:
-        return None
-    if precision == "year":
-        return f"{day.year:04d}"
-    if precision == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    return day.isoformat()
-
-
 def _exhibition_reference(exhibition, absolute: Absolute) -> dict:
     """A show an article features, as the article `mentions` it: enough to name the event
     (its own page has the whole `ExhibitionEvent`)."""
@@ -196,8 +185,8 @@ def _exhibition_reference(exhibition, absolute: Absolute) -> dict:
             "@type": "ExhibitionEvent",
             "name": exhibition.title,
             "url": absolute(exhibition.get_absolute_url()),
-            "startDate": _partial_date(exhibition.opens_on, exhibition.opens_precision),
-            "endDate": _partial_date(exhibition.closes_on, exhibition.closes_precision),
+            "startDate": exhibition.opens_iso,
+            "endDate": exhibition.closes_iso,
             "location": {"@type": "Place", "name": exhibition.venue.name},
         }
     )
